@@ -1,0 +1,119 @@
+/**
+ * Chooses the TF.js backend: WebGPU first, then WebGL, WASM and CPU. Each step's failure is
+ * caught and remembered, so the page can say which backend runs and why the faster ones didn't.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+
+import { backendLabels, backendOrder, type BackendName } from '../core/backendNames';
+
+export type { BackendName };
+
+/** Outcome of choosing a backend. */
+export interface BackendChoice {
+  /** The backend now active. */
+  name: BackendName;
+  /** One sentence for the page: why this backend (e.g. "this browser has no WebGPU: using WebGL"). */
+  reason: string;
+  /** The faster backends that were tried and failed, with their errors. */
+  skipped: { name: BackendName; error: string }[];
+  /** Milliseconds from the start of the choice until the backend was ready. */
+  readyMs: number;
+}
+
+/** What the caller knows about its environment, beyond what the worker can see. */
+export interface BackendHints {
+  /** False when the page itself has no navigator.gpu (so WebGPU is not offered to it). */
+  pageHasWebGPU: boolean;
+}
+
+let currentDevice: GPUDevice | null = null;
+let wasmPathsSet = false;
+
+/** The WebGPU device in use, if the active backend is WebGPU (for loss detection). */
+export function activeWebGPUDevice(): GPUDevice | null {
+  return tf.getBackend() === 'webgpu' ? currentDevice : null;
+}
+
+async function prepareWebGPU(hints: BackendHints): Promise<void> {
+  const gpu = (globalThis.navigator as Navigator | undefined)?.gpu;
+  if (!hints.pageHasWebGPU || !gpu) throw new Error('this browser has no WebGPU');
+  const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
+  if (!adapter) throw new Error('WebGPU found no usable GPU adapter');
+  // Register our own factory (replacing the package's) so that we own the device: we can
+  // watch device.lost and register a fresh one after a loss.
+  const limits = adapter.limits;
+  const device = await adapter.requestDevice({
+    requiredLimits: {
+      maxComputeWorkgroupStorageSize: limits.maxComputeWorkgroupStorageSize,
+      maxComputeWorkgroupsPerDimension: limits.maxComputeWorkgroupsPerDimension,
+      maxStorageBufferBindingSize: limits.maxStorageBufferBindingSize,
+      maxBufferSize: limits.maxBufferSize,
+      maxComputeWorkgroupSizeX: limits.maxComputeWorkgroupSizeX,
+      maxComputeInvocationsPerWorkgroup: limits.maxComputeInvocationsPerWorkgroup,
+    },
+  });
+  if (tf.findBackendFactory('webgpu')) tf.removeBackend('webgpu');
+  currentDevice = device;
+  tf.registerBackend('webgpu', () => new WebGPUBackend(device), 3);
+}
+
+function prepareWasm(): void {
+  if (wasmPathsSet) return;
+  // The .wasm files are emitted with the app and loaded from its own origin, never a CDN.
+  setWasmPaths({
+    'tfjs-backend-wasm.wasm': wasmPlainUrl,
+    'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
+    'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimdUrl,
+  });
+  wasmPathsSet = true;
+}
+
+async function tryBackend(name: BackendName, hints: BackendHints): Promise<void> {
+  if (name === 'webgpu') await prepareWebGPU(hints);
+  if (name === 'wasm') prepareWasm();
+  if (name === 'webgl' && typeof OffscreenCanvas === 'undefined' && typeof document === 'undefined') {
+    throw new Error('no OffscreenCanvas for WebGL in this worker');
+  }
+  const ok = await tf.setBackend(name);
+  if (!ok) throw new Error(`${backendLabels[name]} failed to initialise`);
+  await tf.ready();
+  // A trivial op proves the backend really runs (some fail only at the first kernel).
+  const probe = tf.tidy(() => tf.add(tf.scalar(1), tf.scalar(1)));
+  try {
+    const [value] = await probe.data();
+    if (value !== 2) throw new Error(`${backendLabels[name]} computed 1 + 1 = ${value}`);
+  } finally {
+    probe.dispose();
+  }
+}
+
+function explain(name: BackendName, requested: BackendName | 'auto', skipped: BackendChoice['skipped']): string {
+  if (requested !== 'auto' && requested === name) return `using ${backendLabels[name]}, as chosen`;
+  if (skipped.length === 0) return `using ${backendLabels[name]}`;
+  const first = skipped[0];
+  return `${first.error}: using ${backendLabels[name]}`;
+}
+
+/**
+ * Activates the first backend that works, starting at `requested` (or WebGPU for 'auto')
+ * and falling back down the chain webgpu -> webgl -> wasm -> cpu.
+ */
+export async function chooseBackend(requested: BackendName | 'auto', hints: BackendHints): Promise<BackendChoice> {
+  const start = performance.now();
+  const startIndex = requested === 'auto' ? 0 : backendOrder.indexOf(requested);
+  const skipped: BackendChoice['skipped'] = [];
+  for (const name of backendOrder.slice(startIndex)) {
+    try {
+      await tryBackend(name, hints);
+      return { name, reason: explain(name, requested, skipped), skipped, readyMs: performance.now() - start };
+    } catch (error) {
+      skipped.push({ name, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  throw new Error(`no TF.js backend could start: ${skipped.map((s) => `${s.name}: ${s.error}`).join('; ')}`);
+}

@@ -1,0 +1,35 @@
+/** Typed messages between the page and the trainer worker. */
+import type { ModelSettings } from '../core/modelSettings';
+import type { EpochRecord } from '../core/trial';
+import type { BackendChoice, BackendName } from '../training/backend';
+import type { TrialData, TrialEnd } from '../training/trainTrial';
+
+/** How a trial sent to the worker ended: as trainTrial says, or 'failed' with an error. */
+export type TrainTrialEnd = TrialEnd | 'failed';
+
+/** Page -> worker. */
+export type WorkerRequest =
+  | { type: 'init'; backend: BackendName | 'auto'; pageHasWebGPU: boolean }
+  | {
+      type: 'train';
+      trialId: number;
+      data: TrialData;
+      settings: ModelSettings;
+      seed: number;
+      /** Raw feature rows [points * featureCount] whose outputs the page draws (boundary or fitted curve). */
+      probe?: Float32Array;
+    }
+  | { type: 'stop'; trialId: number }
+  /** Destroys the WebGPU device, to exercise recovery from a lost device (tests and the help page). */
+  | { type: 'simulate-device-loss' };
+
+/** Worker -> page. */
+export type WorkerResponse =
+  | { type: 'backend'; choice: BackendChoice }
+  | { type: 'backend-error'; message: string }
+  | { type: 'backend-lost'; message: string }
+  /** Epoch records of one trial, batched: at most one message per flush interval. */
+  | { type: 'epochs'; trialId: number; records: EpochRecord[] }
+  /** Model outputs at the probe rows: [points * outputSize], probabilities for classes. */
+  | { type: 'probe'; trialId: number; epoch: number; outputs: Float32Array; outputSize: number }
+  | { type: 'trial-end'; trialId: number; end: TrainTrialEnd; keptEpoch: number; durationMs: number; error?: string };

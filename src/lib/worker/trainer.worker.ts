@@ -1,0 +1,150 @@
+/// <reference lib="webworker" />
+/**
+ * The trainer worker: owns TF.js, trains trials one after another, streams their epochs.
+ * The page never trains, so its animations stay smooth and a hidden tab keeps training.
+ */
+import { activeWebGPUDevice, chooseBackend, type BackendName } from '../training/backend';
+import { trainTrial, type TrainedModel } from '../training/trainTrial';
+import type { EpochRecord } from '../core/trial';
+import type { WorkerRequest, WorkerResponse } from './protocol';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+type TrainRequest = Extract<WorkerRequest, { type: 'train' }>;
+
+/** Epoch records are sent at most this often (ms), so fast trials don't flood the page. */
+const flushIntervalMs = 100;
+/** The decision boundary is redrawn at most this often (ms) while a trial trains. */
+const probeIntervalMs = 400;
+
+let backendReady: Promise<void> = Promise.resolve();
+let requestedBackend: BackendName | 'auto' = 'auto';
+let pageHasWebGPU = true;
+const queue: TrainRequest[] = [];
+const stopRequested = new Set<number>();
+let running = false;
+let deviceLost = false;
+
+function post(message: WorkerResponse, transfer: Transferable[] = []): void {
+  self.postMessage(message, transfer);
+}
+
+function watchDevice(): void {
+  const device = activeWebGPUDevice();
+  if (!device) return;
+  device.lost.then((info) => {
+    if (activeWebGPUDevice() !== device) return;
+    deviceLost = true;
+    post({ type: 'backend-lost', message: `the GPU device was lost (${info.message || info.reason}): restarting the backend` });
+    // Re-initialise on a fresh device; trials wait for it before they start.
+    backendReady = initialise();
+  });
+}
+
+async function initialise(): Promise<void> {
+  try {
+    const choice = await chooseBackend(requestedBackend, { pageHasWebGPU });
+    deviceLost = false;
+    post({ type: 'backend', choice });
+    watchDevice();
+  } catch (error) {
+    post({ type: 'backend-error', message: error instanceof Error ? error.message : String(error) });
+    throw error;
+  }
+}
+
+async function sendProbe(request: TrainRequest, model: TrainedModel, epoch: number): Promise<void> {
+  if (!request.probe) return;
+  const outputs = model.predict(request.probe);
+  try {
+    const values = (await outputs.data()) as Float32Array;
+    post({ type: 'probe', trialId: request.trialId, epoch, outputs: values, outputSize: outputs.shape[1] }, [values.buffer]);
+  } finally {
+    outputs.dispose();
+  }
+}
+
+async function runTrial(request: TrainRequest): Promise<void> {
+  const started = performance.now();
+  let pending: EpochRecord[] = [];
+  let lastFlush = 0;
+  let lastProbe = 0;
+  const flush = () => {
+    if (pending.length === 0) return;
+    post({ type: 'epochs', trialId: request.trialId, records: pending });
+    pending = [];
+    lastFlush = performance.now();
+  };
+  let model: TrainedModel | null = null;
+  try {
+    await backendReady;
+    const trained = await trainTrial({
+      data: request.data,
+      settings: request.settings,
+      seed: request.seed,
+      shouldAbort: () => stopRequested.has(request.trialId) || deviceLost,
+      onEpoch: async (record, current) => {
+        pending.push(record);
+        const now = performance.now();
+        if (now - lastFlush >= flushIntervalMs) flush();
+        if (request.probe && now - lastProbe >= probeIntervalMs) {
+          lastProbe = now;
+          await sendProbe(request, current, record.epoch);
+        }
+      },
+    });
+    model = trained.model;
+    flush();
+    if (deviceLost) throw new Error('the GPU device was lost during this trial');
+    if (trained.epochs.length > 0) await sendProbe(request, trained.model, trained.keptEpoch);
+    post({ type: 'trial-end', trialId: request.trialId, end: trained.end, keptEpoch: trained.keptEpoch, durationMs: performance.now() - started });
+  } catch (error) {
+    flush();
+    const message = deviceLost ? 'the GPU device was lost during this trial' : error instanceof Error ? error.message : String(error);
+    post({ type: 'trial-end', trialId: request.trialId, end: 'failed', keptEpoch: 0, durationMs: performance.now() - started, error: message });
+  } finally {
+    model?.dispose();
+    stopRequested.delete(request.trialId);
+  }
+}
+
+async function drainQueue(): Promise<void> {
+  if (running) return;
+  running = true;
+  try {
+    for (let request = queue.shift(); request; request = queue.shift()) await runTrial(request);
+  } finally {
+    running = false;
+  }
+}
+
+self.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  const message = event.data;
+  switch (message.type) {
+    case 'init':
+      requestedBackend = message.backend;
+      pageHasWebGPU = message.pageHasWebGPU;
+      // Switch only between trials: the next trial waits for the new backend.
+      backendReady = backendReady.catch(() => undefined).then(initialise);
+      break;
+    case 'train':
+      queue.push(message);
+      void drainQueue();
+      break;
+    case 'stop': {
+      const index = queue.findIndex((request) => request.trialId === message.trialId);
+      if (index >= 0) {
+        queue.splice(index, 1);
+        post({ type: 'trial-end', trialId: message.trialId, end: 'stopped', keptEpoch: 0, durationMs: 0 });
+      } else {
+        stopRequested.add(message.trialId);
+      }
+      break;
+    }
+    case 'simulate-device-loss':
+      activeWebGPUDevice()?.destroy();
+      break;
+    default:
+      post({ type: 'backend-error', message: `unknown request ${(message as { type: string }).type}` });
+  }
+};

@@ -1,0 +1,93 @@
+/**
+ * Shared set-up of the browser tests: serve the built app on localhost and drive Debian's
+ * Chromium through playwright-core, with real WebGPU via its SwiftShader adapter.
+ */
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
+
+const candidatePaths = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+
+/** Flags for headless Chromium on these machines: WebGPU on, no background traffic. */
+export const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--enable-unsafe-webgpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** Path of a Chromium to drive: $CHROMIUM_PATH, or the usual install paths; throws with how to install one. */
+export function findChromium(): string {
+  const fromEnvironment = process.env.CHROMIUM_PATH;
+  if (fromEnvironment) {
+    if (!existsSync(fromEnvironment)) throw new Error(`CHROMIUM_PATH is set to ${fromEnvironment}, but no file is there.`);
+    return fromEnvironment;
+  }
+  const found = candidatePaths.find((path) => existsSync(path));
+  if (!found) {
+    throw new Error(
+      `No Chromium found (looked in ${candidatePaths.join(', ')}). Install Debian's: "sudo apt-get install chromium", ` +
+        'or point CHROMIUM_PATH at a Chromium or Chrome binary.',
+    );
+  }
+  return found;
+}
+
+/** A served app and a browser to look at it with; close() ends both. */
+export interface Session {
+  browser: Browser;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serves dist/ on a free localhost port and launches Chromium. */
+export async function openSession(): Promise<Session> {
+  if (!existsSync('dist/index.html')) throw new Error('dist/ has no build: run "npm run build" first (npm run test:e2e does).');
+  const { server, url } = await startServer({ root: 'dist', port: 0 });
+  const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
+  return {
+    browser,
+    url,
+    close: async () => {
+      await browser.close();
+      await new Promise<void>((resolve) => (server as Server).close(() => resolve()));
+    },
+  };
+}
+
+/** What a page did that a test may want to check afterwards. */
+export interface PageLog {
+  consoleErrors: string[];
+  foreignRequests: string[];
+}
+
+/** Opens a new page in a fresh context that records console errors and requests to other origins. */
+export async function openPage(session: Session, options: { initScript?: string } = {}): Promise<{ page: Page; context: BrowserContext; log: PageLog }> {
+  const context = await session.browser.newContext();
+  if (options.initScript) await context.addInitScript(options.initScript);
+  const page = await context.newPage();
+  const log: PageLog = { consoleErrors: [], foreignRequests: [] };
+  const origin = new URL(session.url).origin;
+  page.on('console', (message) => {
+    if (message.type() === 'error') log.consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => log.consoleErrors.push(String(error)));
+  context.on('request', (request) => {
+    const url = request.url();
+    if (url.startsWith('data:') || url.startsWith('blob:')) return;
+    if (new URL(url).origin !== origin) log.foreignRequests.push(url);
+  });
+  return { page, context, log };
+}
+
+/** Waits until the page names its active backend and returns that name. */
+export async function waitForBackend(page: Page, timeoutMs = 60_000): Promise<string> {
+  const backend = page.getByTestId('backend');
+  await backend.waitFor({ timeout: timeoutMs });
+  return (await backend.textContent())?.trim() ?? '';
+}

@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { openPage, openSession, waitForBackend, type Session } from './harness';
+
+let session: Session;
+before(async () => {
+  session = await openSession();
+});
+after(async () => {
+  await session?.close();
+});
+
+/** Sets a tiny trial and trains it to the end; returns the learning-curves element. */
+async function trainTinyTrial(page: Page, epochs: number) {
+  await page.getByTestId('epochs-input').fill(String(epochs));
+  await page.getByTestId('train-button').click();
+  await page.locator('[data-testid=trial-summary][data-state=complete]').waitFor({ timeout: 120_000 });
+  return page.getByTestId('learning-curves');
+}
+
+describe('the walking skeleton in Chromium', () => {
+  it('loads with zero console errors, trains on WebGPU, and draws a point per epoch for both curves', async () => {
+    const { page, context, log } = await openPage(session);
+    await page.goto(session.url);
+    assert.equal(await waitForBackend(page), 'webgpu');
+    const curves = await trainTinyTrial(page, 3);
+    assert.equal(await curves.locator('[data-series=train][data-testid=curve-point]').count(), 3);
+    assert.equal(await curves.locator('[data-series=validation][data-testid=curve-point]').count(), 3);
+    // The decision boundary was drawn from the trained model.
+    assert.ok(Number(await page.getByTestId('boundary-canvas').getAttribute('data-epoch')) >= 1);
+    assert.deepEqual(log.consoleErrors, []);
+    assert.deepEqual(log.foreignRequests, []);
+    await context.close();
+  });
+
+  it('falls back without navigator.gpu, says why, and still trains', async () => {
+    const { page, context, log } = await openPage(session, {
+      initScript: 'Object.defineProperty(Navigator.prototype, "gpu", { get: () => undefined, configurable: true }); delete Navigator.prototype.gpu;',
+    });
+    await page.goto(session.url);
+    const backend = await waitForBackend(page);
+    assert.ok(['webgl', 'wasm'].includes(backend), `expected webgl or wasm, got ${backend}`);
+    assert.match((await page.getByTestId('backend-reason').textContent()) ?? '', /no WebGPU/);
+    const curves = await trainTinyTrial(page, 2);
+    assert.equal(await curves.locator('[data-series=validation][data-testid=curve-point]').count(), 2);
+    assert.deepEqual(log.foreignRequests, []);
+    await context.close();
+  });
+
+  it('switches to the WASM backend when a person chooses it, loading its .wasm from the app itself', async () => {
+    const { page, context, log } = await openPage(session);
+    await page.goto(session.url);
+    await waitForBackend(page);
+    await page.getByTestId('backend-select').selectOption('wasm');
+    await page.locator('[data-testid=backend]', { hasText: 'wasm' }).waitFor({ timeout: 60_000 });
+    await trainTinyTrial(page, 1);
+    assert.deepEqual(log.foreignRequests, []);
+    assert.deepEqual(log.consoleErrors, []);
+    await context.close();
+  });
+});
