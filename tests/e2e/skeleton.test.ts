@@ -60,3 +60,21 @@ describe('the walking skeleton in Chromium', () => {
     await context.close();
   });
 });
+
+describe('a lost WebGPU device', () => {
+  it('fails the running trial, re-initialises the backend, and trains the next trial', async () => {
+    const { page, context } = await openPage(session);
+    await page.goto(session.url);
+    assert.equal(await waitForBackend(page), 'webgpu');
+    await page.getByTestId('epochs-input').fill('200');
+    await page.getByTestId('train-button').click();
+    await page.locator('[data-testid=learning-curves] [data-testid=curve-point]').first().waitFor({ timeout: 60_000 });
+    await page.locator('summary', { hasText: 'GPU' }).click();
+    await page.getByTestId('simulate-device-loss').click();
+    await page.locator('[data-testid=trial-summary][data-state=failed]').waitFor({ timeout: 60_000 });
+    assert.match((await page.getByTestId('notice').textContent()) ?? '', /GPU device was lost/);
+    assert.equal(await waitForBackend(page), 'webgpu');
+    await trainTinyTrial(page, 1);
+    await context.close();
+  });
+});

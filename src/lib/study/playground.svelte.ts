@@ -7,9 +7,8 @@ import type { EpochRecord } from '../core/trial';
 import type { Dataset, Split } from '../datasets/dataset';
 import { spiral } from '../datasets/spiral';
 import { splitDataset } from '../datasets/split';
-import type { BackendChoice, BackendName } from '../training/backend';
 import type { TrainTrialEnd } from '../worker/protocol';
-import { TrainerClient } from '../worker/trainerClient';
+import type { Trainer } from './trainer.svelte';
 
 /** Side of the square grid of points whose predictions draw the decision boundary. */
 export const boundaryResolution = 48;
@@ -70,14 +69,8 @@ export function boundaryGrid([xMin, xMax, yMin, yMax]: Extent, resolution: numbe
 
 /** State of the hand-training page, shared by its panels and charts. */
 export class Playground {
-  /** The backend the person asked for ('auto' = the fastest that works). */
-  requestedBackend = $state<BackendName | 'auto'>('auto');
-  /** The backend in use and why, once the worker has one. */
-  backend = $state<BackendChoice | null>(null);
-  /** A message a person should read (backend trouble, a failed trial); empty when all is well. */
+  /** A message a person should read (a failed trial, a bad setting); empty when all is well. */
   errorMessage = $state('');
-  /** A notice that is not an error (e.g. the GPU was lost and the backend restarted). */
-  notice = $state('');
   samples = $state(400);
   noise = $state(0.2);
   dataSeed = $state(42);
@@ -90,79 +83,75 @@ export class Playground {
   split: Split = $derived(splitDataset(this.dataset, { train: 0.6, validation: 0.2, test: 0.2 }, this.dataSeed));
   extent: Extent = $derived(paddedExtent(this.dataset));
 
-  #client: TrainerClient | null = null;
-  #nextTrialId = 1;
+  readonly trainer: Trainer;
 
-  /** Starts the worker and asks it for a backend. */
-  connect(): void {
-    this.#client = new TrainerClient({
-      backend: ({ choice }) => {
-        this.backend = choice;
-        this.errorMessage = '';
-      },
-      'backend-error': ({ message }) => {
-        this.errorMessage = `No training backend could start: ${message}`;
-      },
-      'backend-lost': ({ message }) => {
-        this.notice = message;
-      },
-      epochs: ({ trialId, records }) => {
-        if (this.trial?.id !== trialId) return;
-        this.trial = { ...this.trial, epochs: [...this.trial.epochs, ...records] };
-      },
-      probe: ({ trialId, epoch, outputs, outputSize }) => {
-        if (this.trial?.id === trialId) this.boundary = { trialId, epoch, outputs, outputSize };
-      },
-      'trial-end': ({ trialId, end, durationMs, keptEpoch, error }) => {
-        if (this.trial?.id !== trialId) return;
-        this.trial = { ...this.trial, state: endToState(end), durationMs, keptEpoch, error };
-        if (end === 'failed') this.errorMessage = `Training failed: ${error ?? 'unknown error'}`;
-      },
-    });
-    this.chooseBackend(this.requestedBackend);
-  }
-
-  /** Asks the worker to switch backend; the next trial uses it. */
-  chooseBackend(backend: BackendName | 'auto'): void {
-    this.requestedBackend = backend;
-    this.backend = null;
-    const pageHasWebGPU = typeof navigator !== 'undefined' && 'gpu' in navigator && navigator.gpu != null;
-    this.#client?.send({ type: 'init', backend, pageHasWebGPU });
+  constructor(trainer: Trainer) {
+    this.trainer = trainer;
   }
 
   /** Trains the current settings on the training split; the curves fill in as epochs arrive. */
   train(): void {
-    if (!this.#client) return;
     if (this.trial?.state === 'running') this.stop();
-    const id = this.#nextTrialId++;
     this.errorMessage = '';
-    this.notice = '';
-    this.trial = { id, state: 'running', epochs: [], durationMs: 0, keptEpoch: 0 };
-    this.#client.send({
-      type: 'train',
-      trialId: id,
-      seed: this.trainingSeed,
-      settings: $state.snapshot(this.settings),
-      data: {
-        features: this.dataset.features,
-        targets: this.dataset.targets,
-        featureCount: this.dataset.featureCount,
-        classCount: this.dataset.classCount,
-        trainIndices: this.split.train,
-        validationIndices: this.split.validation,
+    const problem = invalidSetting($state.snapshot(this.settings));
+    if (problem) {
+      this.errorMessage = problem;
+      return;
+    }
+    let trial: ManualTrial = { id: 0, state: 'running', epochs: [], durationMs: 0, keptEpoch: 0 };
+    const update = (next: ManualTrial) => {
+      trial = next;
+      if (this.trial?.id === trial.id) this.trial = trial;
+    };
+    const id = this.trainer.train(
+      {
+        seed: this.trainingSeed,
+        settings: $state.snapshot(this.settings),
+        data: {
+          features: this.dataset.features,
+          targets: this.dataset.targets,
+          featureCount: this.dataset.featureCount,
+          classCount: this.dataset.classCount,
+          trainIndices: this.split.train,
+          validationIndices: this.split.validation,
+        },
+        probe: boundaryGrid(this.extent, boundaryResolution),
       },
-      probe: boundaryGrid(this.extent, boundaryResolution),
-    });
+      {
+        epochs: (records) => update({ ...trial, epochs: [...trial.epochs, ...records] }),
+        probe: (outputs, outputSize, epoch) => {
+          if (this.trial?.id === trial.id) this.boundary = { trialId: trial.id, epoch, outputs, outputSize };
+        },
+        end: ({ end, durationMs, keptEpoch, error }) => {
+          update({ ...trial, state: endToState(end), durationMs, keptEpoch, error });
+          if (end === 'failed' && this.trial?.id === trial.id) this.errorMessage = `Training failed: ${error ?? 'unknown error'}`;
+        },
+      },
+    );
+    trial = { ...trial, id };
+    this.trial = trial;
   }
 
   /** Stops the running trial after its current step. */
   stop(): void {
-    if (this.trial?.state === 'running') this.#client?.send({ type: 'stop', trialId: this.trial.id });
+    if (this.trial?.state === 'running') this.trainer.stop(this.trial.id);
   }
+}
 
-  /** Ends the worker (when the page goes away). */
-  disconnect(): void {
-    this.#client?.terminate();
-    this.#client = null;
+/** A sentence naming the first setting a person left empty or out of range, or '' when all are fine. */
+export function invalidSetting(settings: ModelSettings): string {
+  const checks: [keyof ModelSettings, number, number][] = [
+    ['hiddenLayers', 0, 6],
+    ['units', 1, 128],
+    ['learningRate', 1e-6, 100],
+    ['epochs', 1, 1000],
+    ['batchSize', 1, 5000],
+  ];
+  for (const [name, low, high] of checks) {
+    const value = settings[name];
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < low || value > high) {
+      return `The setting "${name}" must be a number from ${low} to ${high}; it is ${value === null || value === undefined ? 'empty' : String(value)}.`;
+    }
   }
+  return '';
 }

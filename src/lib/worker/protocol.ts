@@ -2,6 +2,7 @@
 import type { ModelSettings } from '../core/modelSettings';
 import type { EpochRecord } from '../core/trial';
 import type { BackendChoice, BackendName } from '../training/backend';
+import type { FitBenchmarkResult } from '../training/fitBenchmark';
 import type { TrialData, TrialEnd } from '../training/trainTrial';
 
 /** How a trial sent to the worker ended: as trainTrial says, or 'failed' with an error. */
@@ -21,7 +22,9 @@ export type WorkerRequest =
     }
   | { type: 'stop'; trialId: number }
   /** Destroys the WebGPU device, to exercise recovery from a lost device (tests and the help page). */
-  | { type: 'simulate-device-loss' };
+  | { type: 'simulate-device-loss' }
+  /** Times model.fit on the active backend (npm run bench:backends). */
+  | { type: 'benchmark-fit'; epochs: number };
 
 /** Worker -> page. */
 export type WorkerResponse =
@@ -32,4 +35,5 @@ export type WorkerResponse =
   | { type: 'epochs'; trialId: number; records: EpochRecord[] }
   /** Model outputs at the probe rows: [points * outputSize], probabilities for classes. */
   | { type: 'probe'; trialId: number; epoch: number; outputs: Float32Array; outputSize: number }
+  | { type: 'benchmark-result'; result: FitBenchmarkResult | null; error?: string }
   | { type: 'trial-end'; trialId: number; end: TrainTrialEnd; keptEpoch: number; durationMs: number; error?: string };

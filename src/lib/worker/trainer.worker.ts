@@ -4,6 +4,7 @@
  * The page never trains, so its animations stay smooth and a hidden tab keeps training.
  */
 import { activeWebGPUDevice, chooseBackend, type BackendName } from '../training/backend';
+import { runFitBenchmark } from '../training/fitBenchmark';
 import { trainTrial, type TrainedModel } from '../training/trainTrial';
 import type { EpochRecord } from '../core/trial';
 import type { WorkerRequest, WorkerResponse } from './protocol';
@@ -141,6 +142,12 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
       }
       break;
     }
+    case 'benchmark-fit':
+      backendReady
+        .then(() => runFitBenchmark({ epochs: message.epochs }))
+        .then((result) => post({ type: 'benchmark-result', result }))
+        .catch((error: unknown) => post({ type: 'benchmark-result', result: null, error: String(error) }));
+      break;
     case 'simulate-device-loss':
       activeWebGPUDevice()?.destroy();
       break;

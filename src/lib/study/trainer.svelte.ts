@@ -1,0 +1,109 @@
+/**
+ * The page's one connection to the trainer worker: the backend status as reactive state, and
+ * trials sent out with per-trial listeners. The hand-training page and the study share it.
+ */
+import type { BackendName } from '../core/backendNames';
+import type { ModelSettings } from '../core/modelSettings';
+import type { EpochRecord } from '../core/trial';
+import type { BackendChoice } from '../training/backend';
+import type { TrialData } from '../training/trainTrial';
+import type { TrainTrialEnd } from '../worker/protocol';
+import { TrainerClient } from '../worker/trainerClient';
+
+/** What a trial's sender hears about it. */
+export interface TrialListener {
+  /** New epoch records, in order (batched by the worker). */
+  epochs?(records: EpochRecord[]): void;
+  /** Model outputs at the probe rows, [points * outputSize]. */
+  probe?(outputs: Float32Array, outputSize: number, epoch: number): void;
+  /** The trial ended; no more messages follow. */
+  end(result: { end: TrainTrialEnd; keptEpoch: number; durationMs: number; error?: string }): void;
+}
+
+/** A trial to train: data, settings, seed and optional probe rows. */
+export interface TrialRequest {
+  data: TrialData;
+  settings: ModelSettings;
+  seed: number;
+  probe?: Float32Array;
+}
+
+/** Reactive handle on the trainer worker. */
+export class Trainer {
+  /** The backend the person asked for ('auto' = the fastest that works). */
+  requestedBackend = $state<BackendName | 'auto'>('auto');
+  /** The backend in use and why, once the worker has one. */
+  backend = $state<BackendChoice | null>(null);
+  /** Why no backend could start, if none could. */
+  backendError = $state('');
+  /** The last backend notice (e.g. a lost GPU device and its recovery). */
+  notice = $state('');
+
+  #client: TrainerClient | null = null;
+  #listeners = new Map<number, TrialListener>();
+  #nextTrialId = 1;
+
+  /** Starts the worker and asks it for a backend. */
+  connect(): void {
+    if (this.#client) return;
+    this.#client = new TrainerClient({
+      backend: ({ choice }) => {
+        this.backend = choice;
+        this.backendError = '';
+      },
+      'backend-error': ({ message }) => {
+        this.backendError = `No training backend could start: ${message}`;
+      },
+      'backend-lost': ({ message }) => {
+        this.notice = message;
+        this.backend = null;
+      },
+      epochs: ({ trialId, records }) => this.#listeners.get(trialId)?.epochs?.(records),
+      probe: ({ trialId, outputs, outputSize, epoch }) => this.#listeners.get(trialId)?.probe?.(outputs, outputSize, epoch),
+      'trial-end': ({ trialId, end, keptEpoch, durationMs, error }) => {
+        const listener = this.#listeners.get(trialId);
+        this.#listeners.delete(trialId);
+        listener?.end({ end, keptEpoch, durationMs, error });
+      },
+    });
+    this.chooseBackend(this.requestedBackend);
+  }
+
+  /** Asks the worker to switch backend; trials queued after this use it. */
+  chooseBackend(backend: BackendName | 'auto'): void {
+    this.requestedBackend = backend;
+    this.backend = null;
+    const pageHasWebGPU = typeof navigator !== 'undefined' && 'gpu' in navigator && navigator.gpu != null;
+    this.#client?.send({ type: 'init', backend, pageHasWebGPU });
+  }
+
+  /** Queues a trial in the worker; returns its id (for stop()). */
+  train(request: TrialRequest, listener: TrialListener): number {
+    const trialId = this.#nextTrialId++;
+    if (!this.#client) {
+      listener.end({ end: 'failed', keptEpoch: 0, durationMs: 0, error: 'the trainer is not running' });
+      return trialId;
+    }
+    this.#listeners.set(trialId, listener);
+    this.#client.send({ type: 'train', trialId, ...request });
+    return trialId;
+  }
+
+  /** Stops a queued or running trial (its end() still follows). */
+  stop(trialId: number): void {
+    this.#client?.send({ type: 'stop', trialId });
+  }
+
+  /** Destroys the WebGPU device, to show recovery from a lost GPU. */
+  simulateDeviceLoss(): void {
+    this.#client?.send({ type: 'simulate-device-loss' });
+  }
+
+  /** Ends the worker; listeners of unfinished trials hear that they failed. */
+  disconnect(): void {
+    this.#client?.terminate();
+    this.#client = null;
+    for (const listener of this.#listeners.values()) listener.end({ end: 'failed', keptEpoch: 0, durationMs: 0, error: 'the trainer was closed' });
+    this.#listeners.clear();
+  }
+}
