@@ -40,6 +40,8 @@ export class Trainer {
   notice = $state('');
 
   #client: TrainerClient | null = null;
+  // Plain Map on purpose: listeners are bookkeeping, not state anything renders.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #listeners = new Map<number, TrialListener>();
   #nextTrialId = 1;
 
