@@ -1,0 +1,261 @@
+/**
+ * The search loop, free of Svelte and TF.js so it runs in Node with a fake trainer: ask the
+ * strategy, train the trial through an executor, feed its epochs to the early-stopping schedule,
+ * tell the strategy the result, and go on until the budget, Stop, or three failures in a row.
+ */
+import type { Params } from '../core/space';
+import type { EpochRecord, Trial } from '../core/trial';
+import type { Schedule } from '../search/schedules';
+import type { Strategy } from '../search/strategy';
+
+/** How the executor says a trial ended. */
+export interface ExecutorResult {
+  end: 'complete' | 'early-stopped' | 'stopped' | 'diverged' | 'failed';
+  durationMs: number;
+  /** Epoch whose weights were kept (early stopping); 0 or the last epoch otherwise. */
+  keptEpoch: number;
+  error?: string;
+}
+
+/** Trains trials for the runner: the worker in the page, a deterministic function in tests. */
+export interface TrialExecutor {
+  /** Starts training `params` for at most maxEpochs; records arrive through onEpochs, in order. */
+  start(trial: { id: number; params: Params; maxEpochs: number }, onEpochs: (records: EpochRecord[]) => void): {
+    stop(): void;
+    done: Promise<ExecutorResult>;
+  };
+}
+
+/** A trial as the study keeps it: the exported fields plus what the views need. */
+export interface StudyTrial extends Trial {
+  /** Epochs the schedule gave it. */
+  maxEpochs: number;
+  /** When it started and ended, ms since the study started. */
+  startedAtMs: number;
+  endedAtMs: number;
+  /** Why it is pruned, diverged or failed, in words. */
+  reason?: string;
+  /** True when a person chose its params (manual mode), not the strategy. */
+  manual?: boolean;
+}
+
+/** Which number of an epoch record the search minimises. */
+export type ObjectiveMetric = 'validationLoss' | 'validationError';
+
+/** The value a record scores under an objective (lower is better). */
+export function objectiveOf(record: EpochRecord, metric: ObjectiveMetric): number {
+  if (metric === 'validationError') return 1 - (record.validationAccuracy ?? Number.NaN);
+  return record.validationLoss;
+}
+
+/** Where the runner is. */
+export type RunnerStatus = 'idle' | 'running' | 'pausing' | 'paused' | 'finished' | 'stopped';
+
+/** Everything the runner needs besides the trainer. */
+export interface RunnerConfig {
+  strategy: Strategy;
+  schedule: Schedule;
+  /** Most trials the search runs. */
+  budget: number;
+  /** Most epochs all trials together may train (Infinity = no limit). */
+  epochBudget?: number;
+  metric: ObjectiveMetric;
+  /** Milliseconds since some fixed time; injectable for tests. */
+  now?: () => number;
+}
+
+/** Failures in a row after which the search stops, since something is wrong beyond one trial. */
+export const maxConsecutiveFailures = 3;
+
+/** Runs one study; reports every change through onChange. */
+export class StudyRunner {
+  trials: StudyTrial[] = [];
+  status: RunnerStatus = 'idle';
+  /** Why the search ended, in words (empty while it runs). */
+  message = '';
+
+  readonly #config: Required<RunnerConfig>;
+  readonly #executor: TrialExecutor;
+  readonly #onChange: (runner: StudyRunner) => void;
+  readonly #startedAt: number;
+  #running: { id: number; stop(): void } | null = null;
+  #loop: Promise<void> | null = null;
+  #stepsLeft = Infinity;
+  #consecutiveFailures = 0;
+
+  constructor(config: RunnerConfig, executor: TrialExecutor, onChange: (runner: StudyRunner) => void = () => {}) {
+    this.#config = { epochBudget: Infinity, now: () => performance.now(), ...config };
+    this.#executor = executor;
+    this.#onChange = onChange;
+    this.#startedAt = this.#config.now();
+  }
+
+  /** Epochs trained so far by all trials. */
+  get epochsSpent(): number {
+    return this.trials.reduce((sum, trial) => sum + trial.epochs.length, 0);
+  }
+
+  /** The trial with the lowest objective so far, if any finished with a value. */
+  get best(): StudyTrial | null {
+    return bestTrial(this.trials);
+  }
+
+  /** Starts or resumes the search; resolves when it pauses or ends. */
+  run(): Promise<void> {
+    this.#stepsLeft = Infinity;
+    return this.#start();
+  }
+
+  /** Runs exactly one more trial, then pauses. */
+  step(): Promise<void> {
+    this.#stepsLeft = 1;
+    return this.#start();
+  }
+
+  /** Pauses after the running trial ends; run() resumes with the next trial. */
+  pause(): void {
+    if (this.status !== 'running') return;
+    this.#stepsLeft = 0;
+    this.#setStatus('pausing');
+  }
+
+  /** Ends the search now; the running trial is stopped and marked failed ("stopped"), not retried. */
+  stop(): void {
+    if (this.status === 'finished' || this.status === 'stopped') return;
+    this.#stepsLeft = 0;
+    this.message = 'Stopped.';
+    this.#setStatus('stopped');
+    this.#running?.stop();
+  }
+
+  /** Trains params a person chose (manual mode), outside the strategy's budget; resolves with the trial. */
+  async runManual(params: Params, maxEpochs: number): Promise<StudyTrial> {
+    return this.#runTrial(params, maxEpochs, true);
+  }
+
+  #start(): Promise<void> {
+    if (this.status === 'finished' || this.status === 'stopped') return Promise.resolve();
+    if (this.#loop) {
+      if (this.status === 'pausing') this.#setStatus('running');
+      return this.#loop;
+    }
+    this.#setStatus('running');
+    this.#loop = this.#runLoop().finally(() => {
+      this.#loop = null;
+    });
+    return this.#loop;
+  }
+
+  async #runLoop(): Promise<void> {
+    while (this.#stepsLeft > 0 && (this.status === 'running' || this.status === 'pausing')) {
+      const proposed = this.trials.filter((trial) => !trial.manual).length;
+      if (proposed >= this.#config.budget) return this.#finish(`Finished: all ${this.#config.budget} trials ran.`);
+      if (this.epochsSpent >= this.#config.epochBudget) return this.#finish(`Finished: the budget of ${this.#config.epochBudget} epochs is spent.`);
+      const params = this.#config.strategy.ask();
+      if (!params) return this.#finish('Finished: the strategy has nothing more to propose.');
+      const id = this.trials.length + 1;
+      const maxEpochs = Math.min(this.#config.schedule.budgetForNextTrial(id).maxEpochs, this.#config.epochBudget - this.epochsSpent);
+      const trial = await this.#runTrial(params, maxEpochs, false);
+      this.#stepsLeft -= 1;
+      if (trial.state === 'failed' && this.status !== 'stopped') {
+        this.#consecutiveFailures += 1;
+        if (this.#consecutiveFailures >= maxConsecutiveFailures) {
+          this.message = `Stopped after ${maxConsecutiveFailures} failed trials in a row (last error: ${trial.reason ?? 'unknown'}). Check the settings or choose another backend, then run again.`;
+          this.#setStatus('stopped');
+          return;
+        }
+      } else if (trial.state !== 'failed') {
+        this.#consecutiveFailures = 0;
+      }
+    }
+    if (this.status === 'running' || this.status === 'pausing') this.#setStatus('paused');
+  }
+
+  #finish(message: string): void {
+    this.message = message;
+    this.#setStatus('finished');
+  }
+
+  async #runTrial(params: Params, maxEpochs: number, manual: boolean): Promise<StudyTrial> {
+    const id = this.trials.length + 1;
+    const { schedule, strategy, metric } = this.#config;
+    let trial: StudyTrial = {
+      id,
+      params,
+      state: 'running',
+      value: null,
+      durationMs: 0,
+      epochs: [],
+      maxEpochs,
+      startedAtMs: this.#config.now() - this.#startedAt,
+      endedAtMs: 0,
+      ...(manual ? { manual } : {}),
+    };
+    this.#put(trial);
+    let pruned = false;
+    const handle = this.#executor.start({ id, params, maxEpochs }, (records) => {
+      if (pruned) return;
+      const accepted: EpochRecord[] = [];
+      for (const record of records) {
+        accepted.push(record);
+        const decision = manual ? 'continue' : schedule.report(id, record.epoch, objectiveOf(record, metric));
+        if (decision === 'stop' && record.epoch < maxEpochs && Number.isFinite(objectiveOf(record, metric))) {
+          pruned = true;
+          handle.stop();
+          break;
+        }
+      }
+      trial = { ...trial, epochs: [...trial.epochs, ...accepted] };
+      this.#put(trial);
+    });
+    this.#running = { id, stop: handle.stop };
+    const result = await handle.done;
+    this.#running = null;
+    trial = { ...trial, ...settle(trial, result, pruned, metric, this.status === 'stopped'), endedAtMs: this.#config.now() - this.#startedAt };
+    this.#put(trial);
+    if (!manual) {
+      schedule.complete(id);
+      strategy.tell(params, trial.state === 'complete' || trial.state === 'pruned' ? trial.value : null);
+    }
+    return trial;
+  }
+
+  #put(trial: StudyTrial): void {
+    const index = trial.id - 1;
+    const next = [...this.trials];
+    next[index] = trial;
+    this.trials = next;
+    this.#onChange(this);
+  }
+
+  #setStatus(status: RunnerStatus): void {
+    this.status = status;
+    this.#onChange(this);
+  }
+}
+
+/** The fields of a trial that its end decides: state, value, reason, duration. */
+function settle(trial: StudyTrial, result: ExecutorResult, pruned: boolean, metric: ObjectiveMetric, stoppedByPerson: boolean): Partial<StudyTrial> {
+  const kept = trial.epochs[(result.keptEpoch || trial.epochs.length) - 1] ?? trial.epochs.at(-1);
+  const value = kept ? objectiveOf(kept, metric) : null;
+  const durationMs = result.durationMs;
+  if (result.end === 'failed') return { state: 'failed', value: null, durationMs, reason: result.error ?? 'unknown error', error: result.error };
+  if (result.end === 'diverged') {
+    return { state: 'diverged', value: null, durationMs, reason: 'the loss became infinite or exploded: the learning rate is probably too high' };
+  }
+  if (pruned) return { state: 'pruned', value, durationMs, reason: `stopped by the schedule after epoch ${trial.epochs.length}` };
+  if (result.end === 'stopped' && stoppedByPerson) {
+    return { state: 'failed', value: null, durationMs, reason: 'stopped before it finished', error: 'stopped before it finished' };
+  }
+  return { state: 'complete', value: value !== null && Number.isFinite(value) ? value : null, durationMs };
+}
+
+/** The completed trial with the lowest value, or null (pruned trials never trained fully, so they don't count). */
+export function bestTrial<T extends Trial>(trials: readonly T[]): T | null {
+  let best: T | null = null;
+  for (const trial of trials) {
+    if (trial.state !== 'complete' || trial.value === null || !Number.isFinite(trial.value)) continue;
+    if (!best || trial.value < (best.value as number)) best = trial;
+  }
+  return best;
+}
