@@ -2,6 +2,7 @@
  * The page's reactive state for training one model by hand: the dataset, the model settings,
  * the backend status and the trial being trained. Talks to the trainer worker; draws nothing.
  */
+import { baselineLoss, baselineMeanSquaredError } from '../core/diagnose';
 import { defaultModelSettings, type ModelSettings } from '../core/modelSettings';
 import type { EpochRecord } from '../core/trial';
 import type { Dataset, Split } from '../datasets/dataset';
@@ -82,6 +83,14 @@ export class Playground {
   dataset: Dataset = $derived(spiral({ samples: this.samples, noise: this.noise, seed: this.dataSeed }));
   split: Split = $derived(splitDataset(this.dataset, { train: 0.6, validation: 0.2, test: 0.2 }, this.dataSeed));
   extent: Extent = $derived(paddedExtent(this.dataset));
+  /** Loss of ignoring the inputs on the training split: what "underfit" is judged against. */
+  baselineLoss: number = $derived.by(() => {
+    const targets = this.split.train.map((row) => this.dataset.targets[row]);
+    if (this.dataset.classCount === 0) return baselineMeanSquaredError(targets);
+    const counts = new Array<number>(this.dataset.classCount).fill(0);
+    for (const label of targets) counts[label] += 1;
+    return baselineLoss(counts);
+  });
 
   readonly trainer: Trainer;
 

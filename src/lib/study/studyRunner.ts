@@ -157,7 +157,7 @@ export class StudyRunner {
       const maxEpochs = Math.min(this.#config.schedule.budgetForNextTrial(id).maxEpochs, this.#config.epochBudget - this.epochsSpent);
       const trial = await this.#runTrial(params, maxEpochs, false);
       this.#stepsLeft -= 1;
-      if (trial.state === 'failed' && this.status !== 'stopped') {
+      if (trial.state === 'failed' && (this.status as RunnerStatus) !== 'stopped') {
         this.#consecutiveFailures += 1;
         if (this.#consecutiveFailures >= maxConsecutiveFailures) {
           this.message = `Stopped after ${maxConsecutiveFailures} failed trials in a row (last error: ${trial.reason ?? 'unknown'}). Check the settings or choose another backend, then run again.`;

@@ -1,0 +1,19 @@
+import { interpolateViridis, quantile, scaleSequential } from 'd3';
+import type { Trial } from '../core/trial';
+
+/** Colour of trials without a value (running, diverged, failed). */
+export const missingValueColor = '#bbbbbb';
+
+/**
+ * Colour by objective, shared by every view: the best (lowest) values dark purple, the worst
+ * yellow. The top of the domain is the 90th percentile, so one terrible trial doesn't wash out
+ * the differences among the good ones.
+ */
+export function objectiveScale(trials: readonly Trial[]): (value: number | null) => string {
+  const values = trials.flatMap((trial) => (trial.value !== null && Number.isFinite(trial.value) ? [trial.value] : [])).sort((a, b) => a - b);
+  if (values.length === 0) return () => missingValueColor;
+  const low = values[0];
+  const high = Math.max(quantile(values, 0.9) ?? values[values.length - 1], low + 1e-9);
+  const scale = scaleSequential(interpolateViridis).domain([low, high]).clamp(true);
+  return (value) => (value === null || !Number.isFinite(value) ? missingValueColor : scale(value));
+}

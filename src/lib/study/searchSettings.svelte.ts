@@ -1,0 +1,66 @@
+/**
+ * The search form's state: which hyperparameters are searched and over what ranges, the
+ * strategy, schedule, budget and seed. Turns into a StudySetup when a person presses Run.
+ */
+import type { Dimension } from '../core/space';
+import type { ScheduleName } from '../search/schedules';
+import { searchableSettings } from './study.svelte';
+import type { ObjectiveMetric } from './studyRunner';
+
+/** One row of the search form: a setting, whether it is searched, and its range. */
+export interface SearchedSetting {
+  name: string;
+  enabled: boolean;
+  low: number;
+  high: number;
+}
+
+/** Reactive search form. */
+export class SearchSettings {
+  strategy = $state('random');
+  acquisition = $state('expected-improvement');
+  xi = $state(0.01);
+  kappa = $state(1.96);
+  schedule = $state<ScheduleName>('none');
+  budget = $state(12);
+  seed = $state(1);
+  metric = $state<ObjectiveMetric>('validationLoss');
+  rows = $state<SearchedSetting[]>(
+    searchableSettings.map(({ dimension }) => ({
+      name: dimension.name,
+      enabled: dimension.name === 'learningRate' || dimension.name === 'units',
+      low: dimension.type === 'choice' ? 0 : dimension.low,
+      high: dimension.type === 'choice' ? 0 : dimension.high,
+    })),
+  );
+
+  /** The search space from the enabled rows, in table order. */
+  space: Dimension[] = $derived(
+    this.rows.flatMap((row): Dimension[] => {
+      if (!row.enabled) return [];
+      const template = searchableSettings.find((entry) => entry.dimension.name === row.name)?.dimension;
+      if (!template) return [];
+      if (template.type === 'choice') return [template];
+      return [{ ...template, low: Math.min(row.low, row.high), high: Math.max(row.low, row.high) }];
+    }),
+  );
+
+  /** A sentence naming what is wrong with the form, or '' when a search can start. */
+  problem: string = $derived.by(() => {
+    if (this.space.length === 0) return 'Choose at least one hyperparameter to search.';
+    if (!Number.isInteger(this.budget) || this.budget < 1 || this.budget > 200) return 'The budget must be a whole number of trials from 1 to 200.';
+    if (!Number.isFinite(this.seed)) return 'The seed must be a number.';
+    for (const dimension of this.space) {
+      if (dimension.type === 'choice') continue;
+      if (!Number.isFinite(dimension.low) || !Number.isFinite(dimension.high)) return `The range of ${dimension.name} must be two numbers.`;
+      if (dimension.type === 'log' && dimension.low <= 0) return `${dimension.name} is searched on a log scale, so its range must be above 0.`;
+      if (dimension.low === dimension.high) return `The range of ${dimension.name} is a single value: widen it or stop searching it.`;
+    }
+    return '';
+  });
+
+  /** The strategy's extra options. */
+  strategyOptions(): Record<string, unknown> {
+    return this.strategy === 'bayesian' ? { acquisition: this.acquisition, xi: this.xi, kappa: this.kappa } : {};
+  }
+}

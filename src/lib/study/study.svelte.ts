@@ -1,0 +1,167 @@
+/**
+ * The one shared reactive state of a search: what is searched and how, the trials as they
+ * stream in, the selection and replay position every view follows. Training goes through the
+ * Trainer (the worker); the loop itself is StudyRunner.
+ */
+import type { ModelSettings } from '../core/modelSettings';
+import type { Dimension, Params } from '../core/space';
+import type { Dataset, Split } from '../datasets/dataset';
+import { createStrategy, BayesianSearch, type PosteriorSlice, type ProposalExplanation } from '../search';
+import { createSchedule, type ScheduleName } from '../search/schedules';
+import type { Strategy } from '../search/strategy';
+import { replayAt } from './replay';
+import { StudyRunner, type ExecutorResult, type ObjectiveMetric, type RunnerStatus, type StudyTrial, type TrialExecutor } from './studyRunner';
+import type { Trainer } from './trainer.svelte';
+
+/** A hyperparameter a person may search, with the range offered by default. */
+export interface SearchableSetting {
+  dimension: Dimension;
+  /** One line on what it does. */
+  explanation: string;
+}
+
+/** The settings the search page offers to search, in the order shown. */
+export const searchableSettings: SearchableSetting[] = [
+  { dimension: { name: 'learningRate', type: 'log', low: 1e-3, high: 1 }, explanation: 'Step size of the optimizer.' },
+  { dimension: { name: 'units', type: 'int', low: 2, high: 32 }, explanation: 'Units per hidden layer: capacity.' },
+  { dimension: { name: 'hiddenLayers', type: 'int', low: 0, high: 3 }, explanation: 'Depth: 0 is a linear model.' },
+  { dimension: { name: 'l2', type: 'log', low: 1e-5, high: 0.1 }, explanation: 'Weight penalty: pulls weights to zero.' },
+  { dimension: { name: 'dropout', type: 'real', low: 0, high: 0.5 }, explanation: 'Share of hidden units dropped while training.' },
+  { dimension: { name: 'batchSize', type: 'int', low: 8, high: 128 }, explanation: 'Examples per gradient step.' },
+  { dimension: { name: 'activation', type: 'choice', values: ['relu', 'tanh', 'sigmoid', 'elu'] }, explanation: 'Nonlinearity of hidden layers.' },
+  { dimension: { name: 'optimizer', type: 'choice', values: ['sgd', 'momentum', 'adam', 'rmsprop'] }, explanation: 'Update rule.' },
+];
+
+/** The model settings of one trial: the fixed settings with the trial's params laid over them. */
+export function trialSettings(base: ModelSettings, params: Params, maxEpochs: number): ModelSettings {
+  const settings = { ...base, epochs: maxEpochs } as ModelSettings & Record<string, unknown>;
+  for (const [name, value] of Object.entries(params)) {
+    if (Object.hasOwn(base, name)) settings[name] = value;
+  }
+  return settings;
+}
+
+/** What one study is set up with; a snapshot, so later edits don't change a running study. */
+export interface StudySetup {
+  strategy: string;
+  /** Extra options of the strategy (acquisition, xi, kappa…). */
+  strategyOptions: Record<string, unknown>;
+  schedule: ScheduleName;
+  space: Dimension[];
+  budget: number;
+  seed: number;
+  metric: ObjectiveMetric;
+  base: ModelSettings;
+  dataset: Dataset;
+  split: Split;
+}
+
+/** Trains a study's trials in the worker. */
+function workerExecutor(trainer: Trainer, setup: StudySetup): TrialExecutor {
+  return {
+    start({ id, params, maxEpochs }, onEpochs) {
+      let resolveDone: (result: ExecutorResult) => void = () => {};
+      const done = new Promise<ExecutorResult>((resolve) => (resolveDone = resolve));
+      const workerId = trainer.train(
+        {
+          settings: trialSettings(setup.base, params, maxEpochs),
+          seed: setup.seed * 1000 + id,
+          data: {
+            features: setup.dataset.features,
+            targets: setup.dataset.targets,
+            featureCount: setup.dataset.featureCount,
+            classCount: setup.dataset.classCount,
+            trainIndices: setup.split.train,
+            validationIndices: setup.split.validation,
+          },
+        },
+        {
+          epochs: onEpochs,
+          end: ({ end, durationMs, keptEpoch, error }) => resolveDone({ end, durationMs, keptEpoch, error }),
+        },
+      );
+      return { stop: () => trainer.stop(workerId), done };
+    },
+  };
+}
+
+/** One search, as the page shows it. */
+export class Study {
+  readonly setup: StudySetup;
+  readonly strategy: Strategy;
+  trials = $state.raw<StudyTrial[]>([]);
+  status = $state<RunnerStatus>('idle');
+  message = $state('');
+  /** Trial highlighted by hovering in any view. */
+  hoveredId = $state<number | null>(null);
+  /** Trial opened in the inspector. */
+  selectedId = $state<number | null>(null);
+  /** Replay position: show the state after this many trials; null = live. */
+  replayStep = $state<number | null>(null);
+  /** The Bayesian search's explanation of its latest proposal, when there is one. */
+  proposal = $state.raw<ProposalExplanation | null>(null);
+
+  /** Everything the views draw: the trials up to the replay step, their best, best-so-far. */
+  frame = $derived(replayAt(this.trials, this.replayStep ?? this.trials.length));
+
+  readonly #runner: StudyRunner;
+  readonly #startedAt = performance.now();
+
+  constructor(trainer: Trainer, setup: StudySetup) {
+    this.setup = setup;
+    this.strategy = createStrategy(setup.strategy, setup.space, { ...setup.strategyOptions, seed: setup.seed, budget: setup.budget });
+    const schedule = createSchedule(setup.schedule, { maxEpochs: setup.base.epochs, minEpochs: 1 });
+    this.#runner = new StudyRunner(
+      { strategy: this.strategy, schedule, budget: setup.budget, metric: setup.metric },
+      workerExecutor(trainer, setup),
+      (runner) => {
+        this.trials = runner.trials;
+        this.status = runner.status;
+        this.message = runner.message;
+        if (this.strategy instanceof BayesianSearch) this.proposal = this.strategy.explainProposal();
+      },
+    );
+  }
+
+  /** Milliseconds since the study was created. */
+  elapsedMs(): number {
+    return performance.now() - this.#startedAt;
+  }
+
+  run(): Promise<void> {
+    this.replayStep = null;
+    return this.#runner.run();
+  }
+  step(): Promise<void> {
+    this.replayStep = null;
+    return this.#runner.step();
+  }
+  pause(): void {
+    this.#runner.pause();
+  }
+  stop(): void {
+    this.#runner.stop();
+  }
+
+  /** Trains a point a person picked (manual mode). */
+  runManual(params: Params): Promise<StudyTrial> {
+    this.replayStep = null;
+    return this.#runner.runManual(params, this.setup.base.epochs);
+  }
+
+  /** The GP's posterior over one or two searched dimensions (Bayesian search with a model only). */
+  posterior(dimensions: string[], fixed?: Params): PosteriorSlice | null {
+    if (!(this.strategy instanceof BayesianSearch)) return null;
+    try {
+      return this.strategy.posteriorSlice({ dimensions, fixed });
+    } catch {
+      return null;
+    }
+  }
+
+  /** Trials finished (any end) and epochs trained. */
+  get progress(): { done: number; epochs: number; budget: number } {
+    const done = this.trials.filter((trial) => !trial.manual && trial.state !== 'running' && trial.state !== 'queued').length;
+    return { done, epochs: this.trials.reduce((sum, trial) => sum + trial.epochs.length, 0), budget: this.setup.budget };
+  }
+}

@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { openPage, openSession, waitForBackend, type Session } from './harness';
+
+let session: Session;
+before(async () => {
+  session = await openSession();
+});
+after(async () => {
+  await session?.close();
+});
+
+/** Opens the search tab with a tiny problem: 100 spiral points, 2 epochs per trial. */
+async function openSearch(page: Page): Promise<void> {
+  await page.goto(session.url);
+  await waitForBackend(page);
+  await page.locator('input[type=number]').first().fill('100');
+  await page.getByTestId('epochs-input').fill('2');
+  await page.getByTestId('tab-search').click();
+}
+
+async function runSearch(page: Page, strategy: string, budget: number): Promise<void> {
+  await page.getByTestId('strategy-select').selectOption(strategy);
+  await page.getByTestId('budget-input').fill(String(budget));
+  await page.getByTestId('seed-input').fill('7');
+  await page.getByTestId('run-search').click();
+  await page.getByTestId('search-message').filter({ hasText: 'Finished' }).waitFor({ timeout: 240_000 });
+}
+
+describe('running a search in the page', () => {
+  it('a 6-trial random search on the spiral ends with six completed trial points and a best trial', async () => {
+    const { page, context, log } = await openPage(session);
+    await openSearch(page);
+    await runSearch(page, 'random', 6);
+    assert.equal(await page.locator('[data-testid=trial-point][data-state=complete]').count(), 6);
+    assert.match((await page.getByTestId('best-trial').textContent()) ?? '', /Best: trial \d+, objective \d/);
+    assert.equal(await page.getByTestId('trial-inspector').count(), 1);
+    assert.deepEqual(log.consoleErrors, []);
+    await context.close();
+  });
+
+  it('an 8-trial Bayesian search shows the surrogate underlay and explains its proposal', async () => {
+    const { page, context } = await openPage(session);
+    await openSearch(page);
+    await runSearch(page, 'bayesian', 8);
+    assert.equal(await page.locator('[data-testid=trial-point]').count(), 8);
+    const underlay = page.getByTestId('surrogate-underlay');
+    assert.equal(await underlay.count(), 1);
+    assert.equal(await underlay.getAttribute('data-kind'), 'mean');
+    await page.getByTestId('underlay-select').selectOption('acquisition');
+    assert.equal(await underlay.getAttribute('data-kind'), 'acquisition');
+    assert.match((await page.getByTestId('proposal-reason').textContent()) ?? '', /acquisition|expected-improvement/);
+    await context.close();
+  });
+
+  it('in manual mode a click on the map trains that point', async () => {
+    const { page, context } = await openPage(session);
+    await openSearch(page);
+    await runSearch(page, 'random', 1);
+    await page.getByTestId('manual-mode').check();
+    const map = page.locator('[data-testid=search-space-view] svg');
+    const box = await map.boundingBox();
+    assert.ok(box);
+    await page.mouse.click(box.x + box.width * 0.6, box.y + box.height * 0.4);
+    await page.locator('[data-testid=trial-point]').nth(1).waitFor({ timeout: 60_000 });
+    await page.locator('[data-testid=trial-point][data-state=complete]').nth(1).waitFor({ timeout: 120_000 });
+    assert.equal(await page.locator('[data-testid=trial-point]').count(), 2);
+    await context.close();
+  });
+
+  it('replay scrubs every view back to the state after trial k', async () => {
+    const { page, context } = await openPage(session);
+    await openSearch(page);
+    await runSearch(page, 'random', 4);
+    await page.getByTestId('replay-slider').fill('2');
+    assert.equal(await page.locator('[data-testid=trial-point]').count(), 2);
+    await context.close();
+  });
+});
