@@ -1,0 +1,134 @@
+import * as tf from '@tensorflow/tfjs';
+import type { OptimizerName } from '../core/modelSettings';
+
+/** One trial's optimiser settings. */
+export interface TrialOptimizerSettings {
+  /** Update rule. */
+  optimizer: OptimizerName;
+  /** Step size. */
+  learningRate: number;
+  /** Momentum coefficient (momentum optimizer only). */
+  momentum: number;
+}
+
+/** An optimiser over stacked variables [K, ...] in which every trial follows its own rule and settings. */
+export interface StackedOptimizer {
+  /** Applies one step: gradients[i] has the shape of variables[i], [K, ...]. Call inside tf.tidy. */
+  applyGradients(gradients: tf.Tensor[]): void;
+  /** Sets which trials still learn: active[k] false freezes trial k (its step becomes 0). */
+  setActive(active: boolean[]): void;
+  /** Zeroes the optimiser state of the trials where reset[k] is true (after their weights diverged). */
+  resetTrials(reset: boolean[]): void;
+  /** Frees the state variables and the hyperparameter tensors. */
+  dispose(): void;
+}
+
+// Defaults of Keras and TF.js: Adam β1 = 0.9, β2 = 0.999, ε = 1e-7; RMSprop ρ = 0.9, ε = 1e-7.
+const adamBeta1 = 0.9;
+const adamBeta2 = 0.999;
+const rmspropDecay = 0.9;
+const epsilon = 1e-7;
+
+/**
+ * Per-trial coefficients of one update rule that covers all four optimisers (t = step count):
+ *   m ← firstDecay·m + firstGain·g
+ *   v ← secondDecay·v + secondGain·g²
+ *   w ← w − learningRate · m / (1 − firstBase^t) / ( √( v / (1 − secondBase^t) + innerEpsilon ) + outerEpsilon )
+ * sgd:      m = g, denominator √(0 + 1) + 0 = 1
+ * momentum: m ← momentum·m + g (as tf.train.momentum), denominator 1
+ * adam:     m, v exponential averages with bias correction, denominator √v̂ + ε (as tf.train.adam)
+ * rmsprop:  m = g, v ← ρ·v + (1 − ρ)·g², denominator √(v + ε) (as tf.train.rmsprop, momentum 0)
+ */
+export function updateCoefficients(settings: TrialOptimizerSettings): number[] {
+  const { optimizer, momentum } = settings;
+  switch (optimizer) {
+    case 'sgd':
+      return [0, 1, 0, 0, 0, 0, 1, 0];
+    case 'momentum':
+      return [momentum, 1, 0, 0, 0, 0, 1, 0];
+    case 'adam':
+      return [adamBeta1, 1 - adamBeta1, adamBeta2, 1 - adamBeta2, adamBeta1, adamBeta2, 0, epsilon];
+    case 'rmsprop':
+      return [0, 1, rmspropDecay, 1 - rmspropDecay, 0, 0, epsilon, 0];
+    default:
+      throw new Error(`invalid optimizer: ${optimizer as string}`);
+  }
+}
+
+/**
+ * Creates an optimiser for variables stacked as [K, ...]; each trial's rule and learning rate
+ * are [K, 1, 1] tensors, so trials with different optimisers share the same kernels. State
+ * tensors (m, v) exist only when some trial needs them.
+ */
+export function createStackedOptimizer(variables: tf.Variable[], trials: TrialOptimizerSettings[]): StackedOptimizer {
+  const trialCount = trials.length;
+  const column = (values: number[]) => tf.tensor3d(values, [trialCount, 1, 1]);
+  const coefficients = trials.map(updateCoefficients);
+  const pick = (index: number) => column(coefficients.map((row) => row[index]));
+  const [firstDecay, firstGain, secondDecay, secondGain, firstBase, secondBase, innerEpsilon, outerEpsilon] = [
+    0, 1, 2, 3, 4, 5, 6, 7,
+  ].map(pick);
+  const needsFirst = coefficients.some((row) => row[0] !== 0);
+  const needsSecond = coefficients.some((row) => row[3] !== 0);
+  const needsFirstCorrection = coefficients.some((row) => row[4] !== 0);
+  const needsSecondCorrection = coefficients.some((row) => row[5] !== 0);
+  const learningRates = trials.map((trial) => trial.learningRate);
+  // Inside tidy, so only the variables outlive the tensors they were made from.
+  const stateOf = (initial: () => tf.Tensor) => tf.tidy(() => tf.variable(initial(), false));
+  const stepSize = stateOf(() => column(learningRates));
+  const firstPower = stateOf(() => tf.ones([trialCount, 1, 1]));
+  const secondPower = stateOf(() => tf.ones([trialCount, 1, 1]));
+  const firstMoments = needsFirst ? variables.map((variable) => stateOf(() => tf.zerosLike(variable))) : [];
+  const secondMoments = needsSecond ? variables.map((variable) => stateOf(() => tf.zerosLike(variable))) : [];
+  const constants = [firstDecay, firstGain, secondDecay, secondGain, firstBase, secondBase, innerEpsilon, outerEpsilon];
+
+  return {
+    applyGradients(gradients) {
+      // Per-trial scalars shared by every variable in this step, [K, 1, 1].
+      let scale: tf.Tensor = stepSize;
+      if (needsFirstCorrection) {
+        const power = tf.mul(firstPower, firstBase);
+        firstPower.assign(power);
+        scale = tf.div(stepSize, tf.sub(1, power));
+      }
+      let secondScale: tf.Tensor | null = null;
+      if (needsSecondCorrection) {
+        const power = tf.mul(secondPower, secondBase);
+        secondPower.assign(power);
+        secondScale = tf.div(1, tf.sub(1, power));
+      }
+      variables.forEach((variable, index) => {
+        const gradient = gradients[index];
+        let first: tf.Tensor = gradient;
+        if (needsFirst) {
+          first = tf.add(tf.mul(firstDecay, firstMoments[index]), tf.mul(firstGain, gradient));
+          firstMoments[index].assign(first);
+        }
+        let step = tf.mul(scale, first);
+        if (needsSecond) {
+          const second = tf.add(tf.mul(secondDecay, secondMoments[index]), tf.mul(secondGain, tf.square(gradient)));
+          secondMoments[index].assign(second);
+          const corrected = secondScale ? tf.mul(second, secondScale) : second;
+          step = tf.div(step, tf.add(tf.sqrt(tf.add(corrected, innerEpsilon)), outerEpsilon));
+        }
+        variable.assign(tf.sub(variable, step));
+      });
+    },
+    setActive(active) {
+      tf.tidy(() => stepSize.assign(column(learningRates.map((rate, k) => (active[k] ? rate : 0)))));
+    },
+    resetTrials(reset) {
+      tf.tidy(() => {
+        const keep = column(reset.map((isReset) => (isReset ? 0 : 1)));
+        for (const state of [...firstMoments, ...secondMoments]) {
+          state.assign(tf.where(tf.equal(tf.broadcastTo(keep, state.shape), 1), state, tf.zerosLike(state)));
+        }
+      });
+    },
+    dispose() {
+      for (const tensor of [stepSize, firstPower, secondPower, ...firstMoments, ...secondMoments, ...constants]) {
+        tensor.dispose();
+      }
+    },
+  };
+}
