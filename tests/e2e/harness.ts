@@ -68,7 +68,7 @@ export interface PageLog {
 
 /** Opens a new page in a fresh context that records console errors and requests to other origins. */
 export async function openPage(session: Session, options: { initScript?: string } = {}): Promise<{ page: Page; context: BrowserContext; log: PageLog }> {
-  const context = await session.browser.newContext();
+  const context = await session.browser.newContext({ viewport: { width: 1400, height: 900 } });
   if (options.initScript) await context.addInitScript(options.initScript);
   const page = await context.newPage();
   const log: PageLog = { consoleErrors: [], foreignRequests: [] };

@@ -69,6 +69,41 @@ describe('running a search in the page', () => {
     await context.close();
   });
 
+  it('a race of two strategies shows two best-so-far curves and a lane each', async () => {
+    const { page, context } = await openPage(session);
+    await openSearch(page);
+    await page.getByTestId('budget-input').fill('3');
+    await page.getByTestId('mode-race').check();
+    await page.getByTestId('run-race').click();
+    await page.locator('[data-testid=race-summary]', { hasText: '3/3' }).nth(1).waitFor({ timeout: 240_000 });
+    assert.equal(await page.getByTestId('race-lane').count(), 2);
+    const curves = page.locator('[data-testid=search-history] [data-testid=best-so-far]');
+    assert.equal(await curves.count(), 2);
+    for (const curve of await curves.all()) assert.ok(((await curve.getAttribute('d')) ?? '').length > 0);
+    await context.close();
+  });
+
+  it('parallel coordinates filter trials by brushing an axis', async () => {
+    const { page, context } = await openPage(session);
+    await openSearch(page);
+    await runSearch(page, 'random', 4);
+    const chart = page.getByTestId('parallel-coordinates');
+    const scored = await page.locator('[data-testid=parallel-line]').count();
+    assert.ok(scored >= 2, `only ${scored} trials with a value`);
+    assert.equal(Number(await chart.getAttribute('data-brushed')), scored);
+    await chart.scrollIntoViewIfNeeded();
+    const axis = await page.getByTestId('brush-objective').boundingBox();
+    assert.ok(axis);
+    // Brush the bottom (low-loss) third of the objective axis.
+    await page.mouse.move(axis.x + axis.width / 2, axis.y + axis.height - 1);
+    await page.mouse.down();
+    await page.mouse.move(axis.x + axis.width / 2, axis.y + axis.height * 0.66, { steps: 4 });
+    await page.mouse.up();
+    const brushed = Number(await chart.getAttribute('data-brushed'));
+    assert.ok(brushed >= 1 && brushed < scored, `brushed ${brushed} of ${scored}`);
+    await context.close();
+  });
+
   it('replay scrubs every view back to the state after trial k', async () => {
     const { page, context } = await openPage(session);
     await openSearch(page);
