@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import { parseStudyJson } from '../../src/lib/study/exportStudy';
 import { openPage, openSession, waitForBackend, type Session } from './harness';
 
 let session: Session;
@@ -36,6 +38,12 @@ describe('running a search in the page', () => {
     assert.equal(await page.locator('[data-testid=trial-point][data-state=complete]').count(), 6);
     assert.match((await page.getByTestId('best-trial').textContent()) ?? '', /Best: trial \d+, objective \d/);
     assert.equal(await page.getByTestId('trial-inspector').count(), 1);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+    const parsed = parseStudyJson(await readFile((await download.path()) as string, 'utf8'));
+    assert.ok(parsed.ok, parsed.ok ? '' : parsed.message);
+    assert.equal(parsed.study.trials.length, 6);
+    assert.equal(parsed.study.strategy.name, 'random');
+    assert.ok(parsed.study.trials.every((trial) => trial.state === 'complete' && trial.epochs.length === 2 && trial.diagnosis));
     assert.deepEqual(log.consoleErrors, []);
     await context.close();
   });

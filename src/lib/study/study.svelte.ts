@@ -3,6 +3,8 @@
  * stream in, the selection and replay position every view follows. Training goes through the
  * Trainer (the worker); the loop itself is StudyRunner.
  */
+import type { BackendName } from '../core/backendNames';
+import { diagnose } from '../core/diagnose';
 import type { ModelSettings } from '../core/modelSettings';
 import type { Dimension, Params } from '../core/space';
 import type { Dataset, Split } from '../datasets/dataset';
@@ -10,6 +12,7 @@ import { createStrategy, BayesianSearch, type PosteriorSlice, type ProposalExpla
 import { createSchedule, type ScheduleName } from '../search/schedules';
 import type { Strategy } from '../search/strategy';
 import { replayAt } from './replay';
+import { studyFormat, type StudyDataset, type StudyExport } from './studySchema';
 import { StudyRunner, type ExecutorResult, type ObjectiveMetric, type RunnerStatus, type StudyTrial, type TrialExecutor } from './studyRunner';
 import type { Trainer } from './trainer.svelte';
 
@@ -54,6 +57,10 @@ export interface StudySetup {
   base: ModelSettings;
   dataset: Dataset;
   split: Split;
+  /** How the dataset was made, for the export. */
+  datasetInfo: StudyDataset;
+  /** Loss of ignoring the inputs, for the diagnosis of each trial. */
+  baselineLoss?: number;
 }
 
 /** Trains a study's trials in the worker. */
@@ -157,6 +164,35 @@ export class Study {
     } catch {
       return null;
     }
+  }
+
+  /** The study as the experiment log of DESIGN.md (format study@1), each trial with its diagnosis. */
+  toExport(backend: BackendName): StudyExport {
+    const { setup } = this;
+    const strategyOptions: Record<string, string | number | boolean> = {};
+    for (const [key, value] of Object.entries(setup.strategyOptions)) {
+      if (typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) strategyOptions[key] = value;
+    }
+    return {
+      format: studyFormat,
+      seed: setup.seed,
+      backend,
+      dataset: setup.datasetInfo,
+      model: { ...setup.base },
+      space: setup.space,
+      strategy: { ...strategyOptions, name: setup.strategy as StudyExport['strategy']['name'] },
+      objective: { metric: setup.metric, direction: 'minimize' },
+      trials: this.trials.map(({ id, params, state, value, durationMs, epochs, error }) => ({
+        id,
+        params,
+        state,
+        value,
+        durationMs: Math.round(durationMs),
+        ...(epochs.length > 0 && state !== 'running' ? { diagnosis: diagnose(epochs, { baselineLoss: setup.baselineLoss }).label } : {}),
+        epochs,
+        ...(error ? { error } : {}),
+      })),
+    };
   }
 
   /** Trials finished (any end) and epochs trained. */
