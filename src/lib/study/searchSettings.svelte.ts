@@ -24,6 +24,8 @@ export class SearchSettings {
   schedule = $state<ScheduleName>('none');
   budget = $state(12);
   seed = $state(1);
+  /** Trials trained at once, stacked on the GPU as one population. */
+  parallel = $state(4);
   metric = $state<ObjectiveMetric>('validationLoss');
   rows = $state<SearchedSetting[]>(
     searchableSettings.map(({ dimension }) => ({
@@ -50,6 +52,7 @@ export class SearchSettings {
     if (this.space.length === 0) return 'Choose at least one hyperparameter to search.';
     if (!Number.isInteger(this.budget) || this.budget < 1 || this.budget > 200) return 'The budget must be a whole number of trials from 1 to 200.';
     if (!Number.isFinite(this.seed)) return 'The seed must be a number.';
+    if (!Number.isInteger(this.parallel) || this.parallel < 1 || this.parallel > 64) return 'Trials in parallel must be a whole number from 1 to 64.';
     for (const dimension of this.space) {
       if (dimension.type === 'choice') continue;
       if (!Number.isFinite(dimension.low) || !Number.isFinite(dimension.high)) return `The range of ${dimension.name} must be two numbers.`;

@@ -14,7 +14,7 @@ import type { Strategy } from '../search/strategy';
 import { replayAt } from './replay';
 import { studyFormat, type StudyDataset, type StudyExport } from './studySchema';
 import { StudyRunner, type ExecutorResult, type ObjectiveMetric, type RunnerStatus, type StudyTrial, type TrialExecutor } from './studyRunner';
-import type { Trainer } from './trainer.svelte';
+import type { Trainer, TrialListener } from './trainer.svelte';
 
 /** A hyperparameter a person may search, with the range offered by default. */
 export interface SearchableSetting {
@@ -61,33 +61,61 @@ export interface StudySetup {
   datasetInfo: StudyDataset;
   /** Loss of ignoring the inputs, for the diagnosis of each trial. */
   baselineLoss?: number;
+  /** Trials trained at once, stacked into populations in the worker. */
+  parallel: number;
 }
 
-/** Trains a study's trials in the worker. */
+/**
+ * Trains a study's trials in the worker. Trials started in the same tick (a wave of the runner)
+ * are sent as one batch, which the worker stacks into populations; a lone trial goes alone.
+ */
 function workerExecutor(trainer: Trainer, setup: StudySetup): TrialExecutor {
+  const data = {
+    features: setup.dataset.features,
+    targets: setup.dataset.targets,
+    featureCount: setup.dataset.featureCount,
+    classCount: setup.dataset.classCount,
+    trainIndices: setup.split.train,
+    validationIndices: setup.split.validation,
+  };
+  type Pending = { settings: ModelSettings; seed: number; listener: TrialListener; setWorkerId(id: number): void };
+  let pending: Pending[] = [];
+  const flush = () => {
+    const batch = pending;
+    pending = [];
+    if (batch.length === 1) {
+      const [only] = batch;
+      only.setWorkerId(trainer.train({ data, settings: only.settings, seed: only.seed }, only.listener));
+    } else if (batch.length > 1) {
+      trainer.trainBatch(data, batch).forEach((id, index) => batch[index].setWorkerId(id));
+    }
+  };
   return {
     start({ id, params, maxEpochs }, onEpochs) {
       let resolveDone: (result: ExecutorResult) => void = () => {};
       const done = new Promise<ExecutorResult>((resolve) => (resolveDone = resolve));
-      const workerId = trainer.train(
-        {
-          settings: trialSettings(setup.base, params, maxEpochs),
-          seed: setup.seed * 1000 + id,
-          data: {
-            features: setup.dataset.features,
-            targets: setup.dataset.targets,
-            featureCount: setup.dataset.featureCount,
-            classCount: setup.dataset.classCount,
-            trainIndices: setup.split.train,
-            validationIndices: setup.split.validation,
-          },
-        },
-        {
+      let workerId: number | null = null;
+      let stopWanted = false;
+      if (pending.length === 0) queueMicrotask(flush);
+      pending.push({
+        settings: trialSettings(setup.base, params, maxEpochs),
+        seed: setup.seed * 1000 + id,
+        listener: {
           epochs: onEpochs,
           end: ({ end, durationMs, keptEpoch, error }) => resolveDone({ end, durationMs, keptEpoch, error }),
         },
-      );
-      return { stop: () => trainer.stop(workerId), done };
+        setWorkerId: (assigned) => {
+          workerId = assigned;
+          if (stopWanted) trainer.stop(assigned);
+        },
+      });
+      return {
+        stop: () => {
+          stopWanted = true;
+          if (workerId !== null) trainer.stop(workerId);
+        },
+        done,
+      };
     },
   };
 }
@@ -119,7 +147,7 @@ export class Study {
     this.strategy = createStrategy(setup.strategy, setup.space, { ...setup.strategyOptions, seed: setup.seed, budget: setup.budget });
     const schedule = createSchedule(setup.schedule, { maxEpochs: setup.base.epochs, minEpochs: 1 });
     this.#runner = new StudyRunner(
-      { strategy: this.strategy, schedule, budget: setup.budget, metric: setup.metric },
+      { strategy: this.strategy, schedule, budget: setup.budget, metric: setup.metric, parallel: setup.parallel },
       workerExecutor(trainer, setup),
       (runner) => {
         this.trials = runner.trials;

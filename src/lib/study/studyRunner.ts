@@ -6,7 +6,7 @@
 import type { Params } from '../core/space';
 import type { EpochRecord, Trial } from '../core/trial';
 import type { Schedule } from '../search/schedules';
-import type { Strategy } from '../search/strategy';
+import type { BatchStrategy, Strategy } from '../search/strategy';
 
 /** How the executor says a trial ended. */
 export interface ExecutorResult {
@@ -60,6 +60,8 @@ export interface RunnerConfig {
   /** Most epochs all trials together may train (Infinity = no limit). */
   epochBudget?: number;
   metric: ObjectiveMetric;
+  /** Trials trained at once (a wave: asked together, started together, told when all end); default 1. */
+  parallel?: number;
   /** Milliseconds since some fixed time; injectable for tests. */
   now?: () => number;
 }
@@ -78,13 +80,18 @@ export class StudyRunner {
   readonly #executor: TrialExecutor;
   readonly #onChange: (runner: StudyRunner) => void;
   readonly #startedAt: number;
-  #running: { id: number; stop(): void } | null = null;
+  readonly #running = new Map<number, () => void>();
   #loop: Promise<void> | null = null;
   #stepsLeft = Infinity;
   #consecutiveFailures = 0;
 
   constructor(config: RunnerConfig, executor: TrialExecutor, onChange: (runner: StudyRunner) => void = () => {}) {
-    this.#config = { epochBudget: Infinity, now: () => performance.now(), ...config };
+    this.#config = {
+      ...config,
+      epochBudget: config.epochBudget ?? Infinity,
+      parallel: Math.max(1, Math.floor(config.parallel ?? 1)),
+      now: config.now ?? (() => performance.now()),
+    };
     this.#executor = executor;
     this.#onChange = onChange;
     this.#startedAt = this.#config.now();
@@ -125,7 +132,7 @@ export class StudyRunner {
     this.#stepsLeft = 0;
     this.message = 'Stopped.';
     this.#setStatus('stopped');
-    this.#running?.stop();
+    for (const stopTrial of this.#running.values()) stopTrial();
   }
 
   /** Trains params a person chose (manual mode), outside the strategy's budget; resolves with the trial. */
@@ -151,24 +158,46 @@ export class StudyRunner {
       const proposed = this.trials.filter((trial) => !trial.manual).length;
       if (proposed >= this.#config.budget) return this.#finish(`Finished: all ${this.#config.budget} trials ran.`);
       if (this.epochsSpent >= this.#config.epochBudget) return this.#finish(`Finished: the budget of ${this.#config.epochBudget} epochs is spent.`);
-      const params = this.#config.strategy.ask();
-      if (!params) return this.#finish('Finished: the strategy has nothing more to propose.');
-      const id = this.trials.length + 1;
-      const maxEpochs = Math.min(this.#config.schedule.budgetForNextTrial(id).maxEpochs, this.#config.epochBudget - this.epochsSpent);
-      const trial = await this.#runTrial(params, maxEpochs, false);
-      this.#stepsLeft -= 1;
-      if (trial.state === 'failed' && (this.status as RunnerStatus) !== 'stopped') {
-        this.#consecutiveFailures += 1;
-        if (this.#consecutiveFailures >= maxConsecutiveFailures) {
-          this.message = `Stopped after ${maxConsecutiveFailures} failed trials in a row (last error: ${trial.reason ?? 'unknown'}). Check the settings or choose another backend, then run again.`;
-          this.#setStatus('stopped');
-          return;
+      const size = Math.max(1, Math.min(this.#config.parallel, this.#config.budget - proposed, this.#stepsLeft));
+      const wave = this.#ask(size);
+      if (wave.length === 0) return this.#finish('Finished: the strategy has nothing more to propose.');
+      const epochsLeft = this.#config.epochBudget - this.epochsSpent;
+      // Every trial of a wave starts in the same tick, so the executor can train them together.
+      const trials = await Promise.all(
+        wave.map((params, offset) => {
+          const id = this.trials.length + 1 + offset;
+          const maxEpochs = Math.min(this.#config.schedule.budgetForNextTrial(id).maxEpochs, Math.max(1, Math.floor(epochsLeft / wave.length)));
+          return this.#runTrial(params, maxEpochs, false);
+        }),
+      );
+      this.#stepsLeft -= trials.length;
+      for (const trial of trials) {
+        if (trial.state === 'failed' && (this.status as RunnerStatus) !== 'stopped') {
+          this.#consecutiveFailures += 1;
+          if (this.#consecutiveFailures >= maxConsecutiveFailures) {
+            this.message = `Stopped after ${maxConsecutiveFailures} failed trials in a row (last error: ${trial.reason ?? 'unknown'}). Check the settings or choose another backend, then run again.`;
+            this.#setStatus('stopped');
+            return;
+          }
+        } else if (trial.state !== 'failed') {
+          this.#consecutiveFailures = 0;
         }
-      } else if (trial.state !== 'failed') {
-        this.#consecutiveFailures = 0;
       }
     }
     if (this.status === 'running' || this.status === 'pausing') this.#setStatus('paused');
+  }
+
+  /** Up to `size` proposals: a batch from strategies that propose batches, else repeated asks. */
+  #ask(size: number): Params[] {
+    const { strategy } = this.#config;
+    if (size > 1 && 'askBatch' in strategy && typeof strategy.askBatch === 'function') return (strategy as BatchStrategy).askBatch(size);
+    const wave: Params[] = [];
+    for (let i = 0; i < size; i++) {
+      const params = strategy.ask();
+      if (!params) break;
+      wave.push(params);
+    }
+    return wave;
   }
 
   #finish(message: string): void {
@@ -178,6 +207,11 @@ export class StudyRunner {
 
   async #runTrial(params: Params, maxEpochs: number, manual: boolean): Promise<StudyTrial> {
     const id = this.trials.length + 1;
+    if (this.status === 'stopped' && !manual) {
+      const skipped: StudyTrial = { id, params, state: 'failed', value: null, durationMs: 0, epochs: [], maxEpochs, startedAtMs: 0, endedAtMs: 0, reason: 'stopped before it started', error: 'stopped before it started' };
+      this.#put(skipped);
+      return skipped;
+    }
     const { schedule, strategy, metric } = this.#config;
     let trial: StudyTrial = {
       id,
@@ -208,9 +242,9 @@ export class StudyRunner {
       trial = { ...trial, epochs: [...trial.epochs, ...accepted] };
       this.#put(trial);
     });
-    this.#running = { id, stop: handle.stop };
+    this.#running.set(id, handle.stop);
     const result = await handle.done;
-    this.#running = null;
+    this.#running.delete(id);
     trial = { ...trial, ...settle(trial, result, pruned, metric, this.status === 'stopped'), endedAtMs: this.#config.now() - this.#startedAt };
     this.#put(trial);
     if (!manual) {

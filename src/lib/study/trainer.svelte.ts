@@ -61,6 +61,9 @@ export class Trainer {
         this.backend = null;
       },
       epochs: ({ trialId, records }) => this.#listeners.get(trialId)?.epochs?.(records),
+      'epochs-batch': ({ entries }) => {
+        for (const { trialId, records } of entries) this.#listeners.get(trialId)?.epochs?.(records);
+      },
       probe: ({ trialId, outputs, outputSize, epoch }) => this.#listeners.get(trialId)?.probe?.(outputs, outputSize, epoch),
       'trial-end': ({ trialId, end, keptEpoch, durationMs, error }) => {
         const listener = this.#listeners.get(trialId);
@@ -89,6 +92,21 @@ export class Trainer {
     this.#listeners.set(trialId, listener);
     this.#client.send({ type: 'train', trialId, ...request });
     return trialId;
+  }
+
+  /**
+   * Queues several trials to train together (stacked into populations where their structure
+   * allows); returns their ids in order. Each listener hears its own trial only.
+   */
+  trainBatch(data: TrialData, trials: { settings: ModelSettings; seed: number; listener: TrialListener }[]): number[] {
+    const ids = trials.map(() => this.#nextTrialId++);
+    if (!this.#client) {
+      trials.forEach(({ listener }) => listener.end({ end: 'failed', keptEpoch: 0, durationMs: 0, error: 'the trainer is not running' }));
+      return ids;
+    }
+    trials.forEach(({ listener }, index) => this.#listeners.set(ids[index], listener));
+    this.#client.send({ type: 'train-batch', data, trials: trials.map(({ settings, seed }, index) => ({ trialId: ids[index], settings, seed })) });
+    return ids;
   }
 
   /** Stops a queued or running trial (its end() still follows). */

@@ -20,6 +20,8 @@ export type WorkerRequest =
       /** Raw feature rows [points * featureCount] whose outputs the page draws (boundary or fitted curve). */
       probe?: Float32Array;
     }
+  /** Several trials trained together (stacked populations where their structure allows). */
+  | { type: 'train-batch'; data: TrialData; trials: { trialId: number; settings: ModelSettings; seed: number }[] }
   | { type: 'stop'; trialId: number }
   /** Destroys the WebGPU device, to exercise recovery from a lost device (tests and the help page). */
   | { type: 'simulate-device-loss' }
@@ -33,6 +35,8 @@ export type WorkerResponse =
   | { type: 'backend-lost'; message: string }
   /** Epoch records of one trial, batched: at most one message per flush interval. */
   | { type: 'epochs'; trialId: number; records: EpochRecord[] }
+  /** New records of several trials of a batch, one message per population epoch. */
+  | { type: 'epochs-batch'; entries: { trialId: number; records: EpochRecord[] }[] }
   /** Model outputs at the probe rows: [points * outputSize], probabilities for classes. */
   | { type: 'probe'; trialId: number; epoch: number; outputs: Float32Array; outputSize: number }
   | { type: 'benchmark-result'; result: FitBenchmarkResult | null; error?: string }

@@ -5,6 +5,7 @@
  */
 import { activeWebGPUDevice, chooseBackend, type BackendName } from '../training/backend';
 import { runFitBenchmark } from '../training/fitBenchmark';
+import { trainBatch } from '../training/trainPopulation';
 import { trainTrial, type TrainedModel } from '../training/trainTrial';
 import type { EpochRecord } from '../core/trial';
 import type { WorkerRequest, WorkerResponse } from './protocol';
@@ -12,6 +13,7 @@ import type { WorkerRequest, WorkerResponse } from './protocol';
 declare const self: DedicatedWorkerGlobalScope;
 
 type TrainRequest = Extract<WorkerRequest, { type: 'train' }>;
+type BatchRequest = Extract<WorkerRequest, { type: 'train-batch' }>;
 
 /** Epoch records are sent at most this often (ms), so fast trials don't flood the page. */
 const flushIntervalMs = 100;
@@ -21,7 +23,7 @@ const probeIntervalMs = 400;
 let backendReady: Promise<void> = Promise.resolve();
 let requestedBackend: BackendName | 'auto' = 'auto';
 let pageHasWebGPU = true;
-const queue: TrainRequest[] = [];
+const queue: (TrainRequest | BatchRequest)[] = [];
 const stopRequested = new Set<number>();
 let running = false;
 let deviceLost = false;
@@ -109,11 +111,35 @@ async function runTrial(request: TrainRequest): Promise<void> {
   }
 }
 
+async function runBatch(request: BatchRequest): Promise<void> {
+  try {
+    await backendReady;
+  } catch (error) {
+    for (const trial of request.trials) {
+      post({ type: 'trial-end', trialId: trial.trialId, end: 'failed', keptEpoch: 0, durationMs: 0, error: String(error) });
+    }
+    return;
+  }
+  await trainBatch(request.data, request.trials, {
+    onEpochs: (entries) => post({ type: 'epochs-batch', entries }),
+    onEnd: (trialId, end, keptEpoch, durationMs, error) => {
+      stopRequested.delete(trialId);
+      const message = end === 'failed' && deviceLost ? 'the GPU device was lost during this trial' : error;
+      post({ type: 'trial-end', trialId, end, keptEpoch, durationMs, ...(message ? { error: message } : {}) });
+    },
+    shouldStop: (trialId) => stopRequested.has(trialId),
+    shouldAbort: () => deviceLost,
+  });
+}
+
 async function drainQueue(): Promise<void> {
   if (running) return;
   running = true;
   try {
-    for (let request = queue.shift(); request; request = queue.shift()) await runTrial(request);
+    for (let request = queue.shift(); request; request = queue.shift()) {
+      if (request.type === 'train') await runTrial(request);
+      else await runBatch(request);
+    }
   } finally {
     running = false;
   }
@@ -129,11 +155,12 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
       backendReady = backendReady.catch(() => undefined).then(initialise);
       break;
     case 'train':
+    case 'train-batch':
       queue.push(message);
       void drainQueue();
       break;
     case 'stop': {
-      const index = queue.findIndex((request) => request.trialId === message.trialId);
+      const index = queue.findIndex((request) => request.type === 'train' && request.trialId === message.trialId);
       if (index >= 0) {
         queue.splice(index, 1);
         post({ type: 'trial-end', trialId: message.trialId, end: 'stopped', keptEpoch: 0, durationMs: 0 });

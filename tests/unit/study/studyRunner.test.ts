@@ -47,7 +47,7 @@ function fakeExecutor(behaviour: (params: Params, id: number) => 'ok' | 'diverge
   };
 }
 
-function runner(budget: number, executor: TrialExecutor, options: { schedule?: string; strategy?: string; seed?: number; maxEpochs?: number } = {}) {
+function runner(budget: number, executor: TrialExecutor, options: { schedule?: string; strategy?: string; seed?: number; maxEpochs?: number; parallel?: number } = {}) {
   const seed = options.seed ?? 3;
   return new StudyRunner(
     {
@@ -55,6 +55,7 @@ function runner(budget: number, executor: TrialExecutor, options: { schedule?: s
       schedule: createSchedule(options.schedule ?? 'none', { maxEpochs: options.maxEpochs ?? 5 }),
       budget,
       metric: 'validationLoss',
+      parallel: options.parallel,
       now: () => 0,
     },
     executor,
@@ -159,5 +160,49 @@ describe('StudyRunner', () => {
     expect(trial.epochs).toHaveLength(4);
     await study.run();
     expect(study.trials).toHaveLength(3);
+  });
+
+  it('trains trials in parallel waves: each wave starts together and the budget is respected', async () => {
+    const executor = fakeExecutor();
+    const starts: number[][] = [];
+    const inWave: number[] = [];
+    const recording: TrialExecutor = {
+      start(trial, onEpochs) {
+        inWave.push(trial.id);
+        queueMicrotask(() => {
+          if (inWave.length) starts.push(inWave.splice(0));
+        });
+        return executor.start(trial, onEpochs);
+      },
+    };
+    const study = runner(10, recording, { parallel: 4 });
+    await study.run();
+    expect(study.trials).toHaveLength(10);
+    expect(starts).toEqual([[1, 2, 3, 4], [5, 6, 7, 8], [9, 10]]);
+    expect(new Set(study.trials.map((trial) => JSON.stringify(trial.params))).size).toBe(10);
+  });
+
+  it('asks a Bayesian search for a batch of distinct points per wave', async () => {
+    const study = runner(9, fakeExecutor(), { parallel: 3, strategy: 'bayesian' });
+    await study.run();
+    expect(study.trials).toHaveLength(9);
+    expect(new Set(study.trials.map((trial) => JSON.stringify(trial.params))).size).toBe(9);
+  });
+
+  it('stop ends every trial of the running wave', async () => {
+    const study = runner(8, fakeExecutor(() => 'ok', 2), { parallel: 4, maxEpochs: 50 });
+    const running = study.run();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    study.stop();
+    await running;
+    expect(study.trials).toHaveLength(4);
+    expect(study.trials.every((trial) => trial.state === 'failed' && trial.reason === 'stopped before it finished')).toBe(true);
+  });
+
+  it('step runs exactly one trial even when trials run in parallel', async () => {
+    const study = runner(8, fakeExecutor(), { parallel: 4 });
+    await study.step();
+    expect(study.trials).toHaveLength(1);
+    expect(study.status).toBe('paused');
   });
 });

@@ -1,0 +1,120 @@
+/**
+ * Trains a batch of trials the fast way: trials that share a structure train together as one
+ * population (stacked kernels, one readback per epoch); ridge trials, which the population
+ * trainer doesn't model, train one by one. Reports through callbacks; never touches the UI.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { ModelSettings } from '../core/modelSettings';
+import type { EpochRecord } from '../core/trial';
+import { createPopulation } from './population';
+import { groupTrials } from './populationGroups';
+import { trainTrial, type TrialData, type TrialEnd } from './trainTrial';
+
+/** One trial of a batch. */
+export interface BatchTrial {
+  trialId: number;
+  settings: ModelSettings;
+  seed: number;
+}
+
+/** Callbacks of trainBatch. */
+export interface BatchCallbacks {
+  /** New records of several trials at once (one call per population epoch). */
+  onEpochs(entries: { trialId: number; records: EpochRecord[] }[]): void;
+  /** A trial ended. */
+  onEnd(trialId: number, end: TrialEnd | 'failed', keptEpoch: number, durationMs: number, error?: string): void;
+  /** True when a trial should stop now (a person or a schedule asked). */
+  shouldStop(trialId: number): boolean;
+  /** True when the whole batch must end now (a lost device). */
+  shouldAbort(): boolean;
+}
+
+function record(epoch: { epoch: number; trainLoss: number; validationLoss: number; trainAccuracy: number | null; validationAccuracy: number | null }): EpochRecord {
+  const result: EpochRecord = { epoch: epoch.epoch, trainLoss: epoch.trainLoss, validationLoss: epoch.validationLoss };
+  if (epoch.trainAccuracy !== null) result.trainAccuracy = epoch.trainAccuracy;
+  if (epoch.validationAccuracy !== null) result.validationAccuracy = epoch.validationAccuracy;
+  return result;
+}
+
+async function trainGroup(data: TrialData, trials: BatchTrial[], callbacks: BatchCallbacks): Promise<void> {
+  const started = performance.now();
+  const population = createPopulation({ ...data, trials: trials.map(({ settings, seed }) => ({ settings, seed })) });
+  const ended = new Set<number>();
+  const epochsDone = new Array<number>(trials.length).fill(0);
+  try {
+    while (!population.isFinished()) {
+      if (callbacks.shouldAbort()) throw new Error('the batch was aborted');
+      trials.forEach((trial, index) => {
+        if (!ended.has(index) && callbacks.shouldStop(trial.trialId)) {
+          population.stop(index);
+          ended.add(index);
+          callbacks.onEnd(trial.trialId, 'stopped', epochsDone[index], performance.now() - started);
+        }
+      });
+      if (population.isFinished()) break;
+      const { trials: results } = await population.runEpoch();
+      const entries: { trialId: number; records: EpochRecord[] }[] = [];
+      results.forEach((result, index) => {
+        if (!result || ended.has(index)) return;
+        epochsDone[index] = result.epoch;
+        entries.push({ trialId: trials[index].trialId, records: [record(result)] });
+      });
+      if (entries.length) callbacks.onEpochs(entries);
+      results.forEach((result, index) => {
+        if (!result || ended.has(index) || result.state === 'running') return;
+        ended.add(index);
+        const end: TrialEnd = result.state === 'stopped' ? 'early-stopped' : result.state;
+        callbacks.onEnd(trials[index].trialId, end, result.epoch, performance.now() - started);
+      });
+    }
+    trials.forEach((trial, index) => {
+      if (!ended.has(index)) callbacks.onEnd(trial.trialId, 'complete', epochsDone[index], performance.now() - started);
+    });
+  } finally {
+    population.dispose();
+  }
+}
+
+/** Trains every trial of the batch; each one's end is reported exactly once, failures included. */
+export async function trainBatch(data: TrialData, trials: BatchTrial[], callbacks: BatchCallbacks): Promise<void> {
+  const reported = new Set<number>();
+  const guarded: BatchCallbacks = {
+    ...callbacks,
+    onEnd: (trialId, ...rest) => {
+      if (reported.has(trialId)) return;
+      reported.add(trialId);
+      callbacks.onEnd(trialId, ...rest);
+    },
+  };
+  const failAll = (group: BatchTrial[], error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    for (const trial of group) guarded.onEnd(trial.trialId, 'failed', 0, 0, message);
+  };
+  const ridge = trials.filter((trial) => trial.settings.kind !== 'mlp');
+  const mlp = trials.filter((trial) => trial.settings.kind === 'mlp');
+  // Padding narrower trials to the widest pays where kernel launches dominate; not on plain CPU.
+  const groups = groupTrials(mlp, tf.getBackend() !== 'cpu').map((indices) => indices.map((index) => mlp[index]));
+  for (const group of groups) {
+    try {
+      await trainGroup(data, group, guarded);
+    } catch (error) {
+      failAll(group, error);
+    }
+  }
+  for (const trial of ridge) {
+    const started = performance.now();
+    try {
+      const trained = await trainTrial({
+        data,
+        settings: trial.settings,
+        seed: trial.seed,
+        shouldAbort: () => callbacks.shouldStop(trial.trialId) || callbacks.shouldAbort(),
+        onEpoch: (epoch) => callbacks.onEpochs([{ trialId: trial.trialId, records: [epoch] }]),
+      });
+      trained.model.dispose();
+      guarded.onEnd(trial.trialId, trained.end, trained.keptEpoch, performance.now() - started);
+    } catch (error) {
+      failAll([trial], error);
+    }
+  }
+}
