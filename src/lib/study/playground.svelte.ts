@@ -1,21 +1,26 @@
 /**
- * The page's reactive state for training one model by hand: the dataset, the model settings,
- * the backend status and the trial being trained. Talks to the trainer worker; draws nothing.
+ * The page's reactive state for training one model by hand: the dataset (generated, shipped,
+ * uploaded or drawn), its split, the model settings and the trial being trained, with what the
+ * trained model says about the picture and the validation rows. Talks to the trainer worker;
+ * draws nothing.
  */
 import { baselineLoss, baselineMeanSquaredError } from '../core/diagnose';
 import { defaultModelSettings, type ModelSettings } from '../core/modelSettings';
+import { settingDefinitions, validateSetting, type DatasetName } from '../core/settings';
 import type { EpochRecord } from '../core/trial';
-import type { Dataset, Split } from '../datasets/dataset';
-import { spiral } from '../datasets/spiral';
-import { splitDataset } from '../datasets/split';
+import { csvToDataset, type CsvTable } from '../datasets/csv';
+import type { Dataset, Split, Task } from '../datasets/dataset';
+import { datasetFromPoints, missingClasses, removeNearestPoint, type DrawnPoint } from '../datasets/drawnPoints';
+import { datasetGenerators, generateDataset } from '../datasets/index';
+import { parseCsvFile } from '../datasets/parseCsvFile';
+import { loadRealDataset } from '../datasets/realData';
+import type { SplitFractions } from '../datasets/split';
+import { splitForTraining } from '../datasets/trainingSplit';
 import type { TrainTrialEnd } from '../worker/protocol';
+import { drawnExtent, paddedExtent, planProbe, probeView, splitProbeOutputs, type Extent, type ProbeView } from './probe';
 import type { Trainer } from './trainer.svelte';
 
-/** Side of the square grid of points whose predictions draw the decision boundary. */
-export const boundaryResolution = 48;
-
-/** The rectangle of feature space the data view shows: [xMin, xMax, yMin, yMax]. */
-export type Extent = [number, number, number, number];
+export { boundaryGrid, boundaryResolution, paddedExtent, type Extent } from './probe';
 
 /** The trial trained by hand, as the page shows it. */
 export interface ManualTrial {
@@ -27,62 +32,117 @@ export interface ManualTrial {
   error?: string;
 }
 
-/** The model's outputs over the boundary grid, [resolution * resolution * outputSize]. */
-export interface BoundaryOutputs {
+/** Model outputs at some probe rows, [rows * outputSize], and the dataset they were asked about. */
+export interface ProbeOutputs {
   trialId: number;
   epoch: number;
   outputs: Float32Array;
   outputSize: number;
+  /** The dataset trained on; a view shows the outputs only while it is still the page's dataset. */
+  dataset: Dataset;
 }
+
+/** The model's outputs over the boundary grid, [resolution * resolution * outputSize]. */
+export type BoundaryOutputs = ProbeOutputs;
+
+/** The model's outputs on the validation rows `rows` (indices into `dataset`), [rows.length * outputSize]. */
+export interface ValidationOutputs extends ProbeOutputs {
+  rows: number[];
+}
+
+/** An uploaded CSV file: its table, and the target and task a person chose for it. */
+export interface CsvUpload {
+  fileName: string;
+  table: CsvTable;
+}
+
+const generatorNames = new Set(datasetGenerators.map((generator) => generator.name));
+const realNames = new Set(['digits', 'iris']);
 
 function endToState(end: TrainTrialEnd): ManualTrial['state'] {
   return end === 'early-stopped' ? 'complete' : end;
 }
 
-/** Data bounds padded by 10%, so points never sit on the view's edge. */
-export function paddedExtent(dataset: Dataset): Extent {
-  let [xMin, xMax, yMin, yMax] = [Infinity, -Infinity, Infinity, -Infinity];
-  for (let i = 0; i < dataset.size; i++) {
-    const x = dataset.features[i * dataset.featureCount];
-    const y = dataset.features[i * dataset.featureCount + 1];
-    xMin = Math.min(xMin, x);
-    xMax = Math.max(xMax, x);
-    yMin = Math.min(yMin, y);
-    yMax = Math.max(yMax, y);
-  }
-  const padX = Math.max(0.1 * (xMax - xMin), 1e-3);
-  const padY = Math.max(0.1 * (yMax - yMin), 1e-3);
-  return [xMin - padX, xMax + padX, yMin - padY, yMax + padY];
-}
-
-/** Grid points (cell centres) covering the extent, row-major from the top: [resolution^2 * 2]. */
-export function boundaryGrid([xMin, xMax, yMin, yMax]: Extent, resolution: number): Float32Array {
-  const grid = new Float32Array(resolution * resolution * 2);
-  for (let row = 0; row < resolution; row++) {
-    for (let column = 0; column < resolution; column++) {
-      const index = row * resolution + column;
-      grid[2 * index] = xMin + ((column + 0.5) / resolution) * (xMax - xMin);
-      grid[2 * index + 1] = yMax - ((row + 0.5) / resolution) * (yMax - yMin);
-    }
-  }
-  return grid;
+function messageOf(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** State of the hand-training page, shared by its panels and charts. */
 export class Playground {
-  /** A message a person should read (a failed trial, a bad setting); empty when all is well. */
-  errorMessage = $state('');
+  #errorMessage = $state('');
+  /** The picker's choice; the dataset in use follows once it exists (a file read, a download done). */
+  choice = $state<DatasetName>('spiral');
+  /** Name of the dataset in use. */
+  datasetName = $state<DatasetName>('spiral');
   samples = $state(400);
   noise = $state(0.2);
   dataSeed = $state(42);
+  classes = $state(2);
+  trainFraction = $state(0.6);
+  validationFraction = $state(0.2);
   trainingSeed = $state(1);
   settings = $state<ModelSettings>({ ...defaultModelSettings });
+  /** Points a person placed on the plane, and how many classes they may use. */
+  drawnPoints = $state.raw<readonly DrawnPoint[]>([]);
+  drawnClassCount = $state(2);
+  /** Class a click on the plane adds. */
+  selectedClass = $state(0);
+  /** The last CSV file that parsed, and the target and task chosen for it. */
+  csvUpload = $state.raw<CsvUpload | null>(null);
+  csvTarget = $state('');
+  csvTask = $state<Task>('classification');
+  /** The last CSV dataset that built without an error. */
+  csvDataset = $state.raw<Dataset | null>(null);
+  /** Shipped datasets fetched so far. */
+  realDatasets = $state.raw<Partial<Record<string, Dataset>>>({});
+  /** Name of a shipped dataset or file being read, or ''. */
+  loading = $state('');
   trial = $state.raw<ManualTrial | null>(null);
+  /** The 2-D boundary of the trial (grid outputs), if the dataset has two features. */
   boundary = $state.raw<BoundaryOutputs | null>(null);
+  /** The fitted curve of the trial ([curveResolution] outputs), for 1-D regression. */
+  curve = $state.raw<ProbeOutputs | null>(null);
+  /** The trial's outputs on its validation rows. */
+  predictions = $state.raw<ValidationOutputs | null>(null);
 
-  dataset: Dataset = $derived(spiral({ samples: this.samples, noise: this.noise, seed: this.dataSeed }));
-  split: Split = $derived(splitDataset(this.dataset, { train: 0.6, validation: 0.2, test: 0.2 }, this.dataSeed));
-  extent: Extent = $derived(paddedExtent(this.dataset));
+  #lastGenerated: Dataset | null = null;
+  generated: { dataset: Dataset | null; problem: string } = $derived.by(() => {
+    if (!generatorNames.has(this.datasetName)) return { dataset: this.#lastGenerated, problem: '' };
+    try {
+      this.#lastGenerated = generateDataset(this.datasetName, { samples: this.samples, noise: this.noise, seed: this.dataSeed, classes: this.classes });
+      return { dataset: this.#lastGenerated, problem: '' };
+    } catch (error) {
+      return { dataset: this.#lastGenerated, problem: `${messageOf(error)}; the page keeps the last valid points.` };
+    }
+  });
+
+  dataset: Dataset = $derived.by(() => {
+    const name = this.datasetName;
+    if (name === 'drawn') return datasetFromPoints(this.drawnPoints, this.drawnClassCount);
+    if (name === 'csv' && this.csvDataset) return this.csvDataset;
+    if (realNames.has(name) && this.realDatasets[name]) return this.realDatasets[name];
+    return this.generated.dataset ?? generateDataset('spiral', { samples: 400, noise: 0.2, seed: 42 });
+  });
+
+  testFraction: number = $derived(Math.round((1 - this.trainFraction - this.validationFraction) * 1e6) / 1e6);
+  /** Why the split fractions cannot be used ('' when they can); the default split stands in meanwhile. */
+  fractionsProblem: string = $derived.by(() => {
+    for (const key of ['trainFraction', 'validationFraction', 'testFraction'] as const) {
+      const checked = validateSetting(key, this[key]);
+      if (!checked.ok) return `${checked.notice} The test share is what training and validation leave; the page uses 0.6 / 0.2 / 0.2 meanwhile.`;
+    }
+    return '';
+  });
+  fractions: SplitFractions = $derived(
+    this.fractionsProblem ? { train: 0.6, validation: 0.2, test: 0.2 } : { train: this.trainFraction, validation: this.validationFraction, test: Math.max(0, this.testFraction) },
+  );
+  trainingSplit = $derived(splitForTraining(this.dataset, this.fractions, this.dataSeed));
+  split: Split = $derived(this.trainingSplit.split);
+  /** A sentence when the split is not a held-out one (too few points), else ''. */
+  splitNote: string = $derived(this.trainingSplit.note);
+  view: ProbeView = $derived(probeView(this.dataset));
+  extent: Extent = $derived(this.datasetName === 'drawn' ? drawnExtent : paddedExtent(this.dataset));
   /** Loss of ignoring the inputs on the training split: what "underfit" is judged against. */
   baselineLoss: number = $derived.by(() => {
     const targets = this.split.train.map((row) => this.dataset.targets[row]);
@@ -98,15 +158,109 @@ export class Playground {
     this.trainer = trainer;
   }
 
+  /** A message a person should read (a failed trial, a bad file, a bad setting); empty when all is well. */
+  get errorMessage(): string {
+    return this.#errorMessage || this.generated.problem || this.fractionsProblem;
+  }
+
+  set errorMessage(message: string) {
+    this.#errorMessage = message;
+  }
+
+  /** Switches the picker; the data follows at once, or when its file has been read or fetched. */
+  choose(name: DatasetName): void {
+    this.choice = name;
+    this.#errorMessage = '';
+    if (realNames.has(name) && !this.realDatasets[name]) void this.#loadReal(name);
+    else if (name !== 'csv' || this.csvDataset) this.datasetName = name;
+  }
+
+  async #loadReal(name: DatasetName): Promise<void> {
+    this.loading = name;
+    try {
+      const dataset = await loadRealDataset(name);
+      this.realDatasets = { ...this.realDatasets, [name]: dataset };
+      if (this.choice === name) this.datasetName = name;
+    } catch (error) {
+      this.#errorMessage = messageOf(error);
+      if (this.choice === name) this.choice = this.datasetName;
+    } finally {
+      if (this.loading === name) this.loading = '';
+    }
+  }
+
+  /** Reads a picked CSV file; a bad file leaves the data in use as it was and says why. */
+  async uploadCsv(file: File): Promise<void> {
+    this.#errorMessage = '';
+    this.loading = 'csv';
+    try {
+      const read = await parseCsvFile(file);
+      if (!read.ok) {
+        this.#errorMessage = read.error.message;
+        return;
+      }
+      const table = read.value;
+      const target = table.columns[table.columns.length - 1];
+      this.csvUpload = { fileName: file.name, table };
+      this.csvTarget = target.name;
+      this.csvTask = target.numeric && target.distinctValues > 20 ? 'regression' : 'classification';
+      this.buildCsvDataset();
+    } finally {
+      if (this.loading === 'csv') this.loading = '';
+    }
+  }
+
+  /** Builds the uploaded table into a dataset with the chosen target and task; on a problem keeps the last good one. */
+  buildCsvDataset(): void {
+    if (!this.csvUpload) return;
+    const name = this.csvUpload.fileName.replace(/\.csv$/i, '') || 'upload';
+    const built = csvToDataset(this.csvUpload.table, { target: this.csvTarget, task: this.csvTask, name });
+    if (!built.ok) {
+      this.#errorMessage = built.error.message;
+      return;
+    }
+    this.#errorMessage = '';
+    this.csvDataset = built.value.dataset;
+    if (this.choice === 'csv') this.datasetName = 'csv';
+  }
+
+  /**
+   * A click on the drawing plane at (x, y) in data units: removes the point within `radius`
+   * (data units) of it, if any, or every click with `remove`; otherwise adds a point of the selected class.
+   */
+  pickPoint(x: number, y: number, remove: boolean, radius: number): void {
+    const without = removeNearestPoint(this.drawnPoints, x, y, radius);
+    if (without !== this.drawnPoints || remove) {
+      this.drawnPoints = without;
+      return;
+    }
+    this.drawnPoints = [...this.drawnPoints, { x, y, label: Math.min(this.selectedClass, this.drawnClassCount - 1) }];
+  }
+
+  /** Why the data in use cannot train now ('' when it can). */
+  get dataNotReady(): string {
+    if (this.loading) return `The ${this.loading} data is still loading.`;
+    if (this.choice === 'csv' && !this.csvDataset) return 'Pick a CSV file first.';
+    if (this.datasetName === 'drawn') {
+      const missing = missingClasses(this.drawnPoints, this.drawnClassCount);
+      if (missing.length > 0) return `Draw at least one point of ${missing.map((label) => `class ${label + 1}`).join(' and ')} first.`;
+    }
+    if (this.dataset.size === 0) return 'There are no points to train on.';
+    return '';
+  }
+
   /** Trains the current settings on the training split; the curves fill in as epochs arrive. */
   train(): void {
     if (this.trial?.state === 'running') this.stop();
-    this.errorMessage = '';
-    const problem = invalidSetting($state.snapshot(this.settings));
+    this.#errorMessage = '';
+    const problem = invalidSetting($state.snapshot(this.settings)) || this.dataNotReady;
     if (problem) {
-      this.errorMessage = problem;
+      this.#errorMessage = problem;
       return;
     }
+    const dataset = this.dataset;
+    const validation = [...this.split.validation];
+    const plan = planProbe(dataset, this.extent, validation);
     let trial: ManualTrial = { id: 0, state: 'running', epochs: [], durationMs: 0, keptEpoch: 0 };
     const update = (next: ManualTrial) => {
       trial = next;
@@ -117,28 +271,34 @@ export class Playground {
         seed: this.trainingSeed,
         settings: $state.snapshot(this.settings),
         data: {
-          features: this.dataset.features,
-          targets: this.dataset.targets,
-          featureCount: this.dataset.featureCount,
-          classCount: this.dataset.classCount,
-          trainIndices: this.split.train,
-          validationIndices: this.split.validation,
+          features: dataset.features,
+          targets: dataset.targets,
+          featureCount: dataset.featureCount,
+          classCount: dataset.classCount,
+          trainIndices: [...this.split.train],
+          validationIndices: validation,
         },
-        probe: boundaryGrid(this.extent, boundaryResolution),
+        probe: plan.rows.length > 0 ? plan.rows : undefined,
       },
       {
         epochs: (records) => update({ ...trial, epochs: [...trial.epochs, ...records] }),
         probe: (outputs, outputSize, epoch) => {
-          if (this.trial?.id === trial.id) this.boundary = { trialId: trial.id, epoch, outputs, outputSize };
+          if (this.trial?.id !== trial.id) return;
+          const parts = splitProbeOutputs(outputs, outputSize, plan.pictureRows);
+          const common = { trialId: trial.id, epoch, outputSize, dataset };
+          if (plan.view === 'plane') this.boundary = { ...common, outputs: parts.picture };
+          if (plan.view === 'curve') this.curve = { ...common, outputs: parts.picture };
+          this.predictions = { ...common, outputs: parts.validation, rows: validation };
         },
         end: ({ end, durationMs, keptEpoch, error }) => {
           update({ ...trial, state: endToState(end), durationMs, keptEpoch, error });
-          if (end === 'failed' && this.trial?.id === trial.id) this.errorMessage = `Training failed: ${error ?? 'unknown error'}`;
+          if (end === 'failed' && this.trial?.id === trial.id) this.#errorMessage = `Training failed: ${error ?? 'unknown error'}`;
         },
       },
     );
     trial = { ...trial, id };
     this.trial = trial;
+    this.predictions = null;
   }
 
   /** Stops the running trial after its current step. */
@@ -147,20 +307,15 @@ export class Playground {
   }
 }
 
+const checkedSettings = ['hiddenLayers', 'units', 'learningRate', 'momentum', 'batchSize', 'epochs', 'l1', 'l2', 'dropout', 'degree', 'alpha', 'patience'] as const;
+
 /** A sentence naming the first setting a person left empty or out of range, or '' when all are fine. */
 export function invalidSetting(settings: ModelSettings): string {
-  const checks: [keyof ModelSettings, number, number][] = [
-    ['hiddenLayers', 0, 6],
-    ['units', 1, 128],
-    ['learningRate', 1e-6, 100],
-    ['epochs', 1, 1000],
-    ['batchSize', 1, 5000],
-  ];
-  for (const [name, low, high] of checks) {
-    const value = settings[name];
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < low || value > high) {
-      return `The setting "${name}" must be a number from ${low} to ${high}; it is ${value === null || value === undefined ? 'empty' : String(value)}.`;
-    }
+  for (const key of checkedSettings) {
+    const value = settings[key];
+    if (value === null || value === undefined) return `${settingDefinitions[key].label} is empty; give it a value.`;
+    const checked = validateSetting(key, value);
+    if (!checked.ok) return checked.notice;
   }
   return '';
 }
