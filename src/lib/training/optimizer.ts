@@ -7,7 +7,7 @@ export function createOptimizer(settings: Pick<ModelSettings, 'optimizer' | 'lea
     case 'sgd':
       return tf.train.sgd(settings.learningRate);
     case 'momentum':
-      return tf.train.momentum(settings.learningRate, settings.momentum);
+      return momentumOptimizer(settings.learningRate, settings.momentum);
     case 'adam':
       return tf.train.adam(settings.learningRate);
     case 'rmsprop':
@@ -15,4 +15,19 @@ export function createOptimizer(settings: Pick<ModelSettings, 'optimizer' | 'lea
     default:
       throw new Error(`invalid optimizer: ${settings.optimizer as string}`);
   }
+}
+
+/**
+ * tf.train.momentum, with a dispose() that also frees the learning-rate scalar: in TF.js 4.22
+ * MomentumOptimizer.dispose() overrides SGDOptimizer's and forgets its `c` (−learningRate), so
+ * every momentum trial leaked one tensor (tests/unit/training/models.test.ts caught it).
+ */
+function momentumOptimizer(learningRate: number, momentum: number): tf.Optimizer {
+  const optimizer = tf.train.momentum(learningRate, momentum);
+  const disposeAccumulations = optimizer.dispose.bind(optimizer);
+  optimizer.dispose = () => {
+    disposeAccumulations();
+    (optimizer as unknown as { c?: tf.Tensor }).c?.dispose();
+  };
+  return optimizer;
 }
