@@ -8,9 +8,9 @@ import { diagnose } from '../core/diagnose';
 import type { ModelSettings } from '../core/modelSettings';
 import type { Dimension, Params } from '../core/space';
 import type { Dataset, Split } from '../datasets/dataset';
-import { createStrategy, BayesianSearch, type PosteriorSlice, type ProposalExplanation } from '../search';
+import type { PosteriorSlice, ProposalExplanation } from '../search';
 import { createSchedule, type ScheduleName } from '../search/schedules';
-import type { Strategy } from '../search/strategy';
+import { RemoteStrategy } from '../worker/remoteStrategy';
 import { replayAt } from './replay';
 import { studyFormat, type StudyDataset, type StudyExport } from './studySchema';
 import { StudyRunner, type ExecutorResult, type ObjectiveMetric, type RunnerStatus, type StudyTrial, type TrialExecutor } from './studyRunner';
@@ -123,7 +123,8 @@ function workerExecutor(trainer: Trainer, setup: StudySetup): TrialExecutor {
 /** One search, as the page shows it. */
 export class Study {
   readonly setup: StudySetup;
-  readonly strategy: Strategy;
+  /** The strategy, in the search worker so GP fits never block the page. */
+  readonly strategy: RemoteStrategy;
   trials = $state.raw<StudyTrial[]>([]);
   status = $state<RunnerStatus>('idle');
   message = $state('');
@@ -140,11 +141,19 @@ export class Study {
   frame = $derived(replayAt(this.trials, this.replayStep ?? this.trials.length));
 
   readonly #runner: StudyRunner;
+  // Plain Map on purpose: a cache, not state anything renders.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  readonly #sliceCache = new Map<string, { slice: PosteriorSlice | null }>();
+  #sliceCacheEpoch = -1;
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  readonly #staleSlices = new Map<string, PosteriorSlice>();
+  /** Bumped when a slice arrives from the worker, so views that asked for it re-derive. */
+  #sliceVersion = $state(0);
   readonly #startedAt = performance.now();
 
   constructor(trainer: Trainer, setup: StudySetup) {
     this.setup = setup;
-    this.strategy = createStrategy(setup.strategy, setup.space, { ...setup.strategyOptions, seed: setup.seed, budget: setup.budget });
+    this.strategy = new RemoteStrategy(setup.strategy, setup.space, { ...setup.strategyOptions, seed: setup.seed, budget: setup.budget });
     const schedule = createSchedule(setup.schedule, { maxEpochs: setup.base.epochs, minEpochs: 1 });
     this.#runner = new StudyRunner(
       { strategy: this.strategy, schedule, budget: setup.budget, metric: setup.metric, parallel: setup.parallel },
@@ -153,7 +162,7 @@ export class Study {
         this.trials = runner.trials;
         this.status = runner.status;
         this.message = runner.message;
-        if (this.strategy instanceof BayesianSearch) this.proposal = this.strategy.explainProposal();
+        if (this.proposal !== this.strategy.explanation) this.proposal = this.strategy.explanation;
       },
     );
   }
@@ -184,14 +193,38 @@ export class Study {
     return this.#runner.runManual(params, this.setup.base.epochs);
   }
 
-  /** The GP's posterior over one or two searched dimensions (Bayesian search with a model only). */
+  /**
+   * The GP's posterior over one or two searched dimensions (Bayesian search with a model only),
+   * computed in the search worker. Returns what is cached now and fetches what is missing; the
+   * views re-derive when it arrives. The model changes only when a trial ends, so slices are
+   * cached per number of ended trials, however often the views re-derive as epochs stream in.
+   */
   posterior(dimensions: string[], fixed?: Params): PosteriorSlice | null {
-    if (!(this.strategy instanceof BayesianSearch)) return null;
-    try {
-      return this.strategy.posteriorSlice({ dimensions, fixed });
-    } catch {
-      return null;
+    void this.#sliceVersion;
+    if (this.setup.strategy !== 'bayesian') return null;
+    const ended = this.trials.filter((trial) => trial.state !== 'running' && !trial.manual).length;
+    if (ended !== this.#sliceCacheEpoch) {
+      this.#sliceCache.clear();
+      this.#sliceCacheEpoch = ended;
     }
+    const key = JSON.stringify([dimensions, fixed ?? null]);
+    // While a fresh slice is on its way, the last one over the same axes stays on screen.
+    const staleKey = JSON.stringify(dimensions);
+    const cached = this.#sliceCache.get(key);
+    if (cached?.slice) return cached.slice;
+    if (cached === undefined) {
+      const entry: { slice: PosteriorSlice | null } = { slice: null };
+      this.#sliceCache.set(key, entry);
+      this.strategy
+        .posteriorSlice({ dimensions, fixed })
+        .catch(() => null)
+        .then((slice) => {
+          entry.slice = slice;
+          if (slice) this.#staleSlices.set(staleKey, slice);
+          if (this.#sliceCache.get(key) === entry) this.#sliceVersion += 1;
+        });
+    }
+    return this.#staleSlices.get(staleKey) ?? null;
   }
 
   /** The study as the experiment log of DESIGN.md (format study@1), each trial with its diagnosis. */

@@ -51,9 +51,34 @@ export function objectiveOf(record: EpochRecord, metric: ObjectiveMetric): numbe
 /** Where the runner is. */
 export type RunnerStatus = 'idle' | 'running' | 'pausing' | 'paused' | 'finished' | 'stopped';
 
+/** Where proposals come from: a strategy in this thread, or one in a worker (asks are then promises). */
+export interface Proposer {
+  /** Up to `size` proposals; fewer (or none) when the strategy has nothing more. */
+  askMany(size: number): Params[] | Promise<Params[]>;
+  tell(params: Params, value: number | null): void;
+}
+
+/** A proposer over a strategy in this thread: a batch from strategies that propose batches, else repeated asks. */
+export function localProposer(strategy: Strategy): Proposer {
+  return {
+    askMany(size) {
+      if (size > 1 && 'askBatch' in strategy && typeof strategy.askBatch === 'function') return (strategy as BatchStrategy).askBatch(size);
+      const wave: Params[] = [];
+      for (let i = 0; i < size; i++) {
+        const params = strategy.ask();
+        if (!params) break;
+        wave.push(params);
+      }
+      return wave;
+    },
+    tell: (params, value) => strategy.tell(params, value),
+  };
+}
+
 /** Everything the runner needs besides the trainer. */
 export interface RunnerConfig {
-  strategy: Strategy;
+  /** A strategy, or a proposer (e.g. a strategy in the search worker). */
+  strategy: Strategy | Proposer;
   schedule: Schedule;
   /** Most trials the search runs. */
   budget: number;
@@ -77,6 +102,7 @@ export class StudyRunner {
   message = '';
 
   readonly #config: Required<RunnerConfig>;
+  readonly #proposer: Proposer;
   readonly #executor: TrialExecutor;
   readonly #onChange: (runner: StudyRunner) => void;
   readonly #startedAt: number;
@@ -93,6 +119,7 @@ export class StudyRunner {
       now: config.now ?? (() => performance.now()),
     };
     this.#executor = executor;
+    this.#proposer = 'askMany' in config.strategy ? config.strategy : localProposer(config.strategy);
     this.#onChange = onChange;
     this.#startedAt = this.#config.now();
   }
@@ -159,7 +186,8 @@ export class StudyRunner {
       if (proposed >= this.#config.budget) return this.#finish(`Finished: all ${this.#config.budget} trials ran.`);
       if (this.epochsSpent >= this.#config.epochBudget) return this.#finish(`Finished: the budget of ${this.#config.epochBudget} epochs is spent.`);
       const size = Math.max(1, Math.min(this.#config.parallel, this.#config.budget - proposed, this.#stepsLeft));
-      const wave = this.#ask(size);
+      const wave = await this.#proposer.askMany(size);
+      if ((this.status as RunnerStatus) === 'stopped') return;
       if (wave.length === 0) return this.#finish('Finished: the strategy has nothing more to propose.');
       const epochsLeft = this.#config.epochBudget - this.epochsSpent;
       // Every trial of a wave starts in the same tick, so the executor can train them together.
@@ -187,19 +215,6 @@ export class StudyRunner {
     if (this.status === 'running' || this.status === 'pausing') this.#setStatus('paused');
   }
 
-  /** Up to `size` proposals: a batch from strategies that propose batches, else repeated asks. */
-  #ask(size: number): Params[] {
-    const { strategy } = this.#config;
-    if (size > 1 && 'askBatch' in strategy && typeof strategy.askBatch === 'function') return (strategy as BatchStrategy).askBatch(size);
-    const wave: Params[] = [];
-    for (let i = 0; i < size; i++) {
-      const params = strategy.ask();
-      if (!params) break;
-      wave.push(params);
-    }
-    return wave;
-  }
-
   #finish(message: string): void {
     this.message = message;
     this.#setStatus('finished');
@@ -212,7 +227,7 @@ export class StudyRunner {
       this.#put(skipped);
       return skipped;
     }
-    const { schedule, strategy, metric } = this.#config;
+    const { schedule, metric } = this.#config;
     let trial: StudyTrial = {
       id,
       params,
@@ -249,7 +264,7 @@ export class StudyRunner {
     this.#put(trial);
     if (!manual) {
       schedule.complete(id);
-      strategy.tell(params, trial.state === 'complete' || trial.state === 'pruned' ? trial.value : null);
+      this.#proposer.tell(params, trial.state === 'complete' || trial.state === 'pruned' ? trial.value : null);
     }
     return trial;
   }
