@@ -8,7 +8,7 @@ import type { ModelSettings } from '../core/modelSettings';
 import type { EpochRecord } from '../core/trial';
 import { createPopulation } from './population';
 import { groupTrials } from './populationGroups';
-import { trainTrial, type TrialData, type TrialEnd } from './trainTrial';
+import { baselineExplosionFactor, trainingBaseline, trainTrial, type TrialData, type TrialEnd } from './trainTrial';
 
 /** One trial of a batch. */
 export interface BatchTrial {
@@ -41,6 +41,9 @@ async function trainGroup(data: TrialData, trials: BatchTrial[], callbacks: Batc
   const population = createPopulation({ ...data, trials: trials.map(({ settings, seed }) => ({ settings, seed })) });
   const ended = new Set<number>();
   const epochsDone = new Array<number>(trials.length).fill(0);
+  // The population catches NaN and losses exploding past their first epoch; a loss this far above
+  // the loss of ignoring the inputs has diverged even when it exploded in the first epoch.
+  const divergedAbove = baselineExplosionFactor * Math.max(trainingBaseline(data), 1e-6);
   try {
     while (!population.isFinished()) {
       if (callbacks.shouldAbort()) throw new Error('the batch was aborted');
@@ -61,9 +64,12 @@ async function trainGroup(data: TrialData, trials: BatchTrial[], callbacks: Batc
       });
       if (entries.length) callbacks.onEpochs(entries);
       results.forEach((result, index) => {
-        if (!result || ended.has(index) || result.state === 'running') return;
+        if (!result || ended.has(index)) return;
+        const exploded = result.trainLoss > divergedAbove;
+        if (result.state === 'running' && !exploded) return;
+        if (result.state === 'running') population.stop(index);
         ended.add(index);
-        const end: TrialEnd = result.state === 'stopped' ? 'early-stopped' : result.state;
+        const end: TrialEnd = exploded || result.state === 'diverged' ? 'diverged' : result.state === 'stopped' ? 'early-stopped' : result.state;
         callbacks.onEnd(trials[index].trialId, end, result.epoch, performance.now() - started);
       });
     }

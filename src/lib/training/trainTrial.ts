@@ -67,9 +67,10 @@ export interface TrainTrialOptions {
  * A training loss this many times the baseline (the loss of ignoring the inputs and predicting the
  * class frequencies, or the mean) counts as diverged even at the first epoch: no learning gets there.
  */
-const baselineExplosionFactor = 100;
+export const baselineExplosionFactor = 100;
 
-function trainingBaseline(data: TrialData): number {
+/** The loss of ignoring the inputs on the training rows: class-frequency entropy, or target variance. */
+export function trainingBaseline(data: TrialData): number {
   const targets = Array.from(data.trainIndices, (i) => data.targets[i]);
   if (data.classCount === 0) return baselineMeanSquaredError(targets);
   const counts = new Array<number>(data.classCount).fill(0);

@@ -1,0 +1,80 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { defaultModelSettings, type ModelSettings } from '../../../src/lib/core/modelSettings';
+import type { EpochRecord } from '../../../src/lib/core/trial';
+import { spiral } from '../../../src/lib/datasets/spiral';
+import { trainBatch, type BatchTrial } from '../../../src/lib/training/trainPopulation';
+import type { TrialData } from '../../../src/lib/training/trainTrial';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+  await tf.ready();
+});
+
+const dataset = spiral({ samples: 80, noise: 0.1, seed: 3 });
+const rows = Array.from({ length: 80 }, (_, i) => i);
+const data: TrialData = {
+  features: dataset.features,
+  targets: dataset.targets,
+  featureCount: 2,
+  classCount: 2,
+  trainIndices: rows.filter((i) => i % 4 !== 0),
+  validationIndices: rows.filter((i) => i % 4 === 0),
+};
+const base: ModelSettings = { ...defaultModelSettings, hiddenLayers: 1, units: 8, epochs: 4, batchSize: 20 };
+
+async function run(trials: BatchTrial[], stopAfter: Record<number, number> = {}) {
+  const records = new Map<number, EpochRecord[]>();
+  const ends = new Map<number, string>();
+  await trainBatch(data, trials, {
+    onEpochs: (entries) => entries.forEach(({ trialId, records: added }) => records.set(trialId, [...(records.get(trialId) ?? []), ...added])),
+    onEnd: (trialId, end) => {
+      expect(ends.has(trialId)).toBe(false);
+      ends.set(trialId, end);
+    },
+    shouldStop: (trialId) => (records.get(trialId)?.length ?? 0) >= (stopAfter[trialId] ?? Infinity),
+    shouldAbort: () => false,
+  });
+  return { records, ends };
+}
+
+describe('trainBatch', () => {
+  it('trains a batch as one population and reports every trial once, with all its epochs', async () => {
+    const baseline = tf.memory().numTensors;
+    const { records, ends } = await run([
+      { trialId: 1, settings: { ...base, learningRate: 0.01 }, seed: 1 },
+      { trialId: 2, settings: { ...base, learningRate: 0.05, units: 4 }, seed: 2 },
+      { trialId: 3, settings: { ...base, kind: 'ridge', degree: 2 }, seed: 3 },
+    ]);
+    expect([...ends.entries()].sort()).toEqual([
+      [1, 'complete'],
+      [2, 'complete'],
+      [3, 'complete'],
+    ]);
+    for (const id of [1, 2, 3]) expect(records.get(id)?.map((record) => record.epoch)).toEqual([1, 2, 3, 4]);
+    expect(tf.memory().numTensors).toBe(baseline);
+  });
+
+  it('marks a learning rate of 10 as diverged even when its loss explodes in the first epoch, and keeps the others going', async () => {
+    const { records, ends } = await run([
+      { trialId: 1, settings: { ...base, learningRate: 0.01 }, seed: 1 },
+      { trialId: 2, settings: { ...base, learningRate: 10, optimizer: 'adam' }, seed: 1 },
+    ]);
+    expect(ends.get(2)).toBe('diverged');
+    expect(ends.get(1)).toBe('complete');
+    expect(records.get(1)).toHaveLength(4);
+  });
+
+  it('stops a trial when asked, without stopping the rest of its population', async () => {
+    const { records, ends } = await run(
+      [
+        { trialId: 1, settings: base, seed: 1 },
+        { trialId: 2, settings: base, seed: 2 },
+      ],
+      { 2: 2 },
+    );
+    expect(ends.get(2)).toBe('stopped');
+    expect(records.get(2)).toHaveLength(2);
+    expect(records.get(1)).toHaveLength(4);
+  });
+});
