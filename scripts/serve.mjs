@@ -4,6 +4,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { contentSecurityPolicy } from './contentSecurityPolicy.mjs';
 
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -21,11 +22,25 @@ const types = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Starts a static file server for `root` on 127.0.0.1; resolves to { server, url }. Port 0 picks a free one. */
-export function startServer({ root = 'dist', port = 0, host = '127.0.0.1' } = {}) {
+/**
+ * Starts a static file server for `root` on 127.0.0.1; resolves to { server, url }. Port 0 picks a
+ * free one; `prefix` ("/course/playground/") serves the app under that sub-path, as a course site would.
+ * Every response carries the app's Content-Security-Policy (the header is what covers worker scripts).
+ */
+export function startServer({ root = 'dist', port = 0, host = '127.0.0.1', prefix = '/' } = {}) {
   const base = resolve(root);
+  const mount = `/${prefix.split('/').filter(Boolean).join('/')}/`.replace(/^\/\/$/, '/');
   const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    const requested = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    if (mount !== '/' && requested === mount.slice(0, -1)) {
+      response.writeHead(301, { location: mount }).end();
+      return;
+    }
+    if (!requested.startsWith(mount)) {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    const path = requested.slice(mount.length - 1);
     let file = normalize(join(base, path));
     if (file !== base && !file.startsWith(base + sep)) {
       response.writeHead(403).end('forbidden');
@@ -39,6 +54,7 @@ export function startServer({ root = 'dist', port = 0, host = '127.0.0.1' } = {}
     response.writeHead(200, {
       'content-type': types[extname(file)] ?? 'application/octet-stream',
       'cache-control': 'no-cache',
+      'content-security-policy': contentSecurityPolicy,
     });
     createReadStream(file).pipe(response);
   });
@@ -47,7 +63,7 @@ export function startServer({ root = 'dist', port = 0, host = '127.0.0.1' } = {}
     server.listen(port, host, () => {
       const address = server.address();
       const actualPort = typeof address === 'object' && address ? address.port : port;
-      resolvePromise({ server, url: `http://localhost:${actualPort}/` });
+      resolvePromise({ server, url: `http://localhost:${actualPort}${mount}` });
     });
   });
 }
