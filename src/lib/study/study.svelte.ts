@@ -11,7 +11,10 @@ import type { Dataset, Split } from '../datasets/dataset';
 import type { PosteriorSlice, ProposalExplanation } from '../search';
 import { createSchedule, type ScheduleName } from '../search/schedules';
 import { RemoteStrategy } from '../worker/remoteStrategy';
+import { kFold } from '../datasets/split';
+import { crossValidationExecutor, type CrossValidatedTrial } from './crossValidation';
 import { replayAt } from './replay';
+import { workerFoldExecutor } from './workerFoldExecutor';
 import { studyFormat, type StudyDataset, type StudyExport } from './studySchema';
 import { StudyRunner, type ExecutorResult, type ObjectiveMetric, type RunnerStatus, type StudyTrial, type TrialExecutor } from './studyRunner';
 import type { Trainer, TrialListener } from './trainer.svelte';
@@ -63,6 +66,8 @@ export interface StudySetup {
   baselineLoss?: number;
   /** Trials trained at once, stacked into populations in the worker. */
   parallel: number;
+  /** k of k-fold cross-validation over train + validation; 0 = the one validation split. */
+  folds?: number;
 }
 
 /**
@@ -120,6 +125,12 @@ function workerExecutor(trainer: Trainer, setup: StudySetup): TrialExecutor {
   };
 }
 
+/** A trial with its folds' summary attached, once cross-validation has one. */
+function withFolds(trial: StudyTrial, found: CrossValidatedTrial | null): StudyTrial {
+  if (!found?.summary || trial.state === 'running') return trial;
+  return { ...trial, folds: { values: found.foldValues, mean: found.summary.mean, std: found.summary.std } };
+}
+
 /** One search, as the page shows it. */
 export class Study {
   readonly setup: StudySetup;
@@ -155,11 +166,18 @@ export class Study {
     this.setup = setup;
     this.strategy = new RemoteStrategy(setup.strategy, setup.space, { ...setup.strategyOptions, seed: setup.seed, budget: setup.budget });
     const schedule = createSchedule(setup.schedule, { maxEpochs: setup.base.epochs, minEpochs: 1 });
+    const crossValidation = setup.folds
+      ? crossValidationExecutor(
+          workerFoldExecutor(trainer, setup),
+          kFold(setup.dataset, [...setup.split.train, ...setup.split.validation], setup.folds, setup.seed),
+          setup.metric,
+        )
+      : null;
     this.#runner = new StudyRunner(
       { strategy: this.strategy, schedule, budget: setup.budget, metric: setup.metric, parallel: setup.parallel },
-      workerExecutor(trainer, setup),
+      crossValidation ?? workerExecutor(trainer, setup),
       (runner) => {
-        this.trials = runner.trials;
+        this.trials = crossValidation ? runner.trials.map((trial) => withFolds(trial, crossValidation.result(trial.id))) : runner.trials;
         this.status = runner.status;
         this.message = runner.message;
         if (this.proposal !== this.strategy.explanation) this.proposal = this.strategy.explanation;

@@ -37,6 +37,8 @@ export interface StudyTrial extends Trial {
   reason?: string;
   /** True when a person chose its params (manual mode), not the strategy. */
   manual?: boolean;
+  /** With k-fold cross-validation: the objective of each fold, and their mean and standard deviation. */
+  folds?: { values: number[]; mean: number; std: number };
 }
 
 /** Which number of an epoch record the search minimises. */
