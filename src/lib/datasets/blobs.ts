@@ -1,5 +1,5 @@
 import { createRandom } from '../core/random';
-import type { Dataset } from './dataset';
+import { planeDataset, type Dataset } from './dataset';
 
 /** Settings of the Gaussian-blobs generator. */
 export interface BlobsOptions {
@@ -46,15 +46,5 @@ export function blobs({ samples, noise, classes = 3, seed }: BlobsOptions): Data
     features[2 * i + 1] = centreY + spread * random.normal();
     targets[i] = label;
   }
-  return {
-    name: 'blobs',
-    task: 'classification',
-    size: samples,
-    featureCount: 2,
-    features,
-    targets,
-    classCount: classes,
-    featureNames: ['x', 'y'],
-    classNames: Array.from({ length: classes }, (_, k) => `blob ${k + 1}`),
-  };
+  return planeDataset('blobs', features, targets, Array.from({ length: classes }, (_, k) => `blob ${k + 1}`));
 }

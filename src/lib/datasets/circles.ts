@@ -1,5 +1,5 @@
 import { createRandom } from '../core/random';
-import type { Dataset } from './dataset';
+import { planeDataset, type Dataset } from './dataset';
 
 /** Settings of the concentric-circles generator. */
 export interface CirclesOptions {
@@ -35,15 +35,5 @@ export function circles({ samples, noise, seed }: CirclesOptions): Dataset {
     features[2 * i + 1] = radius * Math.sin(angle) + jitter * random.normal();
     targets[i] = label;
   }
-  return {
-    name: 'circles',
-    task: 'classification',
-    size: samples,
-    featureCount: 2,
-    features,
-    targets,
-    classCount: 2,
-    featureNames: ['x', 'y'],
-    classNames: ['inner ring', 'outer ring'],
-  };
+  return planeDataset('circles', features, targets, ['inner ring', 'outer ring']);
 }

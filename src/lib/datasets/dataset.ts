@@ -32,3 +32,18 @@ export interface Split {
   validation: number[];
   test: number[];
 }
+
+/** A 2-D classification dataset (features x, y; one class name per class): what every toy generator returns. */
+export function planeDataset(name: string, features: Float32Array, targets: Float32Array, classNames: string[]): Dataset {
+  return {
+    name,
+    task: 'classification',
+    size: targets.length,
+    featureCount: 2,
+    features,
+    targets,
+    classCount: classNames.length,
+    featureNames: ['x', 'y'],
+    classNames,
+  };
+}

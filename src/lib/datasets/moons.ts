@@ -1,5 +1,5 @@
 import { createRandom } from '../core/random';
-import type { Dataset } from './dataset';
+import { planeDataset, type Dataset } from './dataset';
 
 /** Settings of the two-moons generator. */
 export interface MoonsOptions {
@@ -41,15 +41,5 @@ export function moons({ samples, noise, seed }: MoonsOptions): Dataset {
     features[2 * i + 1] = centreY + direction * moonRadius * Math.sin(angle) + jitter * random.normal();
     targets[i] = label;
   }
-  return {
-    name: 'moons',
-    task: 'classification',
-    size: samples,
-    featureCount: 2,
-    features,
-    targets,
-    classCount: 2,
-    featureNames: ['x', 'y'],
-    classNames: ['upper moon', 'lower moon'],
-  };
+  return planeDataset('moons', features, targets, ['upper moon', 'lower moon']);
 }

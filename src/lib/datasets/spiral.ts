@@ -1,5 +1,5 @@
 import { createRandom } from '../core/random';
-import type { Dataset } from './dataset';
+import { planeDataset, type Dataset } from './dataset';
 
 /** Settings of the spiral generator. */
 export interface SpiralOptions {
@@ -36,15 +36,5 @@ export function spiral({ samples, noise, classes = 2, seed }: SpiralOptions): Da
     features[2 * i + 1] = Math.max(-1, Math.min(1, y));
     targets[i] = label;
   }
-  return {
-    name: 'spiral',
-    task: 'classification',
-    size: samples,
-    featureCount: 2,
-    features,
-    targets,
-    classCount: classes,
-    featureNames: ['x', 'y'],
-    classNames: Array.from({ length: classes }, (_, k) => `class ${k + 1}`),
-  };
+  return planeDataset('spiral', features, targets, Array.from({ length: classes }, (_, k) => `class ${k + 1}`));
 }

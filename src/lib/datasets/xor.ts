@@ -1,5 +1,5 @@
 import { createRandom } from '../core/random';
-import type { Dataset } from './dataset';
+import { planeDataset, type Dataset } from './dataset';
 
 /** Settings of the XOR (quadrants) generator. */
 export interface XorOptions {
@@ -31,15 +31,5 @@ export function xor({ samples, noise, seed }: XorOptions): Dataset {
     features[2 * i + 1] = signY * random.uniform(xorMargin, 1) + jitter * random.normal();
     targets[i] = label;
   }
-  return {
-    name: 'xor',
-    task: 'classification',
-    size: samples,
-    featureCount: 2,
-    features,
-    targets,
-    classCount: 2,
-    featureNames: ['x', 'y'],
-    classNames: ['same sign', 'opposite signs'],
-  };
+  return planeDataset('xor', features, targets, ['same sign', 'opposite signs']);
 }
