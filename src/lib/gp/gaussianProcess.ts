@@ -9,6 +9,7 @@ import type { Random } from '../core/random';
 import { kernelMatrixFromDifferences, kernelVector, pairwiseSquaredDifferences } from './kernels';
 import {
   cholesky,
+  choleskyAppend,
   choleskyInverse,
   choleskySolve,
   choleskyWithJitter,
@@ -61,6 +62,7 @@ export interface Prediction {
 }
 
 const logTwoPi = Math.log(2 * Math.PI);
+const sqrtFive = Math.sqrt(5);
 
 /** A fitted Gaussian process: n observations of d inputs, ready to predict. */
 export class GaussianProcess {
@@ -128,6 +130,57 @@ export class GaussianProcess {
   }
 
   /**
+   * Posterior means and standard deviations at m points (shape [m*d]) at once, written into
+   * means and stds (shape [m], output units). Same result as m calls of predict, but the
+   * cross-kernel block is solved against the triangular factor in one sweep over its rows.
+   */
+  predictMany(points: Float64Array, m: number, means: Float64Array, stds: Float64Array): void {
+    const n = this.count;
+    const d = this.dimensions;
+    const { lengthScales, signalVariance } = this.hyperparameters;
+    const inverseScales = new Float64Array(d);
+    for (let k = 0; k < d; k++) inverseScales[k] = 1 / lengthScales[k];
+    // block[i*m + a] = k(xᵢ, pₐ), then overwritten in place by L⁻¹ k(X, pₐ), row by row.
+    const block = new Float64Array(n * m);
+    means.fill(0, 0, m);
+    for (let i = 0; i < n; i++) {
+      const row = i * m;
+      const weight = this.weights[i];
+      for (let a = 0; a < m; a++) {
+        let squared = 0;
+        for (let k = 0; k < d; k++) {
+          const scaled = (this.points[i * d + k] - points[a * d + k]) * inverseScales[k];
+          squared += scaled * scaled;
+        }
+        const root = sqrtFive * Math.sqrt(squared);
+        const value = signalVariance * (1 + root + (root * root) / 3) * Math.exp(-root);
+        block[row + a] = value;
+        means[a] += value * weight;
+      }
+    }
+    const explained = new Float64Array(m);
+    for (let i = 0; i < n; i++) {
+      const row = i * m;
+      for (let k = 0; k < i; k++) {
+        const factor = this.lower[i * n + k];
+        if (factor === 0) continue;
+        const other = k * m;
+        for (let a = 0; a < m; a++) block[row + a] -= factor * block[other + a];
+      }
+      const pivot = 1 / this.lower[i * n + i];
+      for (let a = 0; a < m; a++) {
+        const value = block[row + a] * pivot;
+        block[row + a] = value;
+        explained[a] += value * value;
+      }
+    }
+    for (let a = 0; a < m; a++) {
+      means[a] = this.outputMean + this.outputScale * means[a];
+      stds[a] = this.outputScale * Math.sqrt(Math.max(0, signalVariance - explained[a]));
+    }
+  }
+
+  /**
    * Joint posterior of the latent function at m points (shape [m*d]): means, shape [m], and the
    * covariance matrix, shape [m*m], both in output units.
    */
@@ -168,27 +221,47 @@ export class GaussianProcess {
   withObservation(point: ArrayLike<number>, value: number): GaussianProcess {
     const n = this.count;
     const d = this.dimensions;
-    const size = n + 1;
-    const points = new Float64Array(size * d);
+    const points = new Float64Array((n + 1) * d);
     points.set(this.points);
     for (let k = 0; k < d; k++) points[n * d + k] = point[k];
-    const values = new Float64Array(size);
+    const values = new Float64Array(n + 1);
     values.set(this.standardisedValues);
     values[n] = (value - this.outputMean) / this.outputScale;
+    const { signalVariance } = this.hyperparameters;
     const vector = kernelVector(this.points, n, point, this.hyperparameters);
-    const row = solveLower(this.lower, n, vector);
-    let explained = 0;
-    for (let i = 0; i < n; i++) explained += row[i] * row[i];
-    const remainder = this.hyperparameters.signalVariance + this.diagonalNoise - explained;
-    const lower = new Float64Array(size * size);
-    for (let i = 0; i < n; i++) lower.set(this.lower.subarray(i * n, i * n + n), i * size);
-    lower.set(row, n * size);
-    if (remainder > 1e-12 * this.hyperparameters.signalVariance) {
-      lower[n * size + n] = Math.sqrt(remainder);
+    const lower = choleskyAppend(this.lower, n, vector, signalVariance + this.diagonalNoise, 1e-12 * signalVariance);
+    if (lower) {
       return new GaussianProcess(points, d, values, this.outputMean, this.outputScale, this.hyperparameters, lower, this.diagonalNoise);
     }
     // The new point nearly duplicates an old one: refactor with jitter instead.
     return assemble(points, d, values, this.outputMean, this.outputScale, this.hyperparameters);
+  }
+
+  /**
+   * The same hyperparameters conditioned on m more observations: points, shape [m*d], appended
+   * after the current ones, and values, shape [n+m], the outputs of all n+m observations in
+   * output units, standardised afresh. Extends the Cholesky factor one row at a time, O(m·n²)
+   * instead of a refactorisation's O((n+m)³); used between hyperparameter refits.
+   */
+  extend(points: Float64Array, values: ArrayLike<number>): GaussianProcess {
+    const d = this.dimensions;
+    const total = values.length;
+    const added = points.length / d;
+    if (total !== this.count + added) throw new Error('extend needs the values of all old and new observations');
+    for (let i = 0; i < total; i++) if (!Number.isFinite(values[i])) throw new Error('values must be finite numbers');
+    const allPoints = new Float64Array(total * d);
+    allPoints.set(this.points);
+    allPoints.set(points, this.count * d);
+    const { standardised, mean, scale } = standardise(values);
+    const { signalVariance } = this.hyperparameters;
+    let lower: Float64Array | null = this.lower;
+    for (let n = this.count; n < total && lower; n++) {
+      const vector = kernelVector(allPoints, n, allPoints.subarray(n * d, (n + 1) * d), this.hyperparameters);
+      lower = choleskyAppend(lower, n, vector, signalVariance + this.diagonalNoise, 1e-12 * signalVariance);
+    }
+    if (lower) return new GaussianProcess(allPoints, d, standardised, mean, scale, this.hyperparameters, lower, this.diagonalNoise);
+    // A new point nearly duplicates an old one: refactor with jitter instead.
+    return assemble(allPoints, d, standardised, mean, scale, this.hyperparameters);
   }
 }
 

@@ -116,3 +116,28 @@ export function choleskyInverse(lower: Float64Array, n: number): Float64Array {
   }
   return inverse;
 }
+
+/**
+ * Cholesky factor of the (n+1)×(n+1) matrix [[A, b], [bᵀ, c]] from the factor L of A (n×n):
+ * a rank-one extension in O(n²), shape [(n+1)*(n+1)]. Returns null when the new pivot
+ * c − |L⁻¹b|² is not above minimumPivot (the new row nearly repeats an old one).
+ */
+export function choleskyAppend(
+  lower: Float64Array,
+  n: number,
+  column: ArrayLike<number>,
+  diagonal: number,
+  minimumPivot = 0,
+): Float64Array | null {
+  const size = n + 1;
+  const row = solveLower(lower, n, column);
+  let explained = 0;
+  for (let i = 0; i < n; i++) explained += row[i] * row[i];
+  const pivot = diagonal - explained;
+  if (!(pivot > minimumPivot)) return null;
+  const extended = new Float64Array(size * size);
+  for (let i = 0; i < n; i++) extended.set(lower.subarray(i * n, i * n + i + 1), i * size);
+  extended.set(row, n * size);
+  extended[n * size + n] = Math.sqrt(pivot);
+  return extended;
+}

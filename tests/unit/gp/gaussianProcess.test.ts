@@ -85,6 +85,43 @@ describe('fitGaussianProcess', () => {
     expect(extended.predict([0.5, 0.5]).std).toBeLessThan(model.predict([0.5, 0.5]).std);
   });
 
+  it('extend conditions on more points exactly like a full factorisation with the same hyperparameters', () => {
+    const { points, values, random } = sample(8, 20, 3, smooth);
+    const model = fitGaussianProcess(points.slice(0, 14), values.slice(0, 14), { random });
+    const added = Float64Array.from(points.slice(14).flat());
+    const extended = model.extend(added, values);
+    const reference = fitGaussianProcess(points, values, { hyperparameters: model.hyperparameters });
+    expect(extended.count).toBe(20);
+    expect(extended.outputMean).toBeCloseTo(reference.outputMean, 12);
+    expect(extended.logMarginalLikelihood).toBeCloseTo(reference.logMarginalLikelihood, 6);
+    for (const query of [[0.1, 0.2, 0.3], [0.9, 0.5, 0.4], points[17]]) {
+      expect(extended.predict(query).mean).toBeCloseTo(reference.predict(query).mean, 8);
+      expect(extended.predict(query).std).toBeCloseTo(reference.predict(query).std, 8);
+    }
+  });
+
+  it('extend survives a new point that repeats an old one', () => {
+    const { points, values, random } = sample(9, 8, 2, smooth);
+    const model = fitGaussianProcess(points, values, { random });
+    const extended = model.extend(Float64Array.from(points[3]), [...values, values[3]]);
+    expect(Number.isFinite(extended.predict([0.5, 0.5]).mean)).toBe(true);
+    expect(extended.predict(points[3]).mean).toBeCloseTo(values[3], 2);
+  });
+
+  it('predictMany gives the same means and standard deviations as predict, point by point', () => {
+    const { points, values, random } = sample(10, 25, 3, smooth);
+    const model = fitGaussianProcess(points, values, { random });
+    const queries = sample(11, 40, 3, smooth).points;
+    const means = new Float64Array(40);
+    const stds = new Float64Array(40);
+    model.predictMany(Float64Array.from(queries.flat()), 40, means, stds);
+    queries.forEach((query, a) => {
+      const prediction = model.predict(query);
+      expect(means[a]).toBeCloseTo(prediction.mean, 10);
+      expect(stds[a]).toBeCloseTo(prediction.std, 10);
+    });
+  });
+
   it('posteriorCovariance has the predicted variances on its diagonal', () => {
     const { points, values, random } = sample(7, 10, 2, smooth);
     const model = fitGaussianProcess(points, values, { random });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   cholesky,
+  choleskyAppend,
   choleskyInverse,
   choleskyLogDeterminant,
   choleskySolve,
@@ -49,5 +50,29 @@ describe('linalg', () => {
     expect(jitter).toBeGreaterThan(0);
     expect(jitter).toBeLessThan(1e-6);
     expect(lower.every(Number.isFinite)).toBe(true);
+  });
+
+  it('choleskyAppend extends a factor by one row to the factor of the bordered matrix', () => {
+    const leading = cholesky(new Float64Array([4, 12, 12, 37]), 2)!;
+    const extended = choleskyAppend(leading, 2, [-16, -43], 98);
+    expect(Array.from(extended!)).toEqual(Array.from(cholesky(matrix, 3)!));
+  });
+
+  it('choleskyAppend matches a full factorisation of a larger random kernel-like matrix, row after row', () => {
+    const n = 12;
+    const full = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) full[i * n + j] = Math.exp(-((i - j) ** 2) / 8) + (i === j ? 0.1 : 0);
+    let lower = cholesky(new Float64Array([full[0]]), 1)!;
+    for (let size = 1; size < n; size++) {
+      const column = Array.from({ length: size }, (_, j) => full[size * n + j]);
+      lower = choleskyAppend(lower, size, column, full[size * n + size])!;
+    }
+    const reference = cholesky(full, n)!;
+    for (let i = 0; i < n * n; i++) expect(lower[i]).toBeCloseTo(reference[i], 12);
+  });
+
+  it('choleskyAppend returns null when the new row repeats an old one', () => {
+    const lower = cholesky(new Float64Array([1]), 1)!;
+    expect(choleskyAppend(lower, 1, [1], 1, 1e-12)).toBeNull();
   });
 });
