@@ -24,6 +24,19 @@ export interface AcquisitionSearchOptions {
   minimumStep?: number;
   /** Points to scatter a quarter of the candidates around, each shape [dimensions]. */
   anchors?: Float64Array[];
+  /**
+   * Least distance between refinement starts in the unit cube (default 0): with a positive
+   * value the starts spread over several basins of the acquisition instead of crowding one.
+   */
+  startSeparation?: number;
+  /** Scores many candidates at once (shape [count] of units, out shape [count]); faster than score one by one. */
+  scoreMany?: (units: Float64Array[], out: Float64Array) => void;
+}
+
+function distance(a: Float64Array, b: Float64Array): number {
+  let sum = 0;
+  for (let k = 0; k < a.length; k++) sum += (a[k] - b[k]) ** 2;
+  return Math.sqrt(sum);
 }
 
 function sameUnit(a: Float64Array, b: Float64Array): boolean {
@@ -67,8 +80,8 @@ export function refineByCompassSearch(
 }
 
 /**
- * Scores candidates and refines the best; returns the refined points and the best remaining
- * candidates together, distinct and sorted from the highest score down.
+ * Scores candidates and refines the best; returns the refined points and all the candidates
+ * together, distinct and sorted from the highest score down.
  */
 export function maximizeAcquisition(
   score: (unit: Float64Array) => number,
@@ -76,9 +89,9 @@ export function maximizeAcquisition(
   random: Random,
   options: AcquisitionSearchOptions = {},
 ): ScoredPoint[] {
-  const { candidates = 1000, refineStarts = 5, minimumStep = 1e-5, anchors = [] } = options;
+  const { candidates = 1000, refineStarts = 5, minimumStep = 1e-5, anchors = [], startSeparation = 0, scoreMany } = options;
   const d = space.length;
-  const pool: ScoredPoint[] = [];
+  const units: Float64Array[] = [];
   const local = anchors.length > 0 ? Math.floor(candidates / 4) : 0;
   for (let c = 0; c < candidates; c++) {
     const unit = new Float64Array(d);
@@ -90,9 +103,12 @@ export function maximizeAcquisition(
     } else {
       for (let k = 0; k < d; k++) unit[k] = random.next();
     }
-    const snapped = snapUnit(space, unit);
-    pool.push({ unit: snapped, score: score(snapped) });
+    units.push(snapUnit(space, unit));
   }
+  const scores = new Float64Array(units.length);
+  if (scoreMany) scoreMany(units, scores);
+  else for (let c = 0; c < units.length; c++) scores[c] = score(units[c]);
+  const pool: ScoredPoint[] = units.map((unit, c) => ({ unit, score: scores[c] }));
   pool.sort((a, b) => b.score - a.score);
   const results: ScoredPoint[] = [];
   const starts: ScoredPoint[] = [];
@@ -100,10 +116,18 @@ export function maximizeAcquisition(
     if (starts.length >= refineStarts) break;
     if (!Number.isFinite(candidate.score) && candidate.score !== Infinity) continue;
     if (starts.some((start) => sameUnit(start.unit, candidate.unit))) continue;
+    if (starts.length > 0 && starts.some((start) => distance(start.unit, candidate.unit) < startSeparation)) continue;
     starts.push(candidate);
   }
   for (const start of starts) results.push(refineByCompassSearch(score, space, start, minimumStep));
-  for (const candidate of pool.slice(0, 50)) results.push(candidate);
+  // Every candidate stays in the ranking, so callers can always find a distant alternative.
+  for (const candidate of pool) results.push(candidate);
   results.sort((a, b) => b.score - a.score);
-  return results.filter((point, i) => results.findIndex((other) => sameUnit(other.unit, point.unit)) === i);
+  const seen = new Set<string>();
+  return results.filter((point) => {
+    const key = point.unit.join(',');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -26,7 +26,10 @@ import type { BatchStrategy, StrategyOptions } from './strategy';
 
 /** Options of the Bayesian search. */
 export interface BayesianOptions extends StrategyOptions {
-  /** Size of the space-filling initial design (default 5). */
+  /**
+   * Size of the space-filling initial design (default 5 up to 3 dimensions, then 2 per
+   * dimension less 2: 6 in 4-D, 10 in 6-D), so the first model sees every axis vary enough.
+   */
   initialPoints?: number;
   /** Acquisition function (default 'expected-improvement'). */
   acquisition?: AcquisitionName;
@@ -40,6 +43,8 @@ export interface BayesianOptions extends StrategyOptions {
   candidates?: number;
   /** Candidates refined by local search per proposal (default 5, then 3 past 100 results). */
   refineStarts?: number;
+  /** Least unit-cube distance between refinement starts, so they explore several basins (default 0.1). */
+  startSeparation?: number;
 }
 
 /** Why the last proposal was made, for the page to explain. */
@@ -73,6 +78,7 @@ export class BayesianSearch implements BatchStrategy {
     batch: 'kriging-believer' | 'constant-liar';
     candidates?: number;
     refineStarts?: number;
+    startSeparation: number;
   };
   private readonly history: SearchHistory;
   private readonly design: Float64Array[];
@@ -80,6 +86,7 @@ export class BayesianSearch implements BatchStrategy {
   private designIndex = 0;
   private fitted: GaussianProcess | null = null;
   private fittedCount = 0;
+  private refittedCount = 0;
   private hyperparameters: GaussianProcessHyperparameters | undefined;
   private explanation: ProposalExplanation | null = null;
 
@@ -93,13 +100,14 @@ export class BayesianSearch implements BatchStrategy {
     this.options = {
       seed: options.seed,
       budget: options.budget,
-      initialPoints: options.initialPoints ?? 5,
+      initialPoints: options.initialPoints ?? Math.max(5, 2 * (space.length - 1)),
       acquisition,
       xi: options.xi ?? 0,
       kappa: options.kappa ?? 1.96,
       batch,
       candidates: options.candidates,
       refineStarts: options.refineStarts,
+      startSeparation: options.startSeparation ?? 0.1,
     };
     this.history = new SearchHistory(space);
     this.size = spaceSize(space);
@@ -137,11 +145,20 @@ export class BayesianSearch implements BatchStrategy {
     if (this.fitted && this.fittedCount === observations.length) return this.fitted;
     const n = observations.length;
     const width = featureCount(this.space);
+    const values = observations.map((observation) => observation.value);
+    if (this.fitted && this.hyperparameters && !this.refitDue(n)) {
+      // Between refits the hyperparameters stay and the Cholesky factor grows row by row.
+      const added = new Float64Array((n - this.fittedCount) * width);
+      for (let i = this.fittedCount; i < n; i++) featuresFromUnit(this.space, observations[i].unit, added.subarray((i - this.fittedCount) * width, (i - this.fittedCount + 1) * width));
+      this.fitted = this.fitted.extend(added, values);
+      this.fittedCount = n;
+      return this.fitted;
+    }
     const points = new Float64Array(n * width);
     observations.forEach((observation, i) => points.set(featuresFromUnit(this.space, observation.unit), i * width));
     // Warm starts make refits cheap; with many results the likelihood is sharp and moves little.
     const warm = this.hyperparameters !== undefined;
-    this.fitted = fitGaussianProcess(points, observations.map((observation) => observation.value), {
+    this.fitted = fitGaussianProcess(points, values, {
       initial: this.hyperparameters,
       random: createRandom(this.options.seed).fork(`fit-${n}`),
       restarts: n < 30 ? 3 : n < 50 ? 1 : 0,
@@ -149,7 +166,17 @@ export class BayesianSearch implements BatchStrategy {
     });
     this.hyperparameters = this.fitted.hyperparameters;
     this.fittedCount = n;
+    this.refittedCount = n;
     return this.fitted;
+  }
+
+  /**
+   * Whether the hyperparameters should be refitted with n results: always up to 50, then once
+   * every n/20 new results (every 5 at 100, every 10 at 200), since one more result barely
+   * moves a likelihood built on many and a refit costs O(n³) per likelihood evaluation.
+   */
+  private refitDue(n: number): boolean {
+    return n <= 50 || n - this.refittedCount >= Math.ceil(n / 20);
   }
 
   /** Why the most recent proposal was made, or null before any. */
@@ -220,6 +247,16 @@ export class BayesianSearch implements BatchStrategy {
         candidates: this.options.candidates ?? (n <= 50 ? 2000 : n <= 100 ? 1000 : 500),
         refineStarts: this.options.refineStarts ?? (n <= 100 ? 5 : 3),
         anchors,
+        startSeparation: this.options.startSeparation,
+        scoreMany: (units, out) => {
+          const width = featureCount(this.space);
+          const points = new Float64Array(units.length * width);
+          for (let c = 0; c < units.length; c++) featuresFromUnit(this.space, units[c], points.subarray(c * width, (c + 1) * width));
+          const means = new Float64Array(units.length);
+          const stds = new Float64Array(units.length);
+          gp.predictMany(points, units.length, means, stds);
+          for (let c = 0; c < units.length; c++) out[c] = score(means[c], stds[c]);
+        },
       });
       const shown = this.displayAcquisition(best);
       display = (unit) => {

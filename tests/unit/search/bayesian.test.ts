@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { paramsKey, type Dimension, type Params } from '../../../src/lib/core/space';
+import { createRandom } from '../../../src/lib/core/random';
+import { fitGaussianProcess } from '../../../src/lib/gp/gaussianProcess';
 import { createBayesianSearch } from '../../../src/lib/search/bayesian';
 
 const plane: Dimension[] = [
@@ -28,6 +30,44 @@ describe('bayesian', () => {
       search.tell(params, bowl(params));
     }
     expect(phases).toEqual(['initial design', 'initial design', 'initial design', 'acquisition', 'acquisition']);
+  });
+
+  it('sizes its default initial design by dimension: 5 points in 2-D, 10 in 6-D', () => {
+    const cube: Dimension[] = Array.from({ length: 6 }, (_, k) => ({ name: `x${k}`, type: 'real', low: 0, high: 1 }));
+    for (const [space, expected] of [[plane, 5], [cube, 10]] as const) {
+      const search = createBayesianSearch(space, { seed: 2, budget: 20 });
+      let designed = 0;
+      for (let i = 0; i < 12; i++) {
+        const params = search.ask()!;
+        if (search.explainProposal()!.phase === 'initial design') designed++;
+        search.tell(params, Object.values(params).reduce<number>((sum, value) => sum + (value as number) ** 2, 0));
+      }
+      expect(designed).toBe(expected);
+    }
+  });
+
+  it('between hyperparameter refits past 50 results, the model grows incrementally and equals a full fit with the kept hyperparameters', () => {
+    const search = createBayesianSearch(plane, { seed: 3, budget: 100 });
+    const random = createRandom(3);
+    const tellRandom = () => {
+      const params = { x: random.uniform(-2, 2), y: random.uniform(-2, 2) };
+      search.tell(params, bowl(params));
+    };
+    for (let i = 0; i < 60; i++) tellRandom();
+    const refitted = search.model()!;
+    tellRandom();
+    const grown = search.model()!;
+    expect(grown.count).toBe(61);
+    expect(grown.hyperparameters).toBe(refitted.hyperparameters);
+    const reference = fitGaussianProcess(grown.points, Array.from(grown.standardisedValues, (value) => grown.outputMean + grown.outputScale * value), {
+      hyperparameters: grown.hyperparameters,
+    });
+    for (const query of [[0.1, 0.9], [0.5, 0.5], [0.95, 0.05]]) {
+      expect(grown.predict(query).mean).toBeCloseTo(reference.predict(query).mean, 6);
+      expect(grown.predict(query).std).toBeCloseTo(reference.predict(query).std, 6);
+    }
+    for (let i = 0; i < 3; i++) tellRandom();
+    expect(search.model()!.hyperparameters).not.toBe(refitted.hyperparameters);
   });
 
   it('finds the minimum of a bowl within 20 trials', () => {
