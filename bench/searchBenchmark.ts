@@ -64,10 +64,10 @@ export function regretTable(
 }
 
 /**
- * Median milliseconds per Bayesian ask with `observations` results in a d-dimensional cube:
+ * Median and mean milliseconds per Bayesian ask with `observations` results in a d-dimensional cube:
  * the model is warmed by one ask, then each timed ask follows one more tell, as in a real search.
  */
-export function askTime(observations: number, dimensions: number, repeats: number, seed: number): number {
+export function askTime(observations: number, dimensions: number, repeats: number, seed: number): { median: number; mean: number } {
   const space: Dimension[] = Array.from({ length: dimensions }, (_, k) => ({ name: `x${k}`, type: 'real', low: 0, high: 1 }));
   const objective = (params: Params) =>
     space.reduce((sum, dimension, k) => sum + Math.sin(3 * (k + 1) * Number(params[dimension.name])) + Number(params[dimension.name]) ** 2, 0);
@@ -85,7 +85,7 @@ export function askTime(observations: number, dimensions: number, repeats: numbe
     params = strategy.ask()!;
     times.push(performance.now() - start);
   }
-  return quantile(times, 0.5);
+  return { median: quantile(times, 0.5), mean: times.reduce((sum, time) => sum + time, 0) / times.length };
 }
 
 /**
