@@ -26,6 +26,8 @@ export class SearchSettings {
   seed = $state(1);
   /** Trials trained at once, stacked on the GPU as one population. */
   parallel = $state(4);
+  /** Most epochs all trials together may train (0 = no limit beyond the trial budget). */
+  epochBudget = $state(0);
   /** k of k-fold cross-validation (0 = off, else 3..10). */
   folds = $state(0);
   metric = $state<ObjectiveMetric>('validationLoss');
@@ -55,6 +57,7 @@ export class SearchSettings {
     if (!Number.isInteger(this.budget) || this.budget < 1 || this.budget > 200) return 'The budget must be a whole number of trials from 1 to 200.';
     if (!Number.isFinite(this.seed)) return 'The seed must be a number.';
     if (!Number.isInteger(this.parallel) || this.parallel < 1 || this.parallel > 64) return 'Trials in parallel must be a whole number from 1 to 64.';
+    if (!Number.isInteger(this.epochBudget) || this.epochBudget < 0) return 'The epoch budget must be 0 (no limit) or a whole number of epochs.';
     if (this.folds !== 0 && (!Number.isInteger(this.folds) || this.folds < 3 || this.folds > 10)) return 'Cross-validation folds must be 0 (off) or a whole number from 3 to 10.';
     for (const dimension of this.space) {
       if (dimension.type === 'choice') continue;

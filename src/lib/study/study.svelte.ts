@@ -68,6 +68,8 @@ export interface StudySetup {
   parallel: number;
   /** k of k-fold cross-validation over train + validation; 0 = the one validation split. */
   folds?: number;
+  /** Most epochs all trials together may train; 0 or absent = no limit. */
+  epochBudget?: number;
 }
 
 /**
@@ -174,7 +176,14 @@ export class Study {
         )
       : null;
     this.#runner = new StudyRunner(
-      { strategy: this.strategy, schedule, budget: setup.budget, metric: setup.metric, parallel: setup.parallel },
+      {
+        strategy: this.strategy,
+        schedule,
+        budget: setup.budget,
+        metric: setup.metric,
+        parallel: setup.parallel,
+        epochBudget: setup.epochBudget ? setup.epochBudget : Infinity,
+      },
       crossValidation ?? workerExecutor(trainer, setup),
       (runner) => {
         this.trials = crossValidation ? runner.trials.map((trial) => withFolds(trial, crossValidation.result(trial.id))) : runner.trials;

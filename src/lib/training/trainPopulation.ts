@@ -41,6 +41,10 @@ async function trainGroup(data: TrialData, trials: BatchTrial[], callbacks: Batc
   const population = createPopulation({ ...data, trials: trials.map(({ settings, seed }) => ({ settings, seed })) });
   const ended = new Set<number>();
   const epochsDone = new Array<number>(trials.length).fill(0);
+  // The epoch of each trial's lowest validation loss: with early stopping and restoreBestWeights,
+  // that is the epoch a solo trainTrial would keep, so its value is the one to report.
+  const bestEpoch = new Array<number>(trials.length).fill(0);
+  const bestValidation = new Array<number>(trials.length).fill(Infinity);
   // The population catches NaN and losses exploding past their first epoch; a loss this far above
   // the loss of ignoring the inputs has diverged even when it exploded in the first epoch.
   const divergedAbove = baselineExplosionFactor * Math.max(trainingBaseline(data), 1e-6);
@@ -60,6 +64,10 @@ async function trainGroup(data: TrialData, trials: BatchTrial[], callbacks: Batc
       results.forEach((result, index) => {
         if (!result || ended.has(index)) return;
         epochsDone[index] = result.epoch;
+        if (result.validationLoss < bestValidation[index]) {
+          bestValidation[index] = result.validationLoss;
+          bestEpoch[index] = result.epoch;
+        }
         entries.push({ trialId: trials[index].trialId, records: [record(result)] });
       });
       if (entries.length) callbacks.onEpochs(entries);
@@ -69,8 +77,11 @@ async function trainGroup(data: TrialData, trials: BatchTrial[], callbacks: Batc
         if (result.state === 'running' && !exploded) return;
         if (result.state === 'running') population.stop(index);
         ended.add(index);
-        const end: TrialEnd = exploded || result.state === 'diverged' ? 'diverged' : result.state === 'stopped' ? 'early-stopped' : result.state;
-        callbacks.onEnd(trials[index].trialId, end, result.epoch, performance.now() - started);
+        let end: TrialEnd = 'complete';
+        if (exploded || result.state === 'diverged') end = 'diverged';
+        else if (result.state === 'stopped') end = 'early-stopped';
+        const kept = end === 'early-stopped' && trials[index].settings.restoreBestWeights ? bestEpoch[index] : result.epoch;
+        callbacks.onEnd(trials[index].trialId, end, kept, performance.now() - started);
       });
     }
     trials.forEach((trial, index) => {

@@ -47,7 +47,11 @@ function fakeExecutor(behaviour: (params: Params, id: number) => 'ok' | 'diverge
   };
 }
 
-function runner(budget: number, executor: TrialExecutor, options: { schedule?: string; strategy?: string; seed?: number; maxEpochs?: number; parallel?: number } = {}) {
+function runner(
+  budget: number,
+  executor: TrialExecutor,
+  options: { schedule?: string; strategy?: string; seed?: number; maxEpochs?: number; parallel?: number; epochBudget?: number } = {},
+) {
   const seed = options.seed ?? 3;
   return new StudyRunner(
     {
@@ -56,6 +60,7 @@ function runner(budget: number, executor: TrialExecutor, options: { schedule?: s
       budget,
       metric: 'validationLoss',
       parallel: options.parallel,
+      epochBudget: options.epochBudget,
       now: () => 0,
     },
     executor,
@@ -204,5 +209,13 @@ describe('StudyRunner', () => {
     await study.step();
     expect(study.trials).toHaveLength(1);
     expect(study.status).toBe('paused');
+  });
+
+  it('stops when the epoch budget is spent, giving the last trial only the epochs left', async () => {
+    const study = runner(10, fakeExecutor(), { maxEpochs: 5, epochBudget: 12 });
+    await study.run();
+    expect(study.status).toBe('finished');
+    expect(study.trials.map((trial) => trial.epochs.length)).toEqual([5, 5, 2]);
+    expect(study.message).toMatch(/budget of 12 epochs/);
   });
 });

@@ -26,16 +26,18 @@ const base: ModelSettings = { ...defaultModelSettings, hiddenLayers: 1, units: 8
 async function run(trials: BatchTrial[], stopAfter: Record<number, number> = {}) {
   const records = new Map<number, EpochRecord[]>();
   const ends = new Map<number, string>();
+  const kept = new Map<number, number>();
   await trainBatch(data, trials, {
     onEpochs: (entries) => entries.forEach(({ trialId, records: added }) => records.set(trialId, [...(records.get(trialId) ?? []), ...added])),
-    onEnd: (trialId, end) => {
+    onEnd: (trialId, end, keptEpoch) => {
       expect(ends.has(trialId)).toBe(false);
       ends.set(trialId, end);
+      kept.set(trialId, keptEpoch);
     },
     shouldStop: (trialId) => (records.get(trialId)?.length ?? 0) >= (stopAfter[trialId] ?? Infinity),
     shouldAbort: () => false,
   });
-  return { records, ends };
+  return { records, ends, kept };
 }
 
 describe('trainBatch', () => {
@@ -76,5 +78,17 @@ describe('trainBatch', () => {
     expect(ends.get(2)).toBe('stopped');
     expect(records.get(2)).toHaveLength(2);
     expect(records.get(1)).toHaveLength(4);
+  });
+
+  it('with early stopping, reports the epoch of the best validation loss as the kept one', async () => {
+    // Few noisy points and a wide network overfit quickly, so validation loss turns up.
+    const { records, ends, kept } = await run([
+      { trialId: 1, settings: { ...base, units: 64, epochs: 120, learningRate: 0.05, patience: 4, restoreBestWeights: true }, seed: 5 },
+    ]);
+    expect(ends.get(1)).toBe('early-stopped');
+    const epochs = records.get(1) ?? [];
+    const best = epochs.reduce((low, record) => (record.validationLoss < low.validationLoss ? record : low));
+    expect(kept.get(1)).toBe(best.epoch);
+    expect(epochs.length).toBeGreaterThan(best.epoch);
   });
 });
