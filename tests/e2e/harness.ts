@@ -45,10 +45,13 @@ export interface Session {
   close(): Promise<void>;
 }
 
-/** Serves dist/ on a free localhost port and launches Chromium. */
+/** The built app the tests serve: dist/, or $TEST_DIST (a build made elsewhere, e.g. with --outDir). */
+export const distDirectory = process.env.TEST_DIST ?? 'dist';
+
+/** Serves the built app on a free localhost port and launches Chromium. */
 export async function openSession(): Promise<Session> {
-  if (!existsSync('dist/index.html')) throw new Error('dist/ has no build: run "npm run build" first (npm run test:e2e does).');
-  const { server, url } = await startServer({ root: 'dist', port: 0 });
+  if (!existsSync(`${distDirectory}/index.html`)) throw new Error(`${distDirectory}/ has no build: run "npm run build" first (npm run test:e2e does).`);
+  const { server, url } = await startServer({ root: distDirectory, port: 0 });
   const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
   return {
     browser,

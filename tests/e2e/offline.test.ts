@@ -6,7 +6,7 @@ import type { Page, Worker } from 'playwright-core';
 import { contentSecurityPolicy } from '../../scripts/contentSecurityPolicy.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 import { listFiles } from '../../src/lib/offline/precachePlugin';
-import { openPage, openSession, waitForBackend, type Session } from './harness';
+import { distDirectory, openPage, openSession, waitForBackend, type Session } from './harness';
 
 let session: Session;
 before(async () => {
@@ -26,7 +26,7 @@ const recordViolations = `
 
 /** Serves dist/ on its own server (which a test can shut down) under `prefix`. */
 async function serveDist(prefix = '/'): Promise<{ url: string; stop(): Promise<void> }> {
-  const { server, url } = await startServer({ root: 'dist', port: 0, prefix });
+  const { server, url } = await startServer({ root: distDirectory, port: 0, prefix });
   return {
     url,
     stop: () =>
@@ -72,16 +72,16 @@ async function runTinySearch(page: Page): Promise<void> {
 
 describe('the built app, offline', () => {
   it('precaches every file of the build, and writes the same policy into the page as the server sends', () => {
-    const serviceWorker = readFileSync('dist/sw.js', 'utf8');
+    const serviceWorker = readFileSync(`${distDirectory}/sw.js`, 'utf8');
     const precached = JSON.parse(/const PRECACHE_FILES = (\[[^\]]*\]);/.exec(serviceWorker)?.[1] ?? '[]') as string[];
-    assert.deepEqual(precached, listFiles('dist').filter((file) => file !== 'sw.js'));
+    assert.deepEqual(precached, listFiles(distDirectory).filter((file) => file !== 'sw.js'));
     for (const kind of [/^index\.html$/, /^assets\/trainer\.worker-.*\.js$/, /\.wasm$/, /\.css$/, /^data\/digits\.json$/, /^icons\/.*\.png$/, /^manifest\.webmanifest$/]) {
       assert.ok(precached.some((file) => kind.test(file)), `nothing precached matches ${kind}`);
     }
-    const html = readFileSync('dist/index.html', 'utf8').replaceAll('&#39;', "'");
+    const html = readFileSync(`${distDirectory}/index.html`, 'utf8').replaceAll('&#39;', "'");
     assert.ok(html.includes(`<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}">`));
     assert.ok(!contentSecurityPolicy.split(/[\s;]+/).includes("'unsafe-eval'"));
-    const manifest = JSON.parse(readFileSync('dist/manifest.webmanifest', 'utf8')) as { start_url: string; scope: string; icons: { src: string }[] };
+    const manifest = JSON.parse(readFileSync(`${distDirectory}/manifest.webmanifest`, 'utf8')) as { start_url: string; scope: string; icons: { src: string }[] };
     assert.equal(manifest.start_url, '.');
     assert.equal(manifest.scope, '.');
     for (const icon of manifest.icons) assert.ok(precached.includes(icon.src), `${icon.src} is not in the build`);
