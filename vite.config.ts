@@ -1,7 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { contentSecurityPolicy } from './scripts/contentSecurityPolicy.mjs';
-import { precachePlugin } from './src/lib/offline/precachePlugin';
+import { precachePlugin } from './src/lib/offline/precachePlugin.ts';
 
 /**
  * Writes the Content-Security-Policy into the built index.html as a <meta http-equiv>, so it holds on
