@@ -144,12 +144,14 @@ export class Playground {
   view: ProbeView = $derived(probeView(this.dataset));
   extent: Extent = $derived(this.datasetName === 'drawn' ? drawnExtent : paddedExtent(this.dataset));
   /** Loss of ignoring the inputs on the training split: what "underfit" is judged against. */
-  baselineLoss: number = $derived.by(() => {
-    const targets = this.split.train.map((row) => this.dataset.targets[row]);
+  baselineLoss: number | undefined = $derived.by(() => {
+    // Undefined while there is nothing to measure (no points drawn yet, an empty split).
+    const targets = this.split.train.filter((row) => row < this.dataset.size).map((row) => this.dataset.targets[row]);
+    if (targets.length === 0) return undefined;
     if (this.dataset.classCount === 0) return baselineMeanSquaredError(targets);
     const counts = new Array<number>(this.dataset.classCount).fill(0);
-    for (const label of targets) counts[label] += 1;
-    return baselineLoss(counts);
+    for (const label of targets) if (label >= 0 && label < counts.length) counts[label] += 1;
+    return counts.some((count) => count > 0) ? baselineLoss(counts) : undefined;
   });
 
   readonly trainer: Trainer;
