@@ -48,6 +48,11 @@ export const viewNames = ['data', 'model', 'search', 'curves', 'space', 'trials'
 /** One of `viewNames`. */
 export type ViewName = (typeof viewNames)[number];
 
+/** Tabs of the page: train one model by hand, search hyperparameters, diagnose a fit. */
+export const tabNames = ['train', 'search', 'diagnose'] as const;
+/** One of `tabNames`. */
+export type TabName = (typeof tabNames)[number];
+
 const modelKinds = ['mlp', 'ridge'] as const satisfies readonly ModelKind[];
 const activations = ['relu', 'tanh', 'sigmoid', 'elu', 'linear'] as const satisfies readonly Activation[];
 const optimizers = ['sgd', 'momentum', 'adam', 'rmsprop'] as const satisfies readonly OptimizerName[];
@@ -73,10 +78,12 @@ export interface Settings extends ModelSettings {
   budget: number;
   searchSeed: number;
   parallelTrials: number;
+  epochBudget: number;
   metric: ObjectiveMetricName;
   /** The searched dimensions in their compact form, e.g. `learningRate:log:0.001:1,units:int:2:32`. */
   search: string;
   lesson: string;
+  tab: TabName;
   views: ViewName[];
   embed: boolean;
 }
@@ -171,7 +178,7 @@ export const settingDefinitions: SettingTable = {
   dataset: { type: 'choice', group: 'data', label: 'Dataset', values: datasetNames, default: 'spiral', explanation: 'The points to learn from: a toy shape, real data, your CSV file or points you draw.' },
   samples: { type: 'int', group: 'data', label: 'Samples', min: 50, max: 2000, default: 400, explanation: 'How many points to generate; fewer points make overfitting easier to see.' },
   noise: { type: 'number', group: 'data', label: 'Noise', min: 0, max: 1, scale: 'linear', default: 0.2, explanation: 'How far points stray from the clean shape.' },
-  dataSeed: { type: 'int', group: 'data', label: 'Data seed', ...seedRange, default: 1, explanation: 'The same seed and settings always give the same points.' },
+  dataSeed: { type: 'int', group: 'data', label: 'Data seed', ...seedRange, default: 42, explanation: 'The same seed and settings always give the same points.' },
   classes: { type: 'int', group: 'data', label: 'Classes', min: 2, max: 5, default: 2, explanation: 'How many classes the spiral or the blobs have.' },
   trainFraction: { type: 'number', group: 'data', label: 'Training fraction', min: 0.1, max: 0.9, scale: 'linear', default: 0.6, explanation: 'Share of the points the model learns from.' },
   validationFraction: { type: 'number', group: 'data', label: 'Validation fraction', min: 0.05, max: 0.5, scale: 'linear', default: 0.2, explanation: 'Share of the points the search scores trials on.' },
@@ -205,11 +212,13 @@ export const settingDefinitions: SettingTable = {
   schedule: { type: 'choice', group: 'search', label: 'Early-stopping schedule', values: scheduleNames, default: 'none', explanation: 'Whether unpromising trials are stopped early to save the budget.' },
   budget: { type: 'int', group: 'search', label: 'Budget (trials)', min: 1, max: 200, default: 12, explanation: 'How many trials the search may run.' },
   searchSeed: { type: 'int', group: 'search', label: 'Search seed', ...seedRange, default: 1, explanation: 'The same seed and results give the same proposed trials.' },
-  parallelTrials: { type: 'int', group: 'search', label: 'Trials in parallel', min: 1, max: 64, default: 1, explanation: 'Trials trained side by side on the GPU.' },
+  parallelTrials: { type: 'int', group: 'search', label: 'Trials in parallel', min: 1, max: 64, default: 4, explanation: 'Trials trained side by side on the GPU.' },
+  epochBudget: { type: 'int', group: 'search', label: 'Epoch budget', min: 1, max: 1_000_000, off: 0, default: 0, explanation: 'Stop when all trials together have trained this many epochs; 0 means no limit.' },
   metric: { type: 'choice', group: 'search', label: 'Objective', values: objectiveMetrics, default: 'validationLoss', explanation: 'What the search minimises: validation loss, or validation error (1 − accuracy).' },
   search: { type: 'text', group: 'search', label: 'Searched hyperparameters', maxLength: 1000, default: 'learningRate:log:0.001:1,units:int:2:32', canonical: canonicalSearch, explanation: 'Which hyperparameters the search varies, and over what range.' },
 
   lesson: { type: 'text', group: 'view', label: 'Lesson', maxLength: 64, default: '', explanation: 'The guided lesson to open, or none.' },
+  tab: { type: 'choice', group: 'view', label: 'Tab', values: tabNames, default: 'train', explanation: 'The tab the page opens on: train one model, search, or diagnose.' },
   views: { type: 'choice', group: 'view', label: 'Visible views', values: viewNames, multiple: true, default: [...viewNames], explanation: 'Which panels show; an embedded page shows only these.' },
   embed: { type: 'boolean', group: 'view', label: 'Embed layout', default: false, explanation: 'A compact layout for an iframe in a course page.' },
 };
