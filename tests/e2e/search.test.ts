@@ -38,6 +38,9 @@ describe('running a search in the page', () => {
     assert.equal(await page.locator('[data-testid=trial-point][data-state=complete]').count(), 6);
     assert.match((await page.getByTestId('best-trial').textContent()) ?? '', /Best: trial \d+, objective \d/);
     assert.equal(await page.getByTestId('trial-inspector').count(), 1);
+    // The inspector retrains the selected trial with its seed to draw its decision boundary.
+    await page.getByTestId('trial-boundary-button').click();
+    await page.locator('[data-testid=boundary-canvas]:not([data-epoch="0"])').waitFor({ timeout: 120_000 });
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
     const parsed = parseStudyJson(await readFile((await download.path()) as string, 'utf8'));
     assert.ok(parsed.ok, parsed.ok ? '' : parsed.message);

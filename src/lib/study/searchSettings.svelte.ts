@@ -4,7 +4,9 @@
  */
 import type { Dimension } from '../core/space';
 import type { ScheduleName } from '../search/schedules';
-import { searchableSettings } from './study.svelte';
+import { datasetInfoOf } from './datasetInfo';
+import type { Playground } from './playground.svelte';
+import { searchableSettings, type StudySetup } from './study.svelte';
 import type { ObjectiveMetric } from './studyRunner';
 
 /** One row of the search form: a setting, whether it is searched, and its range. */
@@ -68,8 +70,29 @@ export class SearchSettings {
     return '';
   });
 
-  /** The strategy's extra options. */
-  strategyOptions(): Record<string, unknown> {
-    return this.strategy === 'bayesian' ? { acquisition: this.acquisition, xi: this.xi, kappa: this.kappa } : {};
+  /** The extra options of a strategy (the form's own by default). */
+  strategyOptions(strategy = this.strategy): Record<string, unknown> {
+    return strategy === 'bayesian' ? { acquisition: this.acquisition, xi: this.xi, kappa: this.kappa } : {};
+  }
+
+  /** A snapshot of everything a study needs: this form, the playground's data and model, and a strategy. */
+  setupFor(playground: Playground, strategy = this.strategy): StudySetup {
+    return {
+      strategy,
+      strategyOptions: this.strategyOptions(strategy),
+      schedule: this.schedule,
+      space: $state.snapshot(this.space),
+      budget: this.budget,
+      seed: this.seed,
+      metric: this.metric,
+      base: $state.snapshot(playground.settings),
+      dataset: playground.dataset,
+      split: playground.split,
+      datasetInfo: datasetInfoOf(playground.dataset, playground.split, { noise: playground.noise, seed: playground.dataSeed }),
+      baselineLoss: playground.baselineLoss,
+      parallel: this.parallel,
+      folds: this.folds,
+      epochBudget: this.epochBudget,
+    };
   }
 }
