@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import { defaultSettings } from '../../src/lib/core/settings';
 import { parseStudyJson } from '../../src/lib/study/exportStudy';
 import { openPage, openSession, waitForBackend, type Session } from './harness';
 
@@ -45,7 +46,7 @@ describe('links and embedding', () => {
     await waitForBackend(page);
     assert.equal(await page.getByTestId('samples-input').inputValue(), '150');
     assert.deepEqual(await searchForm(page), {
-      strategy: 'bayesian', budget: '5', seed: '7', parallel: '1', schedule: 'none',
+      strategy: 'bayesian', budget: '5', seed: '7', parallel: String(defaultSettings().parallelTrials), schedule: 'none',
       searched: ['search-dimension-learningRate', 'search-dimension-dropout'],
     });
     assert.equal(await page.getByLabel('dropout to').inputValue(), '0.4');

@@ -101,7 +101,10 @@ describe('the built app, offline', () => {
       assert.equal(await waitForBackend(page), 'webgpu');
       await trainTinyTrial(page);
       await runTinySearch(page);
-      assert.equal(await page.locator('[data-testid=trial-point][data-state=complete]').count(), 3);
+      // Every trial ended with a result: a high learning rate may diverge, but nothing failed.
+      assert.equal(await page.locator('[data-testid=trial-point]').count(), 3);
+      assert.equal(await page.locator('[data-testid=trial-point][data-state=failed], [data-testid=trial-point][data-state=running]').count(), 0);
+      assert.ok((await page.locator('[data-testid=trial-point][data-state=complete]').count()) >= 1);
       // The WASM backend's .wasm file is fetched by the worker, through the same cache.
       await page.getByTestId('backend-select').selectOption('wasm');
       await page.locator('[data-testid=backend]', { hasText: 'wasm' }).waitFor({ timeout: 60_000 });
