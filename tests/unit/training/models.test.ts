@@ -1,27 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultModelSettings, type Activation, type Initializer, type ModelSettings, type OptimizerName } from '../../../src/lib/core/modelSettings';
 import { createRandom } from '../../../src/lib/core/random';
-import { spiral } from '../../../src/lib/datasets/spiral';
 import { trainTrial, type TrialData } from '../../../src/lib/training/trainTrial';
+import { spiralTrialData, useCpuBackend } from './spiralTrialData';
 
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-  await tf.ready();
-});
+useCpuBackend();
 
-function spiralData(samples = 60): TrialData {
-  const dataset = spiral({ samples, noise: 0.1, seed: 5 });
-  const indices = Array.from({ length: samples }, (_, i) => i);
-  return {
-    features: dataset.features,
-    targets: dataset.targets,
-    featureCount: 2,
-    classCount: 2,
-    trainIndices: indices.filter((i) => i % 4 !== 0),
-    validationIndices: indices.filter((i) => i % 4 === 0),
-  };
-}
+const spiralData = (samples = 60): TrialData => spiralTrialData(samples, 5, 4);
 
 const optimizers: OptimizerName[] = ['sgd', 'momentum', 'adam', 'rmsprop'];
 const activations: Activation[] = ['relu', 'tanh', 'sigmoid', 'elu', 'linear'];

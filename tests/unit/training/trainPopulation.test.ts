@@ -1,26 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultModelSettings, type ModelSettings } from '../../../src/lib/core/modelSettings';
 import type { EpochRecord } from '../../../src/lib/core/trial';
-import { spiral } from '../../../src/lib/datasets/spiral';
 import { trainBatch, type BatchTrial } from '../../../src/lib/training/trainPopulation';
-import type { TrialData } from '../../../src/lib/training/trainTrial';
+import { spiralTrialData, useCpuBackend } from './spiralTrialData';
 
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-  await tf.ready();
-});
+useCpuBackend();
 
-const dataset = spiral({ samples: 80, noise: 0.1, seed: 3 });
-const rows = Array.from({ length: 80 }, (_, i) => i);
-const data: TrialData = {
-  features: dataset.features,
-  targets: dataset.targets,
-  featureCount: 2,
-  classCount: 2,
-  trainIndices: rows.filter((i) => i % 4 !== 0),
-  validationIndices: rows.filter((i) => i % 4 === 0),
-};
+const data = spiralTrialData(80, 3, 4);
 const base: ModelSettings = { ...defaultModelSettings, hiddenLayers: 1, units: 8, epochs: 4, batchSize: 20 };
 
 async function run(trials: BatchTrial[], stopAfter: Record<number, number> = {}) {

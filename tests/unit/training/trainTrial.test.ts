@@ -1,26 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultModelSettings, type ModelSettings } from '../../../src/lib/core/modelSettings';
 import { spiral } from '../../../src/lib/datasets/spiral';
 import { trainTrial, type TrialData } from '../../../src/lib/training/trainTrial';
+import { spiralTrialData, useCpuBackend } from './spiralTrialData';
 
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-  await tf.ready();
-});
+useCpuBackend();
 
-function spiralData(samples = 200): TrialData {
-  const dataset = spiral({ samples, noise: 0.1, seed: 42 });
-  const indices = Array.from({ length: samples }, (_, i) => i);
-  return {
-    features: dataset.features,
-    targets: dataset.targets,
-    featureCount: 2,
-    classCount: 2,
-    trainIndices: indices.filter((i) => i % 5 !== 0),
-    validationIndices: indices.filter((i) => i % 5 === 0),
-  };
-}
+const spiralData = (samples = 200): TrialData => spiralTrialData(samples, 42, 5);
 
 const small: ModelSettings = { ...defaultModelSettings, hiddenLayers: 2, units: 16, epochs: 15, learningRate: 0.03, batchSize: 32 };
 
