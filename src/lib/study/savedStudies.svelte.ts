@@ -1,0 +1,193 @@
+/**
+ * The page's saved studies: the list, the autosave of the running study as its trials end, the
+ * study opened read-only, the two compared, and imports. Storage failures never stop a search:
+ * they end in `notice`, and the study stays in memory with its JSON export on offer.
+ */
+import type { BackendName } from '../core/backendNames';
+import { maxStudyCharacters, parseStudyJson, type StudyExport } from './exportStudy';
+import type { Study } from './study.svelte';
+import { buildRecord, defaultStudyName, newStudyId, openStudyStorage, type SavedStudySummary, type StorageResult, type StudyStorage } from './studyStorage';
+
+/** A saved study read back: its summary and its trials. */
+export interface OpenedStudy {
+  summary: SavedStudySummary;
+  study: StudyExport;
+}
+
+/** Milliseconds a save waits for more trials to end before writing. */
+const saveDelayMs = 400;
+
+/** The saved-study state of the page; one instance, `savedStudies`. */
+export class SavedStudies {
+  /** Saved studies, newest first. */
+  list = $state.raw<SavedStudySummary[]>([]);
+  /** Why studies cannot be saved now (full, unavailable, blocked), or null. */
+  notice = $state<string | null>(null);
+  /** The study opened read-only. */
+  opened = $state.raw<OpenedStudy | null>(null);
+  /** Up to two studies drawn together. */
+  compared = $state.raw<OpenedStudy[]>([]);
+  /** Why the last import was refused, or null. */
+  importError = $state<string | null>(null);
+  /** Why the last list action (open, rename, delete) failed, or null. */
+  actionError = $state<string | null>(null);
+
+  #storage: Promise<StorageResult<StudyStorage>> | null = null;
+  // Plain maps on purpose: bookkeeping, not state anything renders.
+  readonly #ids = new WeakMap<Study, { id: string; name: string }>();
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  readonly #timers = new Map<string, ReturnType<typeof setTimeout>>();
+  #writes: Promise<unknown> = Promise.resolve();
+
+  #open(): Promise<StorageResult<StudyStorage>> {
+    this.#storage ??= openStudyStorage();
+    return this.#storage;
+  }
+
+  /** Runs a storage call; on failure sets the notice and returns null. */
+  async #use<T>(work: (storage: StudyStorage) => Promise<StorageResult<T>>): Promise<T | null> {
+    const storage = await this.#open();
+    if (!storage.ok) {
+      this.notice = storage.error.message;
+      return null;
+    }
+    const result = await work(storage.value);
+    if (!result.ok) {
+      this.notice = result.error.message;
+      return null;
+    }
+    return result.value;
+  }
+
+  /** Reads the list from storage. */
+  async refresh(): Promise<void> {
+    const list = await this.#use((storage) => storage.list());
+    if (list) this.list = list;
+  }
+
+  /** Saves a study soon (debounced), as itself: later saves of the same study replace it. */
+  scheduleSave(study: Study, backend: BackendName): void {
+    let identity = this.#ids.get(study);
+    if (!identity) {
+      const now = Date.now();
+      identity = { id: newStudyId(now), name: '' };
+      this.#ids.set(study, identity);
+    }
+    const { id } = identity;
+    clearTimeout(this.#timers.get(id));
+    this.#timers.set(
+      id,
+      setTimeout(() => {
+        this.#timers.delete(id);
+        this.#writes = this.#writes.then(() => this.#save(identity, study.toExport(backend)));
+      }, saveDelayMs),
+    );
+  }
+
+  async #save(identity: { id: string; name: string }, exported: StudyExport): Promise<void> {
+    const now = Date.now();
+    const known = this.list.find((entry) => entry.id === identity.id);
+    const name = known?.name ?? (identity.name || defaultStudyName(exported, now));
+    identity.name = name;
+    const saved = await this.#use((storage) => storage.put(buildRecord(exported, { id: identity.id, name, savedAt: now })));
+    if (saved) {
+      this.notice = null;
+      this.list = [saved, ...this.list.filter((entry) => entry.id !== saved.id)];
+    }
+  }
+
+  /** Opens a saved study read-only. */
+  async open(id: string): Promise<void> {
+    const found = await this.#read(id);
+    if (found) this.opened = found;
+  }
+
+  /** Closes the read-only view. */
+  close(): void {
+    this.opened = null;
+  }
+
+  async #read(id: string): Promise<OpenedStudy | null> {
+    const storage = await this.#open();
+    if (!storage.ok) {
+      this.notice = storage.error.message;
+      return null;
+    }
+    const result = await storage.value.get(id);
+    this.actionError = result.ok ? null : result.error.message;
+    return result.ok ? result.value : null;
+  }
+
+  /** Adds a study to the comparison or takes it out; at most two, the oldest pick dropped. */
+  async toggleCompare(id: string): Promise<void> {
+    if (this.compared.some((entry) => entry.summary.id === id)) {
+      this.compared = this.compared.filter((entry) => entry.summary.id !== id);
+      return;
+    }
+    const found = await this.#read(id);
+    if (found) this.compared = [...this.compared, found].slice(-2);
+  }
+
+  /** Renames a saved study. */
+  async rename(id: string, name: string): Promise<void> {
+    const renamed = await this.#use((storage) => storage.rename(id, name));
+    if (!renamed) return;
+    this.list = this.list.map((entry) => (entry.id === id ? renamed : entry));
+    if (this.opened?.summary.id === id) this.opened = { ...this.opened, summary: renamed };
+  }
+
+  /** Deletes a saved study (the running study saves again as its next trial ends). */
+  async remove(id: string): Promise<void> {
+    const storage = await this.#open();
+    if (!storage.ok) {
+      this.notice = storage.error.message;
+      return;
+    }
+    const removed = await storage.value.remove(id);
+    if (!removed.ok) {
+      this.actionError = removed.error.message;
+      return;
+    }
+    this.list = this.list.filter((entry) => entry.id !== id);
+    if (this.opened?.summary.id === id) this.opened = null;
+    this.compared = this.compared.filter((entry) => entry.summary.id !== id);
+  }
+
+  /** Imports study JSON: refused with a message and no change, or saved, listed and opened. */
+  async importText(text: string, fileName: string): Promise<void> {
+    const parsed = parseStudyJson(text);
+    if (!parsed.ok) {
+      this.importError = parsed.message;
+      return;
+    }
+    this.importError = null;
+    const now = Date.now();
+    const name = `${fileName.replace(/\.json$/i, '').slice(0, 80) || 'imported'} (imported)`;
+    const record = buildRecord(parsed.study, { id: newStudyId(now), name, savedAt: now });
+    const summary = { id: record.id, name: record.name, savedAt: record.savedAt, trialCount: record.trialCount, best: record.best };
+    // Opened even when storage fails: the import is still worth looking at.
+    this.opened = { summary, study: parsed.study };
+    const saved = await this.#use((storage) => storage.put(record));
+    if (saved) this.list = [saved, ...this.list];
+  }
+
+  /** Imports a study file, refusing one too large before reading it. */
+  async importFile(file: File): Promise<void> {
+    // A file's bytes are at least its characters, so this refuses only what parseStudyJson would.
+    if (file.size > maxStudyCharacters) {
+      this.importError = `This file is not a study this app can open: it is larger than the limit of ${maxStudyCharacters / 1024 / 1024} MB.`;
+      return;
+    }
+    let text: string;
+    try {
+      text = await file.text();
+    } catch (error) {
+      this.importError = `The file could not be read (${error instanceof Error ? error.message : String(error)}).`;
+      return;
+    }
+    await this.importText(text, file.name);
+  }
+}
+
+/** The page's saved studies. */
+export const savedStudies = new SavedStudies();

@@ -1,0 +1,198 @@
+/**
+ * Saved studies in IndexedDB (through idb): one record per study, holding its study@1 JSON text
+ * so NaN and ±Infinity survive. Nothing here throws: every failure — no IndexedDB (private
+ * mode), a SecurityError (storage blocked, e.g. a third-party iframe), a full quota, an upgrade
+ * blocked by another tab — comes back as a StorageResult with a message a person can read.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { bestTrial } from './studyRunner';
+import { parseStudyJson, studyToJson, type StudyExport } from './exportStudy';
+
+/** One saved study as the store keeps it. */
+export interface SavedStudyRecord {
+  /** Key: chosen when the study is first saved, kept across updates. */
+  id: string;
+  /** Shown in the list; the person may rename it. */
+  name: string;
+  /** When it was last saved, ms since the Unix epoch. */
+  savedAt: number;
+  /** The study as `tuning-playground/study@1` JSON text (studyToJson). */
+  json: string;
+  /** Trials in the study, any state. */
+  trialCount: number;
+  /** The best completed trial, or null when none completed. */
+  best: { id: number; value: number } | null;
+}
+
+/** A saved study without its JSON text: what the list shows. */
+export type SavedStudySummary = Omit<SavedStudyRecord, 'json'>;
+
+/** Why storage failed: unavailable (no IndexedDB), denied (SecurityError), quota, blocked, missing, failed. */
+export type StorageErrorKind = 'unavailable' | 'denied' | 'quota' | 'blocked' | 'missing' | 'failed';
+
+/** A storage failure, with a message for the page. */
+export interface StorageError {
+  kind: StorageErrorKind;
+  message: string;
+}
+
+/** The value of a storage call, or why it failed. */
+export type StorageResult<T> = { ok: true; value: T } | { ok: false; error: StorageError };
+
+interface StudyDatabase extends DBSchema {
+  studies: { key: string; value: SavedStudyRecord; indexes: { savedAt: number } };
+}
+
+const databaseName = 'tuning-playground';
+const databaseVersion = 1;
+
+/** The outcome of a storage failure in words: maps DOMException names to a kind and message. */
+export function storageError(error: unknown): StorageError {
+  const name = error instanceof Error || (typeof error === 'object' && error !== null && 'name' in error) ? String((error as { name: unknown }).name) : '';
+  const detail = error instanceof Error ? error.message : String(error);
+  if (name === 'QuotaExceededError') {
+    return { kind: 'quota', message: 'The browser’s storage for this site is full, so this study was not saved. Export it as JSON to keep it.' };
+  }
+  if (name === 'SecurityError' || name === 'InvalidStateError') {
+    return { kind: 'denied', message: 'This browser does not let the page save studies here (private browsing or blocked site data). Export them as JSON to keep them.' };
+  }
+  if (name === 'BlockedError' || name === 'VersionError') {
+    return { kind: 'blocked', message: 'Saved studies are open in another tab with a different version of the app; close it and reload to save studies.' };
+  }
+  return { kind: 'failed', message: `Saving studies failed (${detail}). Export them as JSON to keep them.` };
+}
+
+const failure = <T>(error: StorageError): StorageResult<T> => ({ ok: false, error });
+
+/** A fresh record id: time and a counter, unique within this page and sortable. */
+let idCounter = 0;
+export function newStudyId(now: number): string {
+  idCounter += 1;
+  return `${now.toString(36)}-${idCounter.toString(36)}`;
+}
+
+/** The name a study gets when first saved: strategy, dataset and the time, e.g. "random on spiral, 09:15". */
+export function defaultStudyName(study: StudyExport, now: number): string {
+  const time = new Date(now).toISOString().slice(0, 16).replace('T', ' ');
+  return `${study.strategy.name} on ${study.dataset.name}, ${time}`;
+}
+
+/** The record kept for a study: its JSON text and a summary (trial count, best trial). */
+export function buildRecord(study: StudyExport, options: { id: string; name: string; savedAt: number }): SavedStudyRecord {
+  const best = bestTrial(study.trials);
+  return {
+    id: options.id,
+    name: options.name,
+    savedAt: options.savedAt,
+    json: studyToJson(study),
+    trialCount: study.trials.length,
+    best: best && best.value !== null ? { id: best.id, value: best.value } : null,
+  };
+}
+
+function summaryOf({ json: _json, ...summary }: SavedStudyRecord): SavedStudySummary {
+  return summary;
+}
+
+/** The saved-study store; open it with openStudyStorage. */
+export class StudyStorage {
+  readonly #database: IDBPDatabase<StudyDatabase>;
+  #closed = false;
+
+  constructor(database: IDBPDatabase<StudyDatabase>) {
+    this.#database = database;
+  }
+
+  async #attempt<T>(work: () => Promise<T>): Promise<StorageResult<T>> {
+    if (this.#closed) {
+      return failure({ kind: 'blocked', message: 'A newer version of the app took over saved studies in another tab; reload this page to save studies here.' });
+    }
+    try {
+      return { ok: true, value: await work() };
+    } catch (error) {
+      return failure(storageError(error));
+    }
+  }
+
+  /** Saves a record, replacing one with the same id. */
+  put(record: SavedStudyRecord): Promise<StorageResult<SavedStudySummary>> {
+    return this.#attempt(async () => {
+      await this.#database.put('studies', record);
+      return summaryOf(record);
+    });
+  }
+
+  /** Every saved study, newest first, without their JSON. */
+  list(): Promise<StorageResult<SavedStudySummary[]>> {
+    return this.#attempt(async () => {
+      const records = await this.#database.getAllFromIndex('studies', 'savedAt');
+      return records.reverse().map(summaryOf);
+    });
+  }
+
+  /** One saved study, read back through parseStudyJson so a damaged record ends in a message. */
+  async get(id: string): Promise<StorageResult<{ summary: SavedStudySummary; study: StudyExport }>> {
+    const read = await this.#attempt(() => this.#database.get('studies', id));
+    if (!read.ok) return read;
+    if (!read.value) return failure({ kind: 'missing', message: 'That saved study is no longer there (deleted in another tab?).' });
+    const parsed = parseStudyJson(read.value.json);
+    if (!parsed.ok) return failure({ kind: 'failed', message: `The saved study is damaged. ${parsed.message}` });
+    return { ok: true, value: { summary: summaryOf(read.value), study: parsed.study } };
+  }
+
+  /** Gives a saved study a new name (trimmed, at most 120 characters). */
+  async rename(id: string, name: string): Promise<StorageResult<SavedStudySummary>> {
+    const trimmed = name.trim().slice(0, 120);
+    if (trimmed === '') return failure({ kind: 'failed', message: 'A study needs a name.' });
+    const read = await this.#attempt(() => this.#database.get('studies', id));
+    if (!read.ok) return read;
+    if (!read.value) return failure({ kind: 'missing', message: 'That saved study is no longer there (deleted in another tab?).' });
+    return this.put({ ...read.value, name: trimmed });
+  }
+
+  /** Deletes a saved study; deleting one that is gone is not an error. */
+  remove(id: string): Promise<StorageResult<void>> {
+    return this.#attempt(() => this.#database.delete('studies', id));
+  }
+
+  /** Closes the database; later calls fail with a 'blocked' message instead of throwing. */
+  close(): void {
+    this.#closed = true;
+    this.#database.close();
+  }
+}
+
+/** Opens the store; when IndexedDB is missing, refused or blocked, says why instead of throwing. */
+export async function openStudyStorage(): Promise<StorageResult<StudyStorage>> {
+  if (typeof indexedDB === 'undefined' || !indexedDB) {
+    return failure({ kind: 'unavailable', message: 'This browser offers no storage for saved studies here (private browsing?). Export studies as JSON to keep them.' });
+  }
+  try {
+    let storage: StudyStorage | null = null;
+    const database = await new Promise<IDBPDatabase<StudyDatabase>>((resolve, reject) => {
+      let blocked = false;
+      openDB<StudyDatabase>(databaseName, databaseVersion, {
+        upgrade(upgrading) {
+          const store = upgrading.createObjectStore('studies', { keyPath: 'id' });
+          store.createIndex('savedAt', 'savedAt');
+        },
+        blocked() {
+          // Another tab holds an older version open: give up now rather than wait on it.
+          blocked = true;
+          reject(Object.assign(new Error('blocked by another tab'), { name: 'BlockedError' }));
+        },
+        blocking() {
+          // Another tab wants a newer version: let it have the database.
+          storage?.close();
+        },
+      }).then((database) => {
+        if (blocked) database.close();
+        else resolve(database);
+      }, reject);
+    });
+    storage = new StudyStorage(database);
+    return { ok: true, value: storage };
+  } catch (error) {
+    return failure(storageError(error));
+  }
+}
