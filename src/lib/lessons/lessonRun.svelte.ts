@@ -1,0 +1,133 @@
+/**
+ * Runs what a lesson's step needs — a few hand-trained variants, or searches through the search
+ * form (and one test-split score) — on the page's trainer, and keeps the result as reactive state
+ * for the reveal. Draws nothing.
+ */
+import type { ModelSettings } from '../core/modelSettings';
+import type { Dataset, Split } from '../datasets/dataset';
+import type { Playground } from '../study/playground.svelte';
+import type { SearchSettings } from '../study/searchSettings.svelte';
+import { Study, trialSettings } from '../study/study.svelte';
+import type { Trainer } from '../study/trainer.svelte';
+import type { EpochRecord } from '../core/trial';
+import type { LessonRun } from './lessons';
+import type { LessonRunResult, LessonTrial } from './revealRules';
+
+/** What a finished single training gives back. */
+interface TrainedRun {
+  state: string;
+  epochs: EpochRecord[];
+  error?: string;
+}
+
+/** Trains `settings` once with `seed` on `dataset`, scoring on the rows `scoredRows`; resolves when it ends. */
+function trainOnce(trainer: Trainer, dataset: Dataset, trainRows: number[], scoredRows: number[], settings: ModelSettings, seed: number): Promise<TrainedRun> {
+  return new Promise((resolve) => {
+    const epochs: EpochRecord[] = [];
+    trainer.train(
+      {
+        seed,
+        settings,
+        data: {
+          features: dataset.features,
+          targets: dataset.targets,
+          featureCount: dataset.featureCount,
+          classCount: dataset.classCount,
+          trainIndices: trainRows,
+          validationIndices: scoredRows,
+        },
+      },
+      {
+        epochs: (records) => epochs.push(...records),
+        end: ({ end, error }) => resolve({ state: end === 'early-stopped' ? 'complete' : end, epochs, error }),
+      },
+    );
+  });
+}
+
+/** One lesson run's progress and result. */
+export class LessonRunner {
+  status = $state<'idle' | 'running' | 'done' | 'failed'>('idle');
+  /** What is running now, in words. */
+  progress = $state('');
+  error = $state('');
+  result = $state.raw<LessonRunResult | null>(null);
+  /** The study running now, if any (so it can be stopped). */
+  #study: Study | null = null;
+  #generation = 0;
+
+  /** Runs `run` on the page's current data, model and search form; a new call abandons the previous one. */
+  async start(run: LessonRun, trainer: Trainer, playground: Playground, form: SearchSettings): Promise<void> {
+    this.stop();
+    const generation = ++this.#generation;
+    this.status = 'running';
+    this.error = '';
+    this.result = null;
+    try {
+      const result = run.kind === 'models' ? await this.#trainVariants(run, trainer, playground) : await this.#search(run, trainer, playground, form, generation);
+      if (generation !== this.#generation) return;
+      this.result = result;
+      this.status = 'done';
+      this.progress = '';
+    } catch (error) {
+      if (generation !== this.#generation) return;
+      this.error = error instanceof Error ? error.message : String(error);
+      this.status = 'failed';
+    }
+  }
+
+  /** Stops a running search and forgets the run. */
+  stop(): void {
+    this.#generation += 1;
+    this.#study?.stop();
+    this.#study = null;
+    if (this.status === 'running') this.status = 'idle';
+  }
+
+  async #trainVariants(run: Extract<LessonRun, { kind: 'models' }>, trainer: Trainer, playground: Playground): Promise<LessonRunResult> {
+    const problem = playground.dataNotReady;
+    if (problem) throw new Error(problem);
+    const dataset = playground.dataset;
+    const split: Split = playground.split;
+    const base = $state.snapshot(playground.settings);
+    this.progress = `Training ${run.variants.length} models…`;
+    const trained = await Promise.all(
+      run.variants.map((variant) => trainOnce(trainer, dataset, [...split.train], [...split.validation], { ...base, ...variant.settings }, playground.trainingSeed)),
+    );
+    const failed = trained.find((entry) => entry.state === 'failed');
+    if (failed) throw new Error(`Training failed: ${failed.error ?? 'unknown error'}`);
+    const runs: Record<string, LessonTrial[]> = {};
+    run.variants.forEach((variant, index) => {
+      runs[variant.id] = [{ params: { ...variant.settings } as Record<string, number | string>, state: trained[index].state, epochs: trained[index].epochs }];
+    });
+    return { runs };
+  }
+
+  async #search(run: Extract<LessonRun, { kind: 'searches' }>, trainer: Trainer, playground: Playground, form: SearchSettings, generation: number): Promise<LessonRunResult> {
+    const problem = form.problem || playground.dataNotReady;
+    if (problem) throw new Error(problem);
+    const runs: Record<string, LessonTrial[]> = {};
+    let last: Study | null = null;
+    for (const strategy of run.strategies) {
+      this.progress = `Running the ${strategy} search…`;
+      const study = new Study(trainer, form.setupFor(playground, strategy));
+      this.#study = study;
+      await study.run();
+      if (generation !== this.#generation) return { runs };
+      if (study.status !== 'finished') throw new Error(study.message || `The ${strategy} search did not finish.`);
+      runs[strategy] = study.trials.map((trial) => ({ params: { ...trial.params }, state: trial.state, epochs: trial.epochs }));
+      last = study;
+    }
+    this.#study = null;
+    if (!run.testBest || !last) return { runs };
+    const best = last.frame.best;
+    const kept = best?.epochs.at(-1);
+    if (!best || !kept) throw new Error('No trial finished, so there is nothing to score on the test split.');
+    this.progress = `Scoring trial ${best.id} once on the test split…`;
+    const setup = last.setup;
+    const tested = await trainOnce(trainer, setup.dataset, [...setup.split.train], [...setup.split.test], trialSettings(setup.base, best.params, setup.base.epochs), setup.seed * 1000 + best.id);
+    const testLoss = tested.epochs.at(-1)?.validationLoss;
+    if (testLoss === undefined) throw new Error(`Scoring on the test split failed: ${tested.error ?? 'no epoch finished'}`);
+    return { runs, test: { validationLoss: kept.validationLoss, testLoss } };
+  }
+}

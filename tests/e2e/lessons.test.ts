@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
+import { lessons } from '../../src/lib/lessons/lessons';
+import { openPage, openSession, type PageLog, type Session } from './harness';
+
+let session: Session;
+let page: Page;
+let context: BrowserContext;
+let log: PageLog;
+before(async () => {
+  session = await openSession();
+  ({ page, context, log } = await openPage(session));
+  await page.goto(session.url);
+  // The WASM backend takes the lessons' small presets, which keeps every run to seconds here.
+  await page.getByTestId('backend-select').selectOption('wasm');
+  await page.locator('[data-testid=backend]', { hasText: 'wasm' }).waitFor({ timeout: 90_000 });
+});
+after(async () => {
+  await context?.close();
+  await session?.close();
+});
+
+describe('lessons', () => {
+  it('the Lessons menu lists every lesson and opens the one chosen', async () => {
+    await page.getByTestId('lesson-menu').click();
+    assert.equal(await page.getByTestId('lesson-item').count(), lessons.length);
+    await page.locator('[data-testid=lesson-item][data-lesson=curves]').click();
+    await page.locator('[data-testid=lesson-panel][data-lesson=curves]').waitFor();
+    await page.getByTestId('close-lesson').click();
+    assert.equal(await page.getByTestId('lesson-panel').count(), 0);
+  });
+
+  for (const lesson of lessons) {
+    it(`Every lesson opens from its link and runs to its first reveal: ${lesson.id}`, async () => {
+      await page.goto(`${session.url}#lesson=${lesson.id}`);
+      const panel = page.locator(`[data-testid=lesson-panel][data-lesson=${lesson.id}]`);
+      await panel.waitFor({ timeout: 10_000 });
+      const prediction = panel.getByTestId('prediction').first();
+      assert.equal(await panel.getByTestId('reveal').count(), 0);
+      assert.ok(await panel.getByTestId('lesson-run').isDisabled(), 'the run waits for a committed guess');
+      await prediction.getByTestId('prediction-choice').first().check();
+      await prediction.getByTestId('commit-prediction').click();
+      await panel.getByTestId('lesson-run').click();
+      const reveal = prediction.getByTestId('reveal');
+      await reveal.or(panel.getByTestId('lesson-error')).first().waitFor({ timeout: 90_000 });
+      const errors = await panel.getByTestId('lesson-error').allTextContents();
+      assert.deepEqual(errors, []);
+      const answer = await reveal.getAttribute('data-answer');
+      assert.ok(lesson.predictions[0].choices.some((choice) => choice.id === answer), `answer ${answer}`);
+      const text = (await reveal.textContent()) ?? '';
+      if (process.env.SHOW_REVEALS) console.log(lesson.id, text);
+      assert.match(text, /You were right|Not this time/);
+    });
+  }
+
+  it('no lesson left a console error', () => {
+    assert.deepEqual(log.consoleErrors, []);
+  });
+});

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { searchSpace, validateSettings } from '../../../src/lib/core/settings';
+import type { EpochRecord } from '../../../src/lib/core/trial';
+import { lessonById, lessons, lessonSettings, usesSmallPreset } from '../../../src/lib/lessons/lessons';
+import { distinctValues, logThird, mostOverfitRun, survivorShare, testAgainstValidation, type LessonRunResult, type LessonTrial } from '../../../src/lib/lessons/revealRules';
+import { searchableSettings } from '../../../src/lib/study/study.svelte';
+
+/** A trial whose curve ends at the given training and validation losses. */
+function trial(trainLoss: number, validationLoss: number, params: Record<string, number | string> = {}, state = 'complete'): LessonTrial {
+  const epochs: EpochRecord[] = [{ epoch: 1, trainLoss: trainLoss * 2, validationLoss: validationLoss * 2 }, { epoch: 2, trainLoss, validationLoss }];
+  return { params, state, epochs };
+}
+
+const lesson = (id: string) => {
+  const found = lessonById(id);
+  if (!found) throw new Error(`no lesson ${id}`);
+  return found;
+};
+
+describe('the lessons', () => {
+  it('there are at least six lessons with distinct ids that fit in a link', () => {
+    expect(lessons.length).toBeGreaterThanOrEqual(6);
+    expect(new Set(lessons.map((entry) => entry.id)).size).toBe(lessons.length);
+    for (const entry of lessons) expect(entry.id).toMatch(/^[a-z-]{1,64}$/);
+  });
+
+  it.each(lessons.map((entry) => [entry.id, entry]))('lesson %s has steps, a prediction with choices, and presets valid under validateSettings', (_, entry) => {
+    expect(entry.steps.length).toBeGreaterThan(0);
+    expect(entry.predictions.length).toBeGreaterThan(0);
+    for (const prediction of entry.predictions) expect(prediction.choices.length).toBeGreaterThanOrEqual(2);
+    for (const preset of [entry.preset, { ...entry.preset, ...entry.smallPreset }]) {
+      expect(validateSettings({ ...preset, lesson: entry.id }).notices).toEqual([]);
+    }
+  });
+
+  it.each(lessons.map((entry) => [entry.id, entry]))('lesson %s searches only what the search form offers', (_, entry) => {
+    const offered = new Set(searchableSettings.map(({ dimension }) => dimension.name));
+    for (const dimension of searchSpace(lessonSettings(entry, 'webgpu'))) expect(offered.has(dimension.name)).toBe(true);
+  });
+
+  it('lessonSettings uses the small preset on wasm and cpu, carries the lesson id and keeps the layout it is given', () => {
+    expect(usesSmallPreset('wasm')).toBe(true);
+    expect(usesSmallPreset('webgpu')).toBe(false);
+    const entry = lesson('grid-vs-random');
+    const large = lessonSettings(entry, 'webgl');
+    const small = lessonSettings(entry, 'wasm', { embed: true, views: ['lesson'] });
+    expect(small.budget).toBeLessThan(large.budget);
+    expect(small.epochs).toBeLessThan(large.epochs);
+    expect(small.lesson).toBe('grid-vs-random');
+    expect(small.embed).toBe(true);
+    expect(small.views).toEqual(['lesson']);
+  });
+
+  it('lessonById returns undefined for an unknown id', () => {
+    expect(lessonById('no-such-lesson')).toBeUndefined();
+  });
+});
+
+describe('the reveal rules', () => {
+  it('every reveal answers null before the run has the results it needs', () => {
+    for (const entry of lessons) for (const prediction of entry.predictions) expect(prediction.reveal(prediction.choices[0].id, { runs: {} })).toBeNull();
+  });
+
+  it('parameters: the learning rate with the lowest final validation loss is the answer, and a diverged run never is', () => {
+    const result: LessonRunResult = { runs: { small: [trial(0.6, 0.65)], medium: [trial(0.2, 0.25)], large: [trial(NaN, NaN, {}, 'diverged')] } };
+    const reveal = lesson('parameters').predictions[0].reveal('medium', result);
+    expect(reveal).toMatchObject({ answer: 'medium', correct: true });
+    expect(lesson('parameters').predictions[0].reveal('large', result)).toMatchObject({ answer: 'medium', correct: false });
+  });
+
+  it('curves: the run with the widest validation-minus-training gap overfits', () => {
+    const result: LessonRunResult = { runs: { A: [trial(0.05, 0.9)], B: [trial(0.65, 0.66)], C: [trial(NaN, NaN, {}, 'diverged')] } };
+    expect(mostOverfitRun(result)).toBe('A');
+    expect(lesson('curves').predictions[0].reveal('B', result)).toMatchObject({ answer: 'A', correct: false });
+  });
+
+  it('grid versus random: the lower best loss wins, within 2% is a tie, and the distinct learning rates are counted', () => {
+    const grid = [0.1, 0.1, 0.01].map((rate, index) => trial(0.3, 0.4 + index * 0.1, { learningRate: rate, l2: 1e-6 }));
+    const random = [0.2, 0.05, 0.003].map((rate, index) => trial(0.2, 0.3 + index * 0.1, { learningRate: rate, l2: 1e-6 }));
+    expect(distinctValues(grid, 'learningRate')).toBe(2);
+    expect(distinctValues(random, 'learningRate')).toBe(3);
+    const rule = lesson('grid-vs-random').predictions[0];
+    expect(rule.reveal('random', { runs: { grid, random } })).toMatchObject({ answer: 'random', correct: true });
+    const close = [trial(0.3, 0.405, { learningRate: 0.1 })];
+    expect(rule.reveal('tie', { runs: { grid, random: close } })).toMatchObject({ answer: 'tie', correct: true });
+  });
+
+  it('bayesian: the answer is the third of the log learning-rate axis where the last trial landed', () => {
+    expect(logThird(1e-4, 1e-4, 1)).toBe('low');
+    expect(logThird(0.01, 1e-4, 1)).toBe('middle');
+    expect(logThird(0.5, 1e-4, 1)).toBe('high');
+    const trials = [trial(0.3, 0.35, { learningRate: 0.3 }), trial(0.5, 0.6, { learningRate: 0.0002 }), trial(0.3, 0.33, { learningRate: 0.2 })];
+    expect(lesson('bayesian').predictions[0].reveal('low', { runs: { bayesian: trials } })).toMatchObject({ answer: 'high', correct: false });
+  });
+
+  it('halving: counts the trials that were not pruned', () => {
+    const pruned = (count: number) => Array.from({ length: count }, () => trial(0.5, 0.5, {}, 'pruned'));
+    const full = (count: number) => Array.from({ length: count }, () => trial(0.3, 0.3));
+    expect(survivorShare(full(4))).toEqual({ answer: 'all', full: 4 });
+    expect(survivorShare([...full(2), ...pruned(2)])).toEqual({ answer: 'half', full: 2 });
+    expect(survivorShare([...full(1), ...pruned(8)])).toEqual({ answer: 'few', full: 1 });
+    expect(lesson('halving').predictions[0].reveal('few', { runs: { random: [...full(1), ...pruned(8)] } })).toMatchObject({ answer: 'few', correct: true });
+  });
+
+  it('test set: compares the test loss with the validation loss, within 5% counting as the same', () => {
+    expect(testAgainstValidation({ validationLoss: 0.4, testLoss: 0.5 })).toBe('higher');
+    expect(testAgainstValidation({ validationLoss: 0.4, testLoss: 0.41 })).toBe('same');
+    expect(testAgainstValidation({ validationLoss: 0.4, testLoss: 0.3 })).toBe('lower');
+    const result: LessonRunResult = { runs: { random: [trial(0.3, 0.4)] }, test: { validationLoss: 0.4, testLoss: 0.5 } };
+    expect(lesson('test-set').predictions[0].reveal('higher', result)).toMatchObject({ answer: 'higher', correct: true });
+  });
+});
