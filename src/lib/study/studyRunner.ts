@@ -89,6 +89,11 @@ export interface RunnerConfig {
   metric: ObjectiveMetric;
   /** Trials trained at once (a wave: asked together, started together, told when all end); default 1. */
   parallel?: number;
+  /**
+   * Trials that ended before the page was reloaded, in id order. Seeded strategies propose them
+   * again; each is then replayed (told to the strategy and schedule) instead of trained again.
+   */
+  replay?: StudyTrial[];
   /** Milliseconds since some fixed time; injectable for tests. */
   now?: () => number;
 }
@@ -109,6 +114,7 @@ export class StudyRunner {
   readonly #onChange: (runner: StudyRunner) => void;
   readonly #startedAt: number;
   readonly #running = new Map<number, () => void>();
+  readonly #replay = new Map<number, StudyTrial>();
   #loop: Promise<void> | null = null;
   #stepsLeft = Infinity;
   #consecutiveFailures = 0;
@@ -122,6 +128,7 @@ export class StudyRunner {
     };
     this.#executor = executor;
     this.#proposer = 'askMany' in config.strategy ? config.strategy : localProposer(config.strategy);
+    for (const trial of config.replay ?? []) if (trial.state !== 'running' && trial.state !== 'queued' && !trial.manual) this.#replay.set(trial.id, trial);
     this.#onChange = onChange;
     this.#startedAt = this.#config.now();
   }
@@ -193,9 +200,17 @@ export class StudyRunner {
       if (wave.length === 0) return this.#finish('Finished: the strategy has nothing more to propose.');
       const epochsLeft = this.#config.epochBudget - this.epochsSpent;
       // Every trial of a wave starts in the same tick, so the executor can train them together.
+      // Each trial is recorded synchronously as it starts, so the next one's id is the next number.
       const trials = await Promise.all(
-        wave.map((params, offset) => {
-          const id = this.trials.length + 1 + offset;
+        wave.map((params) => {
+          const id = this.trials.length + 1;
+          const stored = this.#replay.get(id);
+          if (stored && JSON.stringify(stored.params) === JSON.stringify(params)) {
+            this.#replay.delete(id);
+            return this.#restore(stored);
+          }
+          // The proposals diverged from the record (e.g. other wave sizes): train from here on.
+          this.#replay.clear();
           const maxEpochs = Math.min(this.#config.schedule.budgetForNextTrial(id).maxEpochs, Math.max(1, Math.floor(epochsLeft / wave.length)));
           return this.#runTrial(params, maxEpochs, false);
         }),
@@ -220,6 +235,19 @@ export class StudyRunner {
   #finish(message: string): void {
     this.message = message;
     this.#setStatus('finished');
+  }
+
+  /** Records a trial that ended before a reload as it was, and tells the schedule and strategy what it found. */
+  #restore(trial: StudyTrial): StudyTrial {
+    const { schedule, metric } = this.#config;
+    this.#put(trial);
+    schedule.budgetForNextTrial(trial.id);
+    for (const record of trial.epochs) {
+      if (schedule.report(trial.id, record.epoch, objectiveOf(record, metric)) === 'stop') break;
+    }
+    schedule.complete(trial.id);
+    this.#proposer.tell(trial.params, trial.state === 'complete' || trial.state === 'pruned' ? trial.value : null);
+    return trial;
   }
 
   async #runTrial(params: Params, maxEpochs: number, manual: boolean): Promise<StudyTrial> {

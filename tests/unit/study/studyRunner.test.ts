@@ -4,7 +4,7 @@ import type { EpochRecord } from '../../../src/lib/core/trial';
 import { createSchedule } from '../../../src/lib/search/schedules';
 import { createStrategy } from '../../../src/lib/search';
 import { replayAt } from '../../../src/lib/study/replay';
-import { StudyRunner, type ExecutorResult, type TrialExecutor } from '../../../src/lib/study/studyRunner';
+import { StudyRunner, type ExecutorResult, type StudyTrial, type TrialExecutor } from '../../../src/lib/study/studyRunner';
 
 const space: Dimension[] = [
   { name: 'learningRate', type: 'log', low: 1e-4, high: 1 },
@@ -50,7 +50,7 @@ function fakeExecutor(behaviour: (params: Params, id: number) => 'ok' | 'diverge
 function runner(
   budget: number,
   executor: TrialExecutor,
-  options: { schedule?: string; strategy?: string; seed?: number; maxEpochs?: number; parallel?: number; epochBudget?: number } = {},
+  options: { schedule?: string; strategy?: string; seed?: number; maxEpochs?: number; parallel?: number; epochBudget?: number; replay?: StudyTrial[] } = {},
 ) {
   const seed = options.seed ?? 3;
   return new StudyRunner(
@@ -61,6 +61,7 @@ function runner(
       metric: 'validationLoss',
       parallel: options.parallel,
       epochBudget: options.epochBudget,
+      replay: options.replay,
       now: () => 0,
     },
     executor,
@@ -217,5 +218,19 @@ describe('StudyRunner', () => {
     expect(study.status).toBe('finished');
     expect(study.trials.map((trial) => trial.epochs.length)).toEqual([5, 5, 2]);
     expect(study.message).toMatch(/budget of 12 epochs/);
+  });
+
+  it('resumes after a reload: trials that had ended are replayed, not trained again, and the study ends as if never interrupted', async () => {
+    for (const [strategy, parallel] of [['random', 2], ['bayesian', 1], ['bayesian', 3]] as const) {
+      const uninterrupted = runner(8, fakeExecutor(), { strategy, parallel, schedule: 'successiveHalving', maxEpochs: 9 });
+      await uninterrupted.run();
+      const executor = fakeExecutor();
+      // Trials 1-3 had ended; trial 4 was running when the page reloaded.
+      const before = uninterrupted.trials.slice(0, 4).map((trial, index) => (index === 3 ? { ...trial, state: 'running' as const, epochs: [] } : trial));
+      const resumed = runner(8, executor, { strategy, parallel, schedule: 'successiveHalving', maxEpochs: 9, replay: before });
+      await resumed.run();
+      expect(executor.started).toEqual([4, 5, 6, 7, 8]);
+      expect(resumed.trials).toEqual(uninterrupted.trials);
+    }
   });
 });
