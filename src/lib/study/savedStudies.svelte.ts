@@ -6,12 +6,25 @@
 import type { BackendName } from '../core/backendNames';
 import { maxStudyCharacters, parseStudyJson, type StudyExport } from './exportStudy';
 import type { Study } from './study.svelte';
-import { buildRecord, defaultStudyName, newStudyId, openStudyStorage, type SavedStudySummary, type StorageResult, type StudyStorage } from './studyStorage';
+import { buildRecord, defaultStudyName, newStudyId, openStudyStorage, type ResumeInfo, type SavedStudySummary, type StorageResult, type StudyStorage } from './studyStorage';
 
 /** A saved study read back: its summary and its trials. */
 export interface OpenedStudy {
   summary: SavedStudySummary;
   study: StudyExport;
+}
+
+/** What resuming needs beyond the export, and whether the search has ended. */
+function resumeInfo(study: Study): ResumeInfo {
+  const { setup } = study;
+  return {
+    budget: setup.budget,
+    schedule: setup.schedule,
+    parallel: setup.parallel,
+    folds: setup.folds ?? 0,
+    epochBudget: setup.epochBudget ?? 0,
+    ended: study.status === 'finished' || study.status === 'stopped',
+  };
 }
 
 /** Milliseconds a save waits for more trials to end before writing. */
@@ -79,17 +92,32 @@ export class SavedStudies {
       id,
       setTimeout(() => {
         this.#timers.delete(id);
-        this.#writes = this.#writes.then(() => this.#save(identity, study.toExport(backend)));
+        this.#writes = this.#writes.then(() => this.#save(identity, study.toExport(backend), resumeInfo(study)));
       }, saveDelayMs),
     );
   }
 
-  async #save(identity: { id: string; name: string }, exported: StudyExport): Promise<void> {
+  /** Keeps saving a resumed study under its old record, so the list holds it once. */
+  adopt(study: Study, id: string, name: string): void {
+    this.#ids.set(study, { id, name });
+  }
+
+  /** The newest saved search that a reload interrupted, or null. */
+  get interrupted(): SavedStudySummary | null {
+    return this.list.find((entry) => entry.resume && !entry.resume.ended) ?? null;
+  }
+
+  /** Reads a saved study back (for resuming it), or null with the reason in actionError. */
+  load(id: string): Promise<OpenedStudy | null> {
+    return this.#read(id);
+  }
+
+  async #save(identity: { id: string; name: string }, exported: StudyExport, resume?: ResumeInfo): Promise<void> {
     const now = Date.now();
     const known = this.list.find((entry) => entry.id === identity.id);
     const name = known?.name ?? (identity.name || defaultStudyName(exported, now));
     identity.name = name;
-    const saved = await this.#use((storage) => storage.put(buildRecord(exported, { id: identity.id, name, savedAt: now })));
+    const saved = await this.#use((storage) => storage.put(buildRecord(exported, { id: identity.id, name, savedAt: now, resume })));
     if (saved) {
       this.notice = null;
       this.list = [saved, ...this.list.filter((entry) => entry.id !== saved.id)];

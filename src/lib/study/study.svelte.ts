@@ -164,7 +164,8 @@ export class Study {
   #sliceVersion = $state(0);
   readonly #startedAt = performance.now();
 
-  constructor(trainer: Trainer, setup: StudySetup) {
+  /** `replay`: trials that ended before a reload, which the runner replays instead of training again. */
+  constructor(trainer: Trainer, setup: StudySetup, replay: StudyTrial[] = []) {
     this.setup = setup;
     this.strategy = new RemoteStrategy(setup.strategy, setup.space, { ...setup.strategyOptions, seed: setup.seed, budget: setup.budget });
     const schedule = createSchedule(setup.schedule, { maxEpochs: setup.base.epochs, minEpochs: 1 });
@@ -183,6 +184,7 @@ export class Study {
         metric: setup.metric,
         parallel: setup.parallel,
         epochBudget: setup.epochBudget ? setup.epochBudget : Infinity,
+        replay,
       },
       crossValidation ?? workerExecutor(trainer, setup),
       (runner) => {

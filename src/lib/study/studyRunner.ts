@@ -125,6 +125,7 @@ export class StudyRunner {
       epochBudget: config.epochBudget ?? Infinity,
       parallel: Math.max(1, Math.floor(config.parallel ?? 1)),
       now: config.now ?? (() => performance.now()),
+      replay: config.replay ?? [],
     };
     this.#executor = executor;
     this.#proposer = 'askMany' in config.strategy ? config.strategy : localProposer(config.strategy);

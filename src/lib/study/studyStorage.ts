@@ -22,6 +22,19 @@ export interface SavedStudyRecord {
   trialCount: number;
   /** The best completed trial, or null when none completed. */
   best: { id: number; value: number } | null;
+  /** What a search interrupted by a reload needs to go on (settings the export does not carry). */
+  resume?: ResumeInfo;
+}
+
+/** The study settings that study@1 does not carry, and whether the search had ended. */
+export interface ResumeInfo {
+  budget: number;
+  schedule: string;
+  parallel: number;
+  folds: number;
+  epochBudget: number;
+  /** True once the search finished or was stopped: nothing to resume. */
+  ended: boolean;
 }
 
 /** A saved study without its JSON text: what the list shows. */
@@ -78,7 +91,7 @@ export function defaultStudyName(study: StudyExport, now: number): string {
 }
 
 /** The record kept for a study: its JSON text and a summary (trial count, best trial). */
-export function buildRecord(study: StudyExport, options: { id: string; name: string; savedAt: number }): SavedStudyRecord {
+export function buildRecord(study: StudyExport, options: { id: string; name: string; savedAt: number; resume?: ResumeInfo }): SavedStudyRecord {
   const best = bestTrial(study.trials);
   return {
     id: options.id,
@@ -87,6 +100,7 @@ export function buildRecord(study: StudyExport, options: { id: string; name: str
     json: studyToJson(study),
     trialCount: study.trials.length,
     best: best && best.value !== null ? { id: best.id, value: best.value } : null,
+    ...(options.resume ? { resume: options.resume } : {}),
   };
 }
 

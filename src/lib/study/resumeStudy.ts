@@ -1,0 +1,54 @@
+/**
+ * Rebuilds a search interrupted by a reload from what was saved: the study@1 export (data
+ * settings, fixed model settings, space, strategy, objective, trials) and the few settings it
+ * does not carry. Generated data is regenerated from its seed; uploaded, drawn and downloaded
+ * data is not, so such searches cannot resume.
+ */
+import { baselineLoss, baselineMeanSquaredError } from '../core/diagnose';
+import { defaultModelSettings, type ModelSettings } from '../core/modelSettings';
+import { generateDataset } from '../datasets/index';
+import { splitForTraining } from '../datasets/trainingSplit';
+import type { ScheduleName } from '../search/schedules';
+import type { StudyExport } from './studySchema';
+import type { StudySetup } from './study.svelte';
+import type { StudyTrial } from './studyRunner';
+import type { ResumeInfo } from './studyStorage';
+
+const regenerable = ['spiral', 'moons', 'circles', 'xor', 'blobs', 'sine', 'polynomial'];
+
+/** The setup to resume with and the trials to replay, or a sentence saying why it can't resume. */
+export function resumeSetup(exported: StudyExport, resume: ResumeInfo): { setup: StudySetup; replay: StudyTrial[] } | string {
+  const info = exported.dataset;
+  if (!regenerable.includes(info.name)) return `This search trained on ${info.name} data, which a saved study does not carry: it cannot resume.`;
+  const dataset = generateDataset(info.name, { samples: info.samples, noise: info.noise, seed: info.seed ?? 1, ...(info.classes ? { classes: info.classes } : {}) });
+  const { split } = splitForTraining(dataset, info.split, info.seed ?? 1);
+  const targets = split.train.map((row) => dataset.targets[row]);
+  const counts = new Array<number>(dataset.classCount).fill(0);
+  for (const label of targets) counts[label] += 1;
+  const { name: strategy, ...strategyOptions } = exported.strategy;
+  const setup: StudySetup = {
+    strategy,
+    strategyOptions,
+    schedule: resume.schedule as ScheduleName,
+    space: exported.space,
+    budget: resume.budget,
+    seed: exported.seed,
+    metric: exported.objective.metric,
+    base: { ...defaultModelSettings, ...exported.model } as ModelSettings,
+    dataset,
+    split,
+    datasetInfo: info,
+    baselineLoss: dataset.classCount === 0 ? baselineMeanSquaredError(targets) : baselineLoss(counts),
+    parallel: resume.parallel,
+    folds: resume.folds,
+    epochBudget: resume.epochBudget,
+  };
+  // Trials keep what the export holds; the runner replays the ones that had ended.
+  const replay: StudyTrial[] = exported.trials.map((trial) => ({
+    ...trial,
+    maxEpochs: trial.epochs.length,
+    startedAtMs: 0,
+    endedAtMs: 0,
+  }));
+  return { setup, replay };
+}
