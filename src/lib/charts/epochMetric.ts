@@ -12,9 +12,10 @@ export interface EpochMetric {
 /**
  * The metric of a run's records: accuracy when they carry one; otherwise R² = 1 − MSE / baseline,
  * where the baseline is the variance of the targets (the MSE of predicting their mean); null
- * when neither is known.
+ * when neither is known, or before the first record (which says whether there are classes).
  */
 export function epochMetric(epochs: readonly EpochRecord[], baselineLoss?: number): EpochMetric | null {
+  if (epochs.length === 0) return null;
   if (epochs.some((record) => record.validationAccuracy !== undefined)) {
     return { name: 'accuracy', train: (record) => record.trainAccuracy ?? Number.NaN, validation: (record) => record.validationAccuracy ?? Number.NaN };
   }

@@ -22,4 +22,8 @@ describe('epochMetric', () => {
     expect(epochMetric([{ epoch: 1, trainLoss: 0.5, validationLoss: 0.6 }])).toBeNull();
     expect(epochMetric([{ epoch: 1, trainLoss: 0.5, validationLoss: 0.6 }], 0)).toBeNull();
   });
+
+  it('shows no metric before the first epoch, when it is not yet known whether there are classes', () => {
+    expect(epochMetric([], 0.69)).toBeNull();
+  });
 });
