@@ -21,6 +21,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { runTrainBench, type TrainBenchOptions, type TrainBenchRecord, type TrainBenchResult } from '../trainBench';
+import { requestTrainingDevice } from '../../src/lib/training/webgpuDevice';
 
 interface DawnModule {
   create: (flags: string[]) => GPU;
@@ -54,17 +55,7 @@ async function prepareWebGPU(): Promise<void> {
   const info = (adapter as GPUAdapter & { info?: GPUAdapterInfo }).info ?? ({} as GPUAdapterInfo);
   adapterDescription = [info.vendor, info.architecture, info.device, info.description].filter(Boolean).join(' / ') || 'unknown adapter';
   console.error(`WebGPU adapter: ${adapterDescription}; features: ${[...adapter.features].join(', ') || 'none'}`);
-  const limits = adapter.limits;
-  const device = await adapter.requestDevice({
-    requiredLimits: {
-      maxComputeWorkgroupStorageSize: limits.maxComputeWorkgroupStorageSize,
-      maxComputeWorkgroupsPerDimension: limits.maxComputeWorkgroupsPerDimension,
-      maxStorageBufferBindingSize: limits.maxStorageBufferBindingSize,
-      maxBufferSize: limits.maxBufferSize,
-      maxComputeWorkgroupSizeX: limits.maxComputeWorkgroupSizeX,
-      maxComputeInvocationsPerWorkgroup: limits.maxComputeInvocationsPerWorkgroup,
-    },
-  });
+  const device = await requestTrainingDevice(adapter);
   device.lost.then((lost) => console.error(`WebGPU device lost: ${lost.reason} ${lost.message}`));
   device.addEventListener('uncapturederror', (event) => console.error(`WebGPU error: ${(event as GPUUncapturedErrorEvent).error.message}`));
   if (tf.findBackendFactory('webgpu')) tf.removeBackend('webgpu');

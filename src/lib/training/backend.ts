@@ -4,6 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
+import { requestTrainingDevice } from './webgpuDevice';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
@@ -46,17 +47,7 @@ async function prepareWebGPU(hints: BackendHints): Promise<void> {
   if (!adapter) throw new Error('WebGPU found no usable GPU adapter');
   // Register our own factory (replacing the package's) so that we own the device: we can
   // watch device.lost and register a fresh one after a loss.
-  const limits = adapter.limits;
-  const device = await adapter.requestDevice({
-    requiredLimits: {
-      maxComputeWorkgroupStorageSize: limits.maxComputeWorkgroupStorageSize,
-      maxComputeWorkgroupsPerDimension: limits.maxComputeWorkgroupsPerDimension,
-      maxStorageBufferBindingSize: limits.maxStorageBufferBindingSize,
-      maxBufferSize: limits.maxBufferSize,
-      maxComputeWorkgroupSizeX: limits.maxComputeWorkgroupSizeX,
-      maxComputeInvocationsPerWorkgroup: limits.maxComputeInvocationsPerWorkgroup,
-    },
-  });
+  const device = await requestTrainingDevice(adapter);
   if (tf.findBackendFactory('webgpu')) tf.removeBackend('webgpu');
   currentDevice = device;
   tf.registerBackend('webgpu', () => new WebGPUBackend(device), 3);
