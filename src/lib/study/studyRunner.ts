@@ -6,7 +6,8 @@
 import type { Params } from '../core/space';
 import type { EpochRecord, Trial } from '../core/trial';
 import type { Schedule } from '../search/schedules';
-import type { BatchStrategy, Strategy } from '../search/strategy';
+import type { Strategy } from '../search/strategy';
+import { localProposer, type Proposer } from './proposer';
 
 /** How the executor says a trial ended. */
 export interface ExecutorResult {
@@ -52,30 +53,6 @@ export function objectiveOf(record: EpochRecord, metric: ObjectiveMetric): numbe
 
 /** Where the runner is. */
 export type RunnerStatus = 'idle' | 'running' | 'pausing' | 'paused' | 'finished' | 'stopped';
-
-/** Where proposals come from: a strategy in this thread, or one in a worker (asks are then promises). */
-export interface Proposer {
-  /** Up to `size` proposals; fewer (or none) when the strategy has nothing more. */
-  askMany(size: number): Params[] | Promise<Params[]>;
-  tell(params: Params, value: number | null): void;
-}
-
-/** A proposer over a strategy in this thread: a batch from strategies that propose batches, else repeated asks. */
-export function localProposer(strategy: Strategy): Proposer {
-  return {
-    askMany(size) {
-      if (size > 1 && 'askBatch' in strategy && typeof strategy.askBatch === 'function') return (strategy as BatchStrategy).askBatch(size);
-      const wave: Params[] = [];
-      for (let i = 0; i < size; i++) {
-        const params = strategy.ask();
-        if (!params) break;
-        wave.push(params);
-      }
-      return wave;
-    },
-    tell: (params, value) => strategy.tell(params, value),
-  };
-}
 
 /** Everything the runner needs besides the trainer. */
 export interface RunnerConfig {

@@ -5,7 +5,8 @@
  * with the number of results).
  */
 import { BayesianSearch, createStrategy } from '../search';
-import type { BatchStrategy, Strategy } from '../search/strategy';
+import type { Strategy } from '../search/strategy';
+import { localProposer } from '../study/proposer';
 import type { SearchRequest, SearchResponse } from './searchProtocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -14,17 +15,6 @@ const strategies = new Map<number, Strategy>();
 
 function post(message: SearchResponse): void {
   self.postMessage(message);
-}
-
-function ask(strategy: Strategy, size: number) {
-  if (size > 1 && 'askBatch' in strategy) return (strategy as BatchStrategy).askBatch(size);
-  const params = [];
-  for (let i = 0; i < size; i++) {
-    const next = strategy.ask();
-    if (!next) break;
-    params.push(next);
-  }
-  return params;
 }
 
 self.onmessage = (event: MessageEvent<SearchRequest>) => {
@@ -44,7 +34,7 @@ self.onmessage = (event: MessageEvent<SearchRequest>) => {
       case 'ask': {
         const strategy = strategies.get(message.studyId);
         if (!strategy) throw new Error(`no strategy for study ${message.studyId}`);
-        const params = ask(strategy, message.size);
+        const params = localProposer(strategy).askMany(message.size);
         post({ type: 'asked', requestId, params, explanation: strategy instanceof BayesianSearch ? strategy.explainProposal() : null });
         break;
       }
