@@ -16,6 +16,8 @@ export const diagnosisThresholds = {
   minimumEpochs: 3,
   /** A training loss above this multiple of its first-epoch value (and above the baseline) has exploded. */
   explosionFactor: 10,
+  /** A training loss this many times the baseline has diverged even in its first epoch: no learning gets there. */
+  baselineExplosionFactor: 100,
   /** First-epoch losses below this count as this much, so that a near-zero start makes no tiny loss "exploded". */
   explosionFloor: 1e-3,
   /** A training loss ending above this multiple of the baseline, and not falling, is worse than ignoring the inputs. */
@@ -55,7 +57,7 @@ export const diagnosisRules: { label: DiagnosisLabel; rule: string }[] = [
     label: 'diverged',
     rule:
       `a loss is NaN or infinite, or the training loss rises above ${limits.explosionFactor}× its first-epoch value ` +
-      '(and above the baseline).',
+      `(and above the baseline), or above ${limits.baselineExplosionFactor}× the baseline at any epoch.`,
   },
   { label: 'not converged', rule: `fewer than ${limits.minimumEpochs} epochs: too short to see a trend.` },
   {
@@ -146,10 +148,13 @@ export function baselineMeanSquaredError(targets: ArrayLike<number>): number {
 
 /**
  * True when a trial should be stopped as diverged after an epoch: its loss is NaN or
- * infinite, or above `explosionFactor` times the first epoch's loss and above the baseline.
+ * infinite, above `explosionFactor` times the first epoch's loss and above the baseline, or
+ * (given a baseline) above `baselineExplosionFactor` times the baseline, which also catches a
+ * loss that exploded in the first epoch, when there is nothing earlier to compare with.
  */
 export function detectDivergence(loss: number, firstLoss: number, baseline = 0): boolean {
   if (!Number.isFinite(loss)) return true;
+  if (baseline > 0 && loss > limits.baselineExplosionFactor * baseline) return true;
   return loss > limits.explosionFactor * Math.max(firstLoss, limits.explosionFloor) && loss > baseline;
 }
 

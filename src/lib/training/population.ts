@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ModelSettings } from '../core/modelSettings';
 import { detectDivergence } from '../core/diagnose';
+import { trainingBaseline } from './trainTrial';
 import { createEpochPlanner } from './epochPlan';
 import type { LayerWeights } from './initialWeights';
 import { correctCount, dataLoss, weightPenalty } from './populationLoss';
@@ -93,6 +94,8 @@ export function createPopulation(options: PopulationOptions): Population {
   }
   const trialCount = trials.length;
   const rowCount = targets.length;
+  // The loss of ignoring the inputs: a loss far above it has diverged, even in the first epoch.
+  const baseline = trainingBaseline(options);
   const trainCount = trainIndices.length;
   const validationCount = validationIndices.length;
   const outputCount = classCount === 0 ? 1 : classCount;
@@ -208,7 +211,7 @@ export function createPopulation(options: PopulationOptions): Population {
     const trainLoss = values[k];
     const validationLoss = values[2 * trialCount + k];
     if (epochs[k] === 1) firstTrainLoss[k] = trainLoss;
-    if (!Number.isFinite(validationLoss) || detectDivergence(trainLoss, firstTrainLoss[k])) {
+    if (!Number.isFinite(validationLoss) || detectDivergence(trainLoss, firstTrainLoss[k], baseline)) {
       states[k] = 'diverged';
     } else if (epochs[k] >= settings.epochs) {
       states[k] = 'complete';

@@ -8,7 +8,7 @@ import type { ModelSettings } from '../core/modelSettings';
 import type { EpochRecord } from '../core/trial';
 import { createPopulation } from './population';
 import { groupTrials } from './populationGroups';
-import { baselineExplosionFactor, trainingBaseline, trainTrial, type TrialData, type TrialEnd } from './trainTrial';
+import { trainTrial, type TrialData, type TrialEnd } from './trainTrial';
 
 /** One trial of a batch. */
 export interface BatchTrial {
@@ -45,9 +45,6 @@ async function trainGroup(data: TrialData, trials: BatchTrial[], callbacks: Batc
   // that is the epoch a solo trainTrial would keep, so its value is the one to report.
   const bestEpoch = new Array<number>(trials.length).fill(0);
   const bestValidation = new Array<number>(trials.length).fill(Infinity);
-  // The population catches NaN and losses exploding past their first epoch; a loss this far above
-  // the loss of ignoring the inputs has diverged even when it exploded in the first epoch.
-  const divergedAbove = baselineExplosionFactor * Math.max(trainingBaseline(data), 1e-6);
   try {
     while (!population.isFinished()) {
       if (callbacks.shouldAbort()) throw new Error('the batch was aborted');
@@ -73,12 +70,10 @@ async function trainGroup(data: TrialData, trials: BatchTrial[], callbacks: Batc
       if (entries.length) callbacks.onEpochs(entries);
       results.forEach((result, index) => {
         if (!result || ended.has(index)) return;
-        const exploded = result.trainLoss > divergedAbove;
-        if (result.state === 'running' && !exploded) return;
-        if (result.state === 'running') population.stop(index);
+        if (result.state === 'running') return;
         ended.add(index);
         let end: TrialEnd = 'complete';
-        if (exploded || result.state === 'diverged') end = 'diverged';
+        if (result.state === 'diverged') end = 'diverged';
         else if (result.state === 'stopped') end = 'early-stopped';
         const kept = end === 'early-stopped' && trials[index].settings.restoreBestWeights ? bestEpoch[index] : result.epoch;
         callbacks.onEnd(trials[index].trialId, end, kept, performance.now() - started);

@@ -63,12 +63,6 @@ export interface TrainTrialOptions {
   shouldAbort?: () => boolean;
 }
 
-/**
- * A training loss this many times the baseline (the loss of ignoring the inputs and predicting the
- * class frequencies, or the mean) counts as diverged even at the first epoch: no learning gets there.
- */
-export const baselineExplosionFactor = 100;
-
 /** The loss of ignoring the inputs on the training rows: class-frequency entropy, or target variance. */
 export function trainingBaseline(data: TrialData): number {
   const targets = Array.from(data.trainIndices, (i) => data.targets[i]);
@@ -195,9 +189,7 @@ export async function trainTrial({ data, settings, seed, onEpoch, shouldAbort }:
       }
       epochs.push(record);
 
-      const exploded =
-        detectDivergence(record.trainLoss, epochs[0].trainLoss, baseline) || record.trainLoss > baselineExplosionFactor * Math.max(baseline, 1e-6);
-      if (exploded || !Number.isFinite(record.validationLoss)) {
+      if (detectDivergence(record.trainLoss, epochs[0].trainLoss, baseline) || !Number.isFinite(record.validationLoss)) {
         end = 'diverged';
         await onEpoch?.(record, trainedModel);
         break;

@@ -314,4 +314,10 @@ describe('detectDivergence', () => {
   it('does not call a tiny loss exploded after a near-zero first epoch', () => {
     expect(detectDivergence(1e-6, 0)).toBe(false);
   });
+
+  it('stops a loss that exploded in its first epoch: over a hundred times the baseline', () => {
+    expect(detectDivergence(33418, 33418, ln2)).toBe(true);
+    expect(detectDivergence(60, 60, ln2)).toBe(false);
+    expect(detectDivergence(33418, 33418)).toBe(false);
+  });
 });
