@@ -3,7 +3,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { defaultSettings } from '../../src/lib/core/settings';
-import { parseStudyJson } from '../../src/lib/study/exportStudy';
+import { parseStudyJson } from '../../src/lib/storage/exportStudy';
 import { openPage, openSession, waitForBackend, type Session } from './harness';
 
 let session: Session;

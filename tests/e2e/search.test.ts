@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
-import { parseStudyJson } from '../../src/lib/study/exportStudy';
+import { parseStudyJson } from '../../src/lib/storage/exportStudy';
 import { openPage, openSession, waitForBackend, type Session } from './harness';
 
 let session: Session;

@@ -5,10 +5,10 @@
  */
 import type { ModelSettings } from '../core/modelSettings';
 import type { Dataset, Split } from '../datasets/dataset';
-import type { Playground } from '../study/playground.svelte';
-import type { SearchSettings } from '../study/searchSettings.svelte';
-import { Study, trialSettings } from '../study/study.svelte';
-import type { Trainer } from '../study/trainer.svelte';
+import type { Playground } from '../state/playground.svelte';
+import type { SearchSettings } from '../state/searchSettings.svelte';
+import { Study, trialSettings } from '../state/study.svelte';
+import type { Trainer } from '../state/trainer.svelte';
 import type { EpochRecord } from '../core/trial';
 import type { LessonRun } from './lessons';
 import type { LessonRunResult, LessonTrial } from './revealRules';

@@ -8,7 +8,7 @@
 import type { Params } from '../core/space';
 import type { EpochRecord } from '../core/trial';
 import type { Fold } from '../datasets/split';
-import { spread, type Spread } from './scoreBands';
+import { spread, type Spread } from '../analysis/scoreBands';
 import { objectiveOf, type ExecutorResult, type ObjectiveMetric, type TrialExecutor } from './studyRunner';
 
 /** Trains one trial on one fold: like TrialExecutor.start, with the fold's rows. */

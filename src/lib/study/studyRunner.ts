@@ -7,7 +7,7 @@ import type { Params } from '../core/space';
 import type { EpochRecord, Trial } from '../core/trial';
 import type { Schedule } from '../search/schedules';
 import type { Strategy } from '../search/strategy';
-import { localProposer, type Proposer } from './proposer';
+import { localProposer, type Proposer } from '../search/proposer';
 
 /** How the executor says a trial ended. */
 export interface ExecutorResult {

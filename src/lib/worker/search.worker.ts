@@ -6,7 +6,7 @@
  */
 import { BayesianSearch, createStrategy } from '../search';
 import type { Strategy } from '../search/strategy';
-import { localProposer } from '../study/proposer';
+import { localProposer } from '../search/proposer';
 import type { SearchRequest, SearchResponse } from './searchProtocol';
 
 declare const self: DedicatedWorkerGlobalScope;

@@ -7,7 +7,7 @@ import { defaultModelSettings, type ModelSettings } from '../../../src/lib/core/
 import { datasetNames, objectiveMetrics, settingDefinitions, strategyNames } from '../../../src/lib/core/settings';
 import type { Dimension, Params } from '../../../src/lib/core/space';
 import { diagnosisLabels, trialStates, type EpochRecord, type Trial } from '../../../src/lib/core/trial';
-import type { StudyExport } from '../../../src/lib/study/exportStudy';
+import type { StudyExport } from '../../../src/lib/storage/exportStudy';
 import { searchedDimensionsArbitrary, valueArbitrary } from '../core/settingsArbitrary';
 
 /** Keys no study may hold. */

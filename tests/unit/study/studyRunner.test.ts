@@ -3,7 +3,7 @@ import type { Dimension, Params } from '../../../src/lib/core/space';
 import type { EpochRecord } from '../../../src/lib/core/trial';
 import { createSchedule } from '../../../src/lib/search/schedules';
 import { createStrategy } from '../../../src/lib/search';
-import { replayAt } from '../../../src/lib/study/replay';
+import { replayAt } from '../../../src/lib/analysis/replay';
 import { StudyRunner, type ExecutorResult, type StudyTrial, type TrialExecutor } from '../../../src/lib/study/studyRunner';
 
 const space: Dimension[] = [

@@ -3,8 +3,8 @@
  * the fold's rows as the training and validation indices. The inner executor of
  * crossValidationExecutor in the page.
  */
-import type { ExecutorResult } from './studyRunner';
-import type { FoldExecutor } from './crossValidation';
+import type { ExecutorResult } from '../study/studyRunner';
+import type { FoldExecutor } from '../study/crossValidation';
 import { trialSettings, type StudySetup } from './study.svelte';
 import type { Trainer } from './trainer.svelte';
 

@@ -1,5 +1,5 @@
 import type { Params } from '../core/space';
-import type { BatchStrategy, Strategy } from '../search/strategy';
+import type { BatchStrategy, Strategy } from './strategy';
 
 /** Where proposals come from: a strategy in this thread, or one in a worker (asks are then promises). */
 export interface Proposer {

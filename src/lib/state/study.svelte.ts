@@ -12,11 +12,11 @@ import type { PosteriorSlice, ProposalExplanation } from '../search';
 import { createSchedule, type ScheduleName } from '../search/schedules';
 import { RemoteStrategy } from '../worker/remoteStrategy';
 import { kFold } from '../datasets/split';
-import { crossValidationExecutor, type CrossValidatedTrial } from './crossValidation';
-import { replayAt } from './replay';
+import { crossValidationExecutor, type CrossValidatedTrial } from '../study/crossValidation';
+import { replayAt } from '../analysis/replay';
 import { workerFoldExecutor } from './workerFoldExecutor';
-import { studyFormat, type StudyDataset, type StudyExport } from './studySchema';
-import { StudyRunner, type ExecutorResult, type ObjectiveMetric, type RunnerStatus, type StudyTrial, type TrialExecutor } from './studyRunner';
+import { studyFormat, type StudyDataset, type StudyExport } from '../storage/studySchema';
+import { StudyRunner, type ExecutorResult, type ObjectiveMetric, type RunnerStatus, type StudyTrial, type TrialExecutor } from '../study/studyRunner';
 import type { Trainer, TrialListener } from './trainer.svelte';
 
 /** A hyperparameter a person may search, with the range offered by default. */

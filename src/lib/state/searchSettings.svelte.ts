@@ -4,10 +4,10 @@
  */
 import type { Dimension } from '../core/space';
 import type { ScheduleName } from '../search/schedules';
-import { datasetInfoOf } from './datasetInfo';
+import { datasetInfoOf } from '../storage/datasetInfo';
 import type { Playground } from './playground.svelte';
 import { searchableSettings, type StudySetup } from './study.svelte';
-import type { ObjectiveMetric } from './studyRunner';
+import type { ObjectiveMetric } from '../study/studyRunner';
 
 /** One row of the search form: a setting, whether it is searched, and its range. */
 export interface SearchedSetting {

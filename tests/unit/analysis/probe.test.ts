@@ -3,7 +3,7 @@ import { datasetFromPoints } from '../../../src/lib/datasets/drawnPoints';
 import { sine } from '../../../src/lib/datasets/sine';
 import { spiral } from '../../../src/lib/datasets/spiral';
 import type { Dataset } from '../../../src/lib/datasets/dataset';
-import { boundaryResolution, curveInputs, curveResolution, paddedExtent, planProbe, probeView, splitProbeOutputs } from '../../../src/lib/study/probe';
+import { boundaryResolution, curveInputs, curveResolution, paddedExtent, planProbe, probeView, splitProbeOutputs } from '../../../src/lib/analysis/probe';
 
 const fourFeatures: Dataset = {
   name: 'four', task: 'classification', size: 3, featureCount: 4,

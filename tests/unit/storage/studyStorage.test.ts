@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { parseStudyJson, type StudyExport } from '../../../src/lib/study/exportStudy';
-import { buildRecord, defaultStudyName, newStudyId, openStudyStorage, storageError } from '../../../src/lib/study/studyStorage';
+import { parseStudyJson, type StudyExport } from '../../../src/lib/storage/exportStudy';
+import { buildRecord, defaultStudyName, newStudyId, openStudyStorage, storageError } from '../../../src/lib/storage/studyStorage';
 
 // fake-indexeddb is not installed, so the IndexedDB round trip is covered by tests/e2e/studies.test.ts.
 const example: StudyExport = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitRegions, regionSpans, scoreBands, spread, type ScoreBand } from '../../../src/lib/study/scoreBands';
+import { fitRegions, regionSpans, scoreBands, spread, type ScoreBand } from '../../../src/lib/analysis/scoreBands';
 
 function band(x: number, train: number, validation: number): ScoreBand {
   return { x, count: 1, diverged: 0, train: spread([train]), validation: spread([validation]) };

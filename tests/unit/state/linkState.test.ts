@@ -5,7 +5,7 @@ import { formatSearchedDimensions } from '../../../src/lib/core/searchedDimensio
 import { defaultSettings, settingDefinitions, type DatasetName, type Settings } from '../../../src/lib/core/settings';
 import type { Dimension } from '../../../src/lib/core/space';
 import { decodeSettings, encodeSettings } from '../../../src/lib/core/urlState';
-import { applySettings, settingsFromPage, type DataPageState, type SearchPageState, type SearchRowTemplate, type ViewPageState } from '../../../src/lib/study/linkState';
+import { applySettings, settingsFromPage, type DataPageState, type SearchPageState, type SearchRowTemplate, type ViewPageState } from '../../../src/lib/state/linkState';
 import { doubleIn, settingsArbitrary } from '../core/settingsArbitrary';
 
 /** The search form's rows, as SearchSettings lays them out (src/lib/study/study.svelte.ts). */

@@ -3,9 +3,9 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { Dimension } from '../../../src/lib/core/space';
 import type { Trial } from '../../../src/lib/core/trial';
-import { trialsToCsv } from '../../../src/lib/study/exportStudy';
-import { csvCell, trialsCsvColumns } from '../../../src/lib/study/trialsCsv';
-import { paramsArbitrary, trialsArbitrary } from './studyArbitrary';
+import { trialsToCsv } from '../../../src/lib/storage/exportStudy';
+import { csvCell, trialsCsvColumns } from '../../../src/lib/storage/trialsCsv';
+import { paramsArbitrary, trialsArbitrary } from '../study/studyArbitrary';
 
 const space: Dimension[] = [
   { name: 'learningRate', type: 'log', low: 0.0001, high: 1 },

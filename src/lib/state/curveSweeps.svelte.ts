@@ -5,8 +5,8 @@
  */
 import type { EpochRecord, TrialState } from '../core/trial';
 import type { Dataset, Split } from '../datasets/dataset';
-import { scoreBands, type RunResult, type ScoreBand } from './scoreBands';
-import type { SweepRun } from './sweepPlan';
+import { scoreBands, type RunResult, type ScoreBand } from '../analysis/scoreBands';
+import type { SweepRun } from '../study/sweepPlan';
 import type { Trainer } from './trainer.svelte';
 
 /** Where a sweep is. */

@@ -17,10 +17,10 @@ import { loadRealDataset } from '../datasets/realData';
 import type { SplitFractions } from '../datasets/split';
 import { splitForTraining } from '../datasets/trainingSplit';
 import type { TrainTrialEnd } from '../worker/protocol';
-import { drawnExtent, paddedExtent, planProbe, probeView, splitProbeOutputs, type Extent, type ProbeView } from './probe';
+import { drawnExtent, paddedExtent, planProbe, probeView, splitProbeOutputs, type Extent, type ProbeView } from '../analysis/probe';
 import type { Trainer } from './trainer.svelte';
 
-export { boundaryGrid, boundaryResolution, paddedExtent, type Extent } from './probe';
+export { boundaryGrid, boundaryResolution, paddedExtent, type Extent } from '../analysis/probe';
 
 /** The trial trained by hand, as the page shows it. */
 export interface ManualTrial {

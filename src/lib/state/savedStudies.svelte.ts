@@ -4,9 +4,9 @@
  * they end in `notice`, and the study stays in memory with its JSON export on offer.
  */
 import type { BackendName } from '../core/backendNames';
-import { maxStudyCharacters, parseStudyJson, type StudyExport } from './exportStudy';
+import { maxStudyCharacters, parseStudyJson, type StudyExport } from '../storage/exportStudy';
 import type { Study } from './study.svelte';
-import { buildRecord, defaultStudyName, newStudyId, openStudyStorage, type ResumeInfo, type SavedStudySummary, type StorageResult, type StudyStorage } from './studyStorage';
+import { buildRecord, defaultStudyName, newStudyId, openStudyStorage, type ResumeInfo, type SavedStudySummary, type StorageResult, type StudyStorage } from '../storage/studyStorage';
 
 /** A saved study read back: its summary and its trials. */
 export interface OpenedStudy {

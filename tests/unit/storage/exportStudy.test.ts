@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { maxStudyCharacters, parseStudyJson, studyFormat, studyToJson, type StudyExport } from '../../../src/lib/study/exportStudy';
+import { maxStudyCharacters, parseStudyJson, studyFormat, studyToJson, type StudyExport } from '../../../src/lib/storage/exportStudy';
 import type { StudyTrial } from '../../../src/lib/study/studyRunner';
-import { studyArbitrary } from './studyArbitrary';
+import { studyArbitrary } from '../study/studyArbitrary';
 
 const example: StudyExport = {
   format: 'tuning-playground/study@1',
