@@ -98,3 +98,21 @@ export function planProbe(dataset: Dataset, extent: Extent, validation: readonly
 export function splitProbeOutputs(outputs: Float32Array, outputSize: number, pictureRows: number): { picture: Float32Array; validation: Float32Array } {
   return { picture: outputs.subarray(0, pictureRows * outputSize), validation: outputs.subarray(pictureRows * outputSize) };
 }
+
+/** Model outputs at some probe rows, [rows * outputSize], and the dataset they were asked about. */
+export interface ProbeOutputs {
+  trialId: number;
+  epoch: number;
+  outputs: Float32Array;
+  outputSize: number;
+  /** The dataset trained on; a view shows the outputs only while it is still the page's dataset. */
+  dataset: Dataset;
+}
+
+/** The model's outputs over the boundary grid, [resolution * resolution * outputSize]. */
+export type BoundaryOutputs = ProbeOutputs;
+
+/** The model's outputs on the validation rows `rows` (indices into `dataset`), [rows.length * outputSize]. */
+export interface ValidationOutputs extends ProbeOutputs {
+  rows: number[];
+}

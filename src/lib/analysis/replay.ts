@@ -1,5 +1,5 @@
 import type { Trial } from '../core/trial';
-import { bestTrial } from '../study/studyRunner';
+import { bestTrial } from '../core/trial';
 
 /** What every view shows "after trial k": the first k trials, the best among them, and the best-so-far curve. */
 export interface ReplayFrame<T extends Trial> {

@@ -1,3 +1,5 @@
+import type { Params } from './space';
+
 /** Nonlinearity of the hidden layers. */
 export type Activation = 'relu' | 'tanh' | 'sigmoid' | 'elu' | 'linear';
 /** Update rule of the weights. */
@@ -68,3 +70,12 @@ export const defaultModelSettings: ModelSettings = {
   patience: 0,
   restoreBestWeights: true,
 };
+
+/** The model settings of one trial: the fixed settings with the trial's params laid over them. */
+export function trialSettings(base: ModelSettings, params: Params, maxEpochs: number): ModelSettings {
+  const settings = { ...base, epochs: maxEpochs } as ModelSettings & Record<string, unknown>;
+  for (const [name, value] of Object.entries(params)) {
+    if (Object.hasOwn(base, name)) settings[name] = value;
+  }
+  return settings;
+}

@@ -2,7 +2,7 @@
  * The rules of the settings table applied to one untrusted value: each setting type's check,
  * with the coercions a link needs (decimal text to numbers, `1`/`0` and a bare flag to booleans).
  */
-import type { BooleanSetting, ChoiceSetting, IntSetting, NumberSetting, SettingCheck, SettingDefinition, SettingValue, TextSetting } from './settings';
+import type { BooleanSetting, ChoiceSetting, IntSetting, NumberSetting, SettingCheck, SettingDefinition, SettingValue, TextSetting } from './settingTypes';
 
 const decimalPattern = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 const controlCharacters = /\p{Cc}/u;

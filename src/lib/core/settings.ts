@@ -6,9 +6,11 @@
 import { defaultModelSettings, type Activation, type Initializer, type ModelKind, type ModelSettings, type OptimizerName } from './modelSettings';
 import { formatSearchedDimensions, parseSearchedDimensions, type SearchableDefinition } from './searchedDimensions';
 import { checkSettingValue, quoteValue } from './settingChecks';
+import type { SettingCheck, SettingDefinition, SettingValue } from './settingTypes';
 import type { Dimension } from './space';
 
 export { quoteValue };
+export type { BooleanSetting, ChoiceSetting, IntSetting, NumberSetting, SettingCheck, SettingDefinition, SettingGroup, SettingType, SettingValue, TextSetting } from './settingTypes';
 
 /** Datasets the data panel offers: generators, shipped real data, an uploaded CSV, drawn points. */
 export const datasetNames = ['spiral', 'moons', 'circles', 'xor', 'blobs', 'sine', 'polynomial', 'digits', 'iris', 'csv', 'drawn'] as const;
@@ -90,72 +92,6 @@ export interface Settings extends ModelSettings {
 
 /** Name of one setting. */
 export type SettingKey = keyof Settings;
-/** Any value a setting can take. */
-export type SettingValue = number | boolean | string | readonly string[];
-/** Where a setting's control lives. */
-export type SettingGroup = 'data' | 'model' | 'training' | 'search' | 'view';
-/** Kind of a setting's value. */
-export type SettingType = 'number' | 'int' | 'choice' | 'boolean' | 'text';
-
-interface SettingCommon {
-  /** Name shown on the control and in notices. */
-  label: string;
-  /** Panel the control belongs to. */
-  group: SettingGroup;
-  /** One line shown beside the control. */
-  explanation: string;
-}
-
-/** A real number in [min, max]; `scale: 'log'` for settings that span decades. */
-export interface NumberSetting extends SettingCommon {
-  type: 'number';
-  min: number;
-  max: number;
-  scale: 'linear' | 'log';
-  default: number;
-  /** Whether a search may vary it. */
-  searchable?: boolean;
-}
-
-/** A whole number in [min, max], or `off` (a value outside the range that turns the feature off). */
-export interface IntSetting extends SettingCommon {
-  type: 'int';
-  min: number;
-  max: number;
-  off?: number;
-  default: number;
-  searchable?: boolean;
-}
-
-/** One of `values`, or with `multiple` a list of distinct values (at least one). */
-export interface ChoiceSetting extends SettingCommon {
-  type: 'choice';
-  values: readonly string[];
-  multiple?: boolean;
-  default: string | readonly string[];
-  searchable?: boolean;
-}
-
-/** On or off. */
-export interface BooleanSetting extends SettingCommon {
-  type: 'boolean';
-  default: boolean;
-}
-
-/** Free text of at most maxLength characters, shown as text; `canonical` checks and normalises a structured text. */
-export interface TextSetting extends SettingCommon {
-  type: 'text';
-  maxLength: number;
-  default: string;
-  canonical?: (text: string) => SettingCheck<string>;
-}
-
-/** The rule of one setting. */
-export type SettingDefinition = NumberSetting | IntSetting | ChoiceSetting | BooleanSetting | TextSetting;
-
-/** A checked value, or a notice in words saying why it was refused. */
-export type SettingCheck<T> = { ok: true; value: T } | { ok: false; notice: string };
-
 type SettingTable = { readonly [K in SettingKey]: SettingDefinition & { default: Settings[K] } };
 
 const seedRange = { min: 0, max: 4294967295 } as const;

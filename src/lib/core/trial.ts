@@ -49,3 +49,37 @@ export interface Trial {
   /** The error message of a failed trial. */
   error?: string;
 }
+
+/** A trial as the study keeps it: the exported fields plus what the views need. */
+export interface StudyTrial extends Trial {
+  /** Epochs the schedule gave it. */
+  maxEpochs: number;
+  /** When it started and ended, ms since the study started. */
+  startedAtMs: number;
+  endedAtMs: number;
+  /** Why it is pruned, diverged or failed, in words. */
+  reason?: string;
+  /** True when a person chose its params (manual mode), not the strategy. */
+  manual?: boolean;
+  /** With k-fold cross-validation: the objective of each fold, and their mean and standard deviation. */
+  folds?: { values: number[]; mean: number; std: number };
+}
+
+/** Which number of an epoch record the search minimises. */
+export type ObjectiveMetric = 'validationLoss' | 'validationError';
+
+/** The value a record scores under an objective (lower is better). */
+export function objectiveOf(record: EpochRecord, metric: ObjectiveMetric): number {
+  if (metric === 'validationError') return 1 - (record.validationAccuracy ?? Number.NaN);
+  return record.validationLoss;
+}
+
+/** The completed trial with the lowest value, or null (pruned trials never trained fully, so they don't count). */
+export function bestTrial<T extends Trial>(trials: readonly T[]): T | null {
+  let best: T | null = null;
+  for (const trial of trials) {
+    if (trial.state !== 'complete' || trial.value === null || !Number.isFinite(trial.value)) continue;
+    if (!best || trial.value < (best.value as number)) best = trial;
+  }
+  return best;
+}

@@ -7,11 +7,13 @@ import type { ModelSettings } from '../core/modelSettings';
 import type { Dataset, Split } from '../datasets/dataset';
 import type { Playground } from '../state/playground.svelte';
 import type { SearchSettings } from '../state/searchSettings.svelte';
-import { Study, trialSettings } from '../state/study.svelte';
+import { Study } from '../state/study.svelte';
+import { trialSettings } from '../core/modelSettings';
 import type { Trainer } from '../state/trainer.svelte';
 import type { EpochRecord } from '../core/trial';
 import type { LessonRun } from './lessons';
 import type { LessonRunResult, LessonTrial } from './revealRules';
+import { trialData, trialSeed } from '../core/trialInputs';
 
 /** What a finished single training gives back. */
 interface TrainedRun {
@@ -28,14 +30,7 @@ function trainOnce(trainer: Trainer, dataset: Dataset, trainRows: number[], scor
       {
         seed,
         settings,
-        data: {
-          features: dataset.features,
-          targets: dataset.targets,
-          featureCount: dataset.featureCount,
-          classCount: dataset.classCount,
-          trainIndices: trainRows,
-          validationIndices: scoredRows,
-        },
+        data: trialData(dataset, trainRows, scoredRows),
       },
       {
         epochs: (records) => epochs.push(...records),
@@ -125,7 +120,7 @@ export class LessonRunner {
     if (!best || !kept) throw new Error('No trial finished, so there is nothing to score on the test split.');
     this.progress = `Scoring trial ${best.id} once on the test split…`;
     const setup = last.setup;
-    const tested = await trainOnce(trainer, setup.dataset, [...setup.split.train], [...setup.split.test], trialSettings(setup.base, best.params, setup.base.epochs), setup.seed * 1000 + best.id);
+    const tested = await trainOnce(trainer, setup.dataset, [...setup.split.train], [...setup.split.test], trialSettings(setup.base, best.params, setup.base.epochs), trialSeed(setup.seed, best.id));
     const testLoss = tested.epochs.at(-1)?.validationLoss;
     if (testLoss === undefined) throw new Error(`Scoring on the test split failed: ${tested.error ?? 'no epoch finished'}`);
     return { runs, test: { validationLoss: kept.validationLoss, testLoss } };

@@ -8,6 +8,7 @@ import type { Dataset, Split } from '../datasets/dataset';
 import { scoreBands, type RunResult, type ScoreBand } from '../analysis/scoreBands';
 import type { SweepRun } from '../study/sweepPlan';
 import type { Trainer } from './trainer.svelte';
+import { keptRecord, trialData } from '../core/trialInputs';
 
 /** Where a sweep is. */
 export type SweepStatus = 'idle' | 'running' | 'done' | 'stopped';
@@ -73,14 +74,7 @@ export class CurveSweep {
         {
           settings: run.settings,
           seed: run.seed,
-          data: {
-            features: dataset.features,
-            targets: dataset.targets,
-            featureCount: dataset.featureCount,
-            classCount: dataset.classCount,
-            trainIndices: run.trainIndices,
-            validationIndices: split.validation,
-          },
+          data: trialData(dataset, run.trainIndices, split.validation),
         },
         {
           epochs: (batch) => {
@@ -91,7 +85,7 @@ export class CurveSweep {
           end: ({ end, keptEpoch, error }) => {
             if (generation !== this.#generation) return;
             ended += 1;
-            const kept = epochs[(keptEpoch || epochs.length) - 1] ?? epochs.at(-1);
+            const kept = keptRecord(epochs, keptEpoch);
             const state: TrialState = end === 'diverged' ? 'diverged' : end === 'failed' || end === 'stopped' || !kept ? 'failed' : 'complete';
             update(index, { state, value: state === 'complete' && kept ? kept.validationLoss : null });
             if (end === 'failed') this.failures = [...this.failures, error ?? 'unknown error'];

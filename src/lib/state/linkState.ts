@@ -20,7 +20,7 @@ import { formatSearchedDimensions } from '../core/searchedDimensions';
 import type { Dimension } from '../core/space';
 import type { ScheduleName } from '../search/schedules';
 import type { SearchedSetting } from './searchSettings.svelte';
-import type { ObjectiveMetric } from '../study/studyRunner';
+import type { ObjectiveMetric } from '../core/trial';
 
 /** The data and model fields of the page (Playground's). */
 export interface DataPageState {

@@ -17,10 +17,9 @@ import { loadRealDataset } from '../datasets/realData';
 import type { SplitFractions } from '../datasets/split';
 import { splitForTraining } from '../datasets/trainingSplit';
 import type { TrainTrialEnd } from '../worker/protocol';
-import { drawnExtent, paddedExtent, planProbe, probeView, splitProbeOutputs, type Extent, type ProbeView } from '../analysis/probe';
+import { drawnExtent, paddedExtent, planProbe, probeView, splitProbeOutputs, type BoundaryOutputs, type Extent, type ProbeOutputs, type ProbeView, type ValidationOutputs } from '../analysis/probe';
 import type { Trainer } from './trainer.svelte';
-
-export { boundaryGrid, boundaryResolution, paddedExtent, type Extent } from '../analysis/probe';
+import { trialData } from '../core/trialInputs';
 
 /** The trial trained by hand, as the page shows it. */
 export interface ManualTrial {
@@ -30,24 +29,6 @@ export interface ManualTrial {
   durationMs: number;
   keptEpoch: number;
   error?: string;
-}
-
-/** Model outputs at some probe rows, [rows * outputSize], and the dataset they were asked about. */
-export interface ProbeOutputs {
-  trialId: number;
-  epoch: number;
-  outputs: Float32Array;
-  outputSize: number;
-  /** The dataset trained on; a view shows the outputs only while it is still the page's dataset. */
-  dataset: Dataset;
-}
-
-/** The model's outputs over the boundary grid, [resolution * resolution * outputSize]. */
-export type BoundaryOutputs = ProbeOutputs;
-
-/** The model's outputs on the validation rows `rows` (indices into `dataset`), [rows.length * outputSize]. */
-export interface ValidationOutputs extends ProbeOutputs {
-  rows: number[];
 }
 
 /** An uploaded CSV file: its table, and the target and task a person chose for it. */
@@ -272,14 +253,7 @@ export class Playground {
       {
         seed: this.trainingSeed,
         settings: $state.snapshot(this.settings),
-        data: {
-          features: dataset.features,
-          targets: dataset.targets,
-          featureCount: dataset.featureCount,
-          classCount: dataset.classCount,
-          trainIndices: [...this.split.train],
-          validationIndices: validation,
-        },
+        data: trialData(dataset, [...this.split.train], validation),
         probe: plan.rows.length > 0 ? plan.rows : undefined,
       },
       {

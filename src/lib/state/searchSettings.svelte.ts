@@ -6,8 +6,8 @@ import type { Dimension } from '../core/space';
 import type { ScheduleName } from '../search/schedules';
 import { datasetInfoOf } from '../storage/datasetInfo';
 import type { Playground } from './playground.svelte';
-import { searchableSettings, type StudySetup } from './study.svelte';
-import type { ObjectiveMetric } from '../study/studyRunner';
+import { searchableSettings, type StudySetup } from '../study/studySetup';
+import type { ObjectiveMetric } from '../core/trial';
 
 /** One row of the search form: a setting, whether it is searched, and its range. */
 export interface SearchedSetting {

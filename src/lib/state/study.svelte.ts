@@ -5,133 +5,19 @@
  */
 import type { BackendName } from '../core/backendNames';
 import { diagnose } from '../core/diagnose';
-import type { ModelSettings } from '../core/modelSettings';
-import type { Dimension, Params } from '../core/space';
-import type { Dataset, Split } from '../datasets/dataset';
+import type { Params } from '../core/space';
 import type { PosteriorSlice, ProposalExplanation } from '../search';
-import { createSchedule, type ScheduleName } from '../search/schedules';
+import { createSchedule } from '../search/schedules';
 import { RemoteStrategy } from '../worker/remoteStrategy';
 import { kFold } from '../datasets/split';
-import { crossValidationExecutor, type CrossValidatedTrial } from '../study/crossValidation';
+import { crossValidationExecutor, withFolds } from '../study/crossValidation';
 import { replayAt } from '../analysis/replay';
-import { workerFoldExecutor } from './workerFoldExecutor';
-import { studyFormat, type StudyDataset, type StudyExport } from '../storage/studySchema';
-import { StudyRunner, type ExecutorResult, type ObjectiveMetric, type RunnerStatus, type StudyTrial, type TrialExecutor } from '../study/studyRunner';
-import type { Trainer, TrialListener } from './trainer.svelte';
-
-/** A hyperparameter a person may search, with the range offered by default. */
-export interface SearchableSetting {
-  dimension: Dimension;
-  /** One line on what it does. */
-  explanation: string;
-}
-
-/** The settings the search page offers to search, in the order shown. */
-export const searchableSettings: SearchableSetting[] = [
-  { dimension: { name: 'learningRate', type: 'log', low: 1e-3, high: 1 }, explanation: 'Step size of the optimizer.' },
-  { dimension: { name: 'units', type: 'int', low: 2, high: 32 }, explanation: 'Units per hidden layer: capacity.' },
-  { dimension: { name: 'hiddenLayers', type: 'int', low: 0, high: 3 }, explanation: 'Depth: 0 is a linear model.' },
-  { dimension: { name: 'l2', type: 'log', low: 1e-5, high: 0.1 }, explanation: 'Weight penalty: pulls weights to zero.' },
-  { dimension: { name: 'dropout', type: 'real', low: 0, high: 0.5 }, explanation: 'Share of hidden units dropped while training.' },
-  { dimension: { name: 'batchSize', type: 'int', low: 8, high: 128 }, explanation: 'Examples per gradient step.' },
-  { dimension: { name: 'activation', type: 'choice', values: ['relu', 'tanh', 'sigmoid', 'elu'] }, explanation: 'Nonlinearity of hidden layers.' },
-  { dimension: { name: 'optimizer', type: 'choice', values: ['sgd', 'momentum', 'adam', 'rmsprop'] }, explanation: 'Update rule.' },
-];
-
-/** The model settings of one trial: the fixed settings with the trial's params laid over them. */
-export function trialSettings(base: ModelSettings, params: Params, maxEpochs: number): ModelSettings {
-  const settings = { ...base, epochs: maxEpochs } as ModelSettings & Record<string, unknown>;
-  for (const [name, value] of Object.entries(params)) {
-    if (Object.hasOwn(base, name)) settings[name] = value;
-  }
-  return settings;
-}
-
-/** What one study is set up with; a snapshot, so later edits don't change a running study. */
-export interface StudySetup {
-  strategy: string;
-  /** Extra options of the strategy (acquisition, xi, kappa…). */
-  strategyOptions: Record<string, unknown>;
-  schedule: ScheduleName;
-  space: Dimension[];
-  budget: number;
-  seed: number;
-  metric: ObjectiveMetric;
-  base: ModelSettings;
-  dataset: Dataset;
-  split: Split;
-  /** How the dataset was made, for the export. */
-  datasetInfo: StudyDataset;
-  /** Loss of ignoring the inputs, for the diagnosis of each trial. */
-  baselineLoss?: number;
-  /** Trials trained at once, stacked into populations in the worker. */
-  parallel: number;
-  /** k of k-fold cross-validation over train + validation; 0 = the one validation split. */
-  folds?: number;
-  /** Most epochs all trials together may train; 0 or absent = no limit. */
-  epochBudget?: number;
-}
-
-/**
- * Trains a study's trials in the worker. Trials started in the same tick (a wave of the runner)
- * are sent as one batch, which the worker stacks into populations; a lone trial goes alone.
- */
-function workerExecutor(trainer: Trainer, setup: StudySetup): TrialExecutor {
-  const data = {
-    features: setup.dataset.features,
-    targets: setup.dataset.targets,
-    featureCount: setup.dataset.featureCount,
-    classCount: setup.dataset.classCount,
-    trainIndices: setup.split.train,
-    validationIndices: setup.split.validation,
-  };
-  type Pending = { settings: ModelSettings; seed: number; listener: TrialListener; setWorkerId(id: number): void };
-  let pending: Pending[] = [];
-  const flush = () => {
-    const batch = pending;
-    pending = [];
-    if (batch.length === 1) {
-      const [only] = batch;
-      only.setWorkerId(trainer.train({ data, settings: only.settings, seed: only.seed }, only.listener));
-    } else if (batch.length > 1) {
-      trainer.trainBatch(data, batch).forEach((id, index) => batch[index].setWorkerId(id));
-    }
-  };
-  return {
-    start({ id, params, maxEpochs }, onEpochs) {
-      let resolveDone: (result: ExecutorResult) => void = () => {};
-      const done = new Promise<ExecutorResult>((resolve) => (resolveDone = resolve));
-      let workerId: number | null = null;
-      let stopWanted = false;
-      if (pending.length === 0) queueMicrotask(flush);
-      pending.push({
-        settings: trialSettings(setup.base, params, maxEpochs),
-        seed: setup.seed * 1000 + id,
-        listener: {
-          epochs: onEpochs,
-          end: ({ end, durationMs, keptEpoch, error }) => resolveDone({ end, durationMs, keptEpoch, error }),
-        },
-        setWorkerId: (assigned) => {
-          workerId = assigned;
-          if (stopWanted) trainer.stop(assigned);
-        },
-      });
-      return {
-        stop: () => {
-          stopWanted = true;
-          if (workerId !== null) trainer.stop(workerId);
-        },
-        done,
-      };
-    },
-  };
-}
-
-/** A trial with its folds' summary attached, once cross-validation has one. */
-function withFolds(trial: StudyTrial, found: CrossValidatedTrial | null): StudyTrial {
-  if (!found?.summary || trial.state === 'running') return trial;
-  return { ...trial, folds: { values: found.foldValues, mean: found.summary.mean, std: found.summary.std } };
-}
+import { workerExecutor, workerFoldExecutor } from './workerExecutor';
+import type { StudySetup } from '../study/studySetup';
+import { studyFormat, type StudyExport } from '../storage/studySchema';
+import { StudyRunner, type RunnerStatus } from '../study/studyRunner';
+import type { StudyTrial } from '../core/trial';
+import type { Trainer } from './trainer.svelte';
 
 /** One search, as the page shows it. */
 export class Study {

@@ -7,6 +7,7 @@
 import type { ModelSettings } from '../core/modelSettings';
 import type { Dataset, Split } from '../datasets/dataset';
 import type { Trainer } from './trainer.svelte';
+import { keptRecord, trialData } from '../core/trialInputs';
 
 /** The configuration chosen by validation, and the score that chose it. */
 export interface TestCandidate {
@@ -56,21 +57,14 @@ export class TestEvaluation {
         settings: candidate.settings,
         seed: candidate.seed,
         // The test rows go in as the "validation" rows: this is the only request that reads them.
-        data: {
-          features: dataset.features,
-          targets: dataset.targets,
-          featureCount: dataset.featureCount,
-          classCount: dataset.classCount,
-          trainIndices: split.train,
-          validationIndices: split.test,
-        },
+        data: trialData(dataset, split.train, split.test),
       },
       {
         epochs: (records) => {
           last = [...last, ...records.map((record) => ({ loss: record.validationLoss, accuracy: record.validationAccuracy, epoch: record.epoch }))];
         },
         end: ({ end, keptEpoch, error }) => {
-          const kept = last[(keptEpoch || last.length) - 1] ?? last.at(-1);
+          const kept = keptRecord(last, keptEpoch);
           if (end === 'failed' || end === 'stopped' || !kept) {
             this.status = 'failed';
             this.error = `The test run did not finish: ${error ?? end}.`;

@@ -10,8 +10,8 @@ import { generateDataset } from '../datasets/index';
 import { splitForTraining } from '../datasets/trainingSplit';
 import type { ScheduleName } from '../search/schedules';
 import type { StudyExport } from './studySchema';
-import type { StudySetup } from '../state/study.svelte';
-import type { StudyTrial } from '../study/studyRunner';
+import type { StudySetup } from '../study/studySetup';
+import type { StudyTrial } from '../core/trial';
 import type { ResumeInfo } from './studyStorage';
 
 const regenerable = ['spiral', 'moons', 'circles', 'xor', 'blobs', 'sine', 'polynomial'];

@@ -5,7 +5,7 @@
  * blocked by another tab — comes back as a StorageResult with a message a person can read.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { bestTrial } from '../study/studyRunner';
+import { bestTrial } from '../core/trial';
 import { parseStudyJson, studyToJson, type StudyExport } from './exportStudy';
 
 /** One saved study as the store keeps it. */

@@ -6,10 +6,11 @@
  * deviation of the objective over folds stay available for the views.
  */
 import type { Params } from '../core/space';
-import type { EpochRecord } from '../core/trial';
 import type { Fold } from '../datasets/split';
 import { spread, type Spread } from '../analysis/scoreBands';
-import { objectiveOf, type ExecutorResult, type ObjectiveMetric, type TrialExecutor } from './studyRunner';
+import { objectiveOf, type EpochRecord, type ObjectiveMetric, type StudyTrial } from '../core/trial';
+import type { ExecutorResult, TrialExecutor } from './studyRunner';
+import { keptRecord } from '../core/trialInputs';
 
 /** Trains one trial on one fold: like TrialExecutor.start, with the fold's rows. */
 export interface FoldExecutor {
@@ -97,7 +98,7 @@ export function crossValidationExecutor(inner: FoldExecutor, folds: readonly Fol
           const result = await handle.done;
           ended[foldIndex] = true;
           const records = found.foldEpochs[foldIndex];
-          const kept = records[(result.keptEpoch || records.length) - 1] ?? records.at(-1);
+          const kept = keptRecord(records, result.keptEpoch);
           if (kept && (result.end === 'complete' || result.end === 'early-stopped')) found.foldValues[foldIndex] = objectiveOf(kept, metric);
           if (result.end === 'failed' || result.end === 'diverged') stopAll();
           emitReady();
@@ -124,4 +125,10 @@ export function crossValidationExecutor(inner: FoldExecutor, folds: readonly Fol
 function keptMeanEpoch(results: readonly ExecutorResult[], foldEpochs: readonly EpochRecord[][], emitted: number): number {
   const kept = results.map((result, fold) => result.keptEpoch || foldEpochs[fold].length);
   return Math.min(emitted, Math.round(kept.reduce((sum, epoch) => sum + epoch, 0) / kept.length));
+}
+
+/** A trial with its folds' summary attached, once cross-validation has one. */
+export function withFolds(trial: StudyTrial, found: CrossValidatedTrial | null): StudyTrial {
+  if (!found?.summary || trial.state === 'running') return trial;
+  return { ...trial, folds: { values: found.foldValues, mean: found.summary.mean, std: found.summary.std } };
 }

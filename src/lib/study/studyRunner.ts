@@ -4,7 +4,8 @@
  * tell the strategy the result, and go on until the budget, Stop, or three failures in a row.
  */
 import type { Params } from '../core/space';
-import type { EpochRecord, Trial } from '../core/trial';
+import { bestTrial, objectiveOf, type EpochRecord, type ObjectiveMetric, type StudyTrial } from '../core/trial';
+import { keptRecord } from '../core/trialInputs';
 import type { Schedule } from '../search/schedules';
 import type { Strategy } from '../search/strategy';
 import { localProposer, type Proposer } from '../search/proposer';
@@ -25,30 +26,6 @@ export interface TrialExecutor {
     stop(): void;
     done: Promise<ExecutorResult>;
   };
-}
-
-/** A trial as the study keeps it: the exported fields plus what the views need. */
-export interface StudyTrial extends Trial {
-  /** Epochs the schedule gave it. */
-  maxEpochs: number;
-  /** When it started and ended, ms since the study started. */
-  startedAtMs: number;
-  endedAtMs: number;
-  /** Why it is pruned, diverged or failed, in words. */
-  reason?: string;
-  /** True when a person chose its params (manual mode), not the strategy. */
-  manual?: boolean;
-  /** With k-fold cross-validation: the objective of each fold, and their mean and standard deviation. */
-  folds?: { values: number[]; mean: number; std: number };
-}
-
-/** Which number of an epoch record the search minimises. */
-export type ObjectiveMetric = 'validationLoss' | 'validationError';
-
-/** The value a record scores under an objective (lower is better). */
-export function objectiveOf(record: EpochRecord, metric: ObjectiveMetric): number {
-  if (metric === 'validationError') return 1 - (record.validationAccuracy ?? Number.NaN);
-  return record.validationLoss;
 }
 
 /** Where the runner is. */
@@ -293,7 +270,7 @@ export class StudyRunner {
 
 /** The fields of a trial that its end decides: state, value, reason, duration. */
 function settle(trial: StudyTrial, result: ExecutorResult, pruned: boolean, metric: ObjectiveMetric, stoppedByPerson: boolean): Partial<StudyTrial> {
-  const kept = trial.epochs[(result.keptEpoch || trial.epochs.length) - 1] ?? trial.epochs.at(-1);
+  const kept = keptRecord(trial.epochs, result.keptEpoch);
   const value = kept ? objectiveOf(kept, metric) : null;
   const durationMs = result.durationMs;
   if (result.end === 'failed') return { state: 'failed', value: null, durationMs, reason: result.error ?? 'unknown error', error: result.error };
@@ -305,14 +282,4 @@ function settle(trial: StudyTrial, result: ExecutorResult, pruned: boolean, metr
     return { state: 'failed', value: null, durationMs, reason: 'stopped before it finished', error: 'stopped before it finished' };
   }
   return { state: 'complete', value: value !== null && Number.isFinite(value) ? value : null, durationMs };
-}
-
-/** The completed trial with the lowest value, or null (pruned trials never trained fully, so they don't count). */
-export function bestTrial<T extends Trial>(trials: readonly T[]): T | null {
-  let best: T | null = null;
-  for (const trial of trials) {
-    if (trial.state !== 'complete' || trial.value === null || !Number.isFinite(trial.value)) continue;
-    if (!best || trial.value < (best.value as number)) best = trial;
-  }
-  return best;
 }

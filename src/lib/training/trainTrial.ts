@@ -12,24 +12,11 @@ import type { ModelSettings } from '../core/modelSettings';
 import { createRandom } from '../core/random';
 import { baselineLoss, baselineMeanSquaredError, detectDivergence } from '../core/diagnose';
 import type { EpochRecord } from '../core/trial';
+import type { TrialData } from '../core/trialInputs';
 import { buildMlp, polynomialFeatureCount, polynomialFeatures, weightPenalty } from './mlp';
 import { createOptimizer } from './optimizer';
 
-/** The examples a trial learns from: flat features and targets plus index lists of the splits. */
-export interface TrialData {
-  /** Features, row-major, shape [size * featureCount]. */
-  features: Float32Array;
-  /** Class index or regression target per row, shape [size]. */
-  targets: Float32Array;
-  /** Number of feature columns. */
-  featureCount: number;
-  /** Number of classes; 0 for regression. */
-  classCount: number;
-  /** Rows the model is fitted on. */
-  trainIndices: ArrayLike<number>;
-  /** Rows the model is scored on (never fitted on). */
-  validationIndices: ArrayLike<number>;
-}
+export type { TrialData } from '../core/trialInputs';
 
 /** How a trial ended. */
 export type TrialEnd = 'complete' | 'diverged' | 'stopped' | 'early-stopped';

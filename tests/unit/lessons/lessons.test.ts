@@ -3,7 +3,7 @@ import { searchSpace, validateSettings } from '../../../src/lib/core/settings';
 import type { EpochRecord } from '../../../src/lib/core/trial';
 import { lessonById, lessons, lessonSettings, usesSmallPreset } from '../../../src/lib/lessons/lessons';
 import { distinctValues, logThird, mostOverfitRun, survivorShare, testAgainstValidation, type LessonRunResult, type LessonTrial } from '../../../src/lib/lessons/revealRules';
-import { searchableSettings } from '../../../src/lib/state/study.svelte';
+import { searchableSettings } from '../../../src/lib/study/studySetup';
 
 /** A trial whose curve ends at the given training and validation losses. */
 function trial(trainLoss: number, validationLoss: number, params: Record<string, number | string> = {}, state = 'complete'): LessonTrial {

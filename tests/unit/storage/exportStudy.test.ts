@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { maxStudyCharacters, parseStudyJson, studyFormat, studyToJson, type StudyExport } from '../../../src/lib/storage/exportStudy';
-import type { StudyTrial } from '../../../src/lib/study/studyRunner';
+import type { StudyTrial } from '../../../src/lib/core/trial';
 import { studyArbitrary } from '../study/studyArbitrary';
 
 const example: StudyExport = {

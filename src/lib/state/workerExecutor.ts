@@ -1,0 +1,81 @@
+/**
+ * Trial executors that train in the trainer worker: a study's trials (batched per wave, so the
+ * worker stacks them into populations) and one fold of a cross-validated trial.
+ */
+import { trialSettings, type ModelSettings } from '../core/modelSettings';
+import { trialData, trialSeed } from '../core/trialInputs';
+import type { FoldExecutor } from '../study/crossValidation';
+import type { StudySetup } from '../study/studySetup';
+import type { ExecutorResult, TrialExecutor } from '../study/studyRunner';
+import type { Trainer, TrialListener } from './trainer.svelte';
+
+/**
+ * Trains a study's trials in the worker. Trials started in the same tick (a wave of the runner)
+ * are sent as one batch, which the worker stacks into populations; a lone trial goes alone.
+ */
+export function workerExecutor(trainer: Trainer, setup: StudySetup): TrialExecutor {
+  const data = trialData(setup.dataset, setup.split.train, setup.split.validation);
+  type Pending = { settings: ModelSettings; seed: number; listener: TrialListener; setWorkerId(id: number): void };
+  let pending: Pending[] = [];
+  const flush = () => {
+    const batch = pending;
+    pending = [];
+    if (batch.length === 1) {
+      const [only] = batch;
+      only.setWorkerId(trainer.train({ data, settings: only.settings, seed: only.seed }, only.listener));
+    } else if (batch.length > 1) {
+      trainer.trainBatch(data, batch).forEach((id, index) => batch[index].setWorkerId(id));
+    }
+  };
+  return {
+    start({ id, params, maxEpochs }, onEpochs) {
+      let resolveDone: (result: ExecutorResult) => void = () => {};
+      const done = new Promise<ExecutorResult>((resolve) => (resolveDone = resolve));
+      let workerId: number | null = null;
+      let stopWanted = false;
+      if (pending.length === 0) queueMicrotask(flush);
+      pending.push({
+        settings: trialSettings(setup.base, params, maxEpochs),
+        seed: trialSeed(setup.seed, id),
+        listener: {
+          epochs: onEpochs,
+          end: ({ end, durationMs, keptEpoch, error }) => resolveDone({ end, durationMs, keptEpoch, error }),
+        },
+        setWorkerId: (assigned) => {
+          workerId = assigned;
+          if (stopWanted) trainer.stop(assigned);
+        },
+      });
+      return {
+        stop: () => {
+          stopWanted = true;
+          if (workerId !== null) trainer.stop(workerId);
+        },
+        done,
+      };
+    },
+  };
+}
+
+/** A FoldExecutor that queues each fold as its own trial in the trainer worker. */
+export function workerFoldExecutor(trainer: Trainer, setup: Pick<StudySetup, 'base' | 'seed' | 'dataset'>): FoldExecutor {
+  return {
+    start({ id, params, maxEpochs, fold, foldIndex }, onEpochs) {
+      let resolveDone: (result: ExecutorResult) => void = () => {};
+      const done = new Promise<ExecutorResult>((resolve) => (resolveDone = resolve));
+      const workerId = trainer.train(
+        {
+          settings: trialSettings(setup.base, params, maxEpochs),
+          // Every fold of a trial starts from the same weights, so folds differ only in their data.
+          seed: trialSeed(setup.seed, id),
+          data: trialData(setup.dataset, fold.train, fold.validation),
+        },
+        {
+          epochs: onEpochs,
+          end: ({ end, durationMs, keptEpoch, error }) => resolveDone({ end, durationMs, keptEpoch, error: error ? `${error} (fold ${foldIndex + 1})` : undefined }),
+        },
+      );
+      return { stop: () => trainer.stop(workerId), done };
+    },
+  };
+}

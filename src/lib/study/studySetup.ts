@@ -1,0 +1,54 @@
+/**
+ * What a study is set up with (a snapshot taken when Search is pressed) and the hyperparameters
+ * the search page offers; plain data, shared by the state classes, the storage and the loop.
+ */
+import type { ModelSettings } from '../core/modelSettings';
+import type { ObjectiveMetric } from '../core/trial';
+import type { Dimension } from '../core/space';
+import type { Dataset, Split } from '../datasets/dataset';
+import type { ScheduleName } from '../search/schedules';
+import type { StudyDataset } from '../storage/studySchema';
+
+/** A hyperparameter a person may search, with the range offered by default. */
+export interface SearchableSetting {
+  dimension: Dimension;
+  /** One line on what it does. */
+  explanation: string;
+}
+
+/** The settings the search page offers to search, in the order shown. */
+export const searchableSettings: SearchableSetting[] = [
+  { dimension: { name: 'learningRate', type: 'log', low: 1e-3, high: 1 }, explanation: 'Step size of the optimizer.' },
+  { dimension: { name: 'units', type: 'int', low: 2, high: 32 }, explanation: 'Units per hidden layer: capacity.' },
+  { dimension: { name: 'hiddenLayers', type: 'int', low: 0, high: 3 }, explanation: 'Depth: 0 is a linear model.' },
+  { dimension: { name: 'l2', type: 'log', low: 1e-5, high: 0.1 }, explanation: 'Weight penalty: pulls weights to zero.' },
+  { dimension: { name: 'dropout', type: 'real', low: 0, high: 0.5 }, explanation: 'Share of hidden units dropped while training.' },
+  { dimension: { name: 'batchSize', type: 'int', low: 8, high: 128 }, explanation: 'Examples per gradient step.' },
+  { dimension: { name: 'activation', type: 'choice', values: ['relu', 'tanh', 'sigmoid', 'elu'] }, explanation: 'Nonlinearity of hidden layers.' },
+  { dimension: { name: 'optimizer', type: 'choice', values: ['sgd', 'momentum', 'adam', 'rmsprop'] }, explanation: 'Update rule.' },
+];
+
+/** What one study is set up with; a snapshot, so later edits don't change a running study. */
+export interface StudySetup {
+  strategy: string;
+  /** Extra options of the strategy (acquisition, xi, kappa…). */
+  strategyOptions: Record<string, unknown>;
+  schedule: ScheduleName;
+  space: Dimension[];
+  budget: number;
+  seed: number;
+  metric: ObjectiveMetric;
+  base: ModelSettings;
+  dataset: Dataset;
+  split: Split;
+  /** How the dataset was made, for the export. */
+  datasetInfo: StudyDataset;
+  /** Loss of ignoring the inputs, for the diagnosis of each trial. */
+  baselineLoss?: number;
+  /** Trials trained at once, stacked into populations in the worker. */
+  parallel: number;
+  /** k of k-fold cross-validation over train + validation; 0 = the one validation split. */
+  folds?: number;
+  /** Most epochs all trials together may train; 0 or absent = no limit. */
+  epochBudget?: number;
+}
