@@ -17,7 +17,10 @@ import type { StudySetup } from '../study/studySetup';
 import { studyFormat, type StudyExport } from '../storage/studySchema';
 import { StudyRunner, type RunnerStatus } from '../study/studyRunner';
 import type { StudyTrial } from '../core/trial';
+import type { TestCandidate } from './testEvaluation.svelte';
 import type { Trainer } from './trainer.svelte';
+import { trialSettings } from '../core/modelSettings';
+import { trialSeed } from '../core/trialInputs';
 
 /** One search, as the page shows it. */
 export class Study {
@@ -109,37 +112,58 @@ export class Study {
   }
 
   /**
-   * The GP's posterior over one or two searched dimensions (Bayesian search with a model only),
-   * computed in the search worker. Returns what is cached now and fetches what is missing; the
-   * views re-derive when it arrives. The model changes only when a trial ends, so slices are
-   * cached per number of ended trials, however often the views re-derive as epochs stream in.
+   * Asks the search worker for the GP's posterior over one or two searched dimensions (Bayesian
+   * search with a model only), unless it is cached; read it with posteriorFor. Called from an
+   * effect of the view that shows it, never from a derivation. The model changes only when a
+   * trial ends, so slices are cached per number of ended trials, however often epochs stream in.
    */
-  posterior(dimensions: string[], fixed?: Params): PosteriorSlice | null {
-    void this.#sliceVersion;
-    if (this.setup.strategy !== 'bayesian') return null;
-    const ended = this.trials.filter((trial) => trial.state !== 'running' && !trial.manual).length;
+  requestPosterior(dimensions: string[], fixed?: Params): void {
+    if (this.setup.strategy !== 'bayesian') return;
+    const ended = this.#endedCount();
     if (ended !== this.#sliceCacheEpoch) {
       this.#sliceCache.clear();
       this.#sliceCacheEpoch = ended;
     }
     const key = JSON.stringify([dimensions, fixed ?? null]);
-    // While a fresh slice is on its way, the last one over the same axes stays on screen.
-    const staleKey = JSON.stringify(dimensions);
-    const cached = this.#sliceCache.get(key);
-    if (cached?.slice) return cached.slice;
-    if (cached === undefined) {
-      const entry: { slice: PosteriorSlice | null } = { slice: null };
-      this.#sliceCache.set(key, entry);
-      this.strategy
-        .posteriorSlice({ dimensions, fixed })
-        .catch(() => null)
-        .then((slice) => {
-          entry.slice = slice;
-          if (slice) this.#staleSlices.set(staleKey, slice);
-          if (this.#sliceCache.get(key) === entry) this.#sliceVersion += 1;
-        });
-    }
-    return this.#staleSlices.get(staleKey) ?? null;
+    if (this.#sliceCache.has(key)) return;
+    const entry: { slice: PosteriorSlice | null } = { slice: null };
+    this.#sliceCache.set(key, entry);
+    this.strategy
+      .posteriorSlice({ dimensions, fixed })
+      .catch(() => null)
+      .then((slice) => {
+        entry.slice = slice;
+        if (slice) this.#staleSlices.set(JSON.stringify(dimensions), slice);
+        if (this.#sliceCache.get(key) === entry) this.#sliceVersion += 1;
+      });
+  }
+
+  /** The posterior slice requestPosterior fetched for the current model; while a fresh one is on its way, the last one over the same axes. */
+  posteriorFor(dimensions: string[], fixed?: Params): PosteriorSlice | null {
+    void this.#sliceVersion;
+    if (this.setup.strategy !== 'bayesian') return null;
+    const current = this.#sliceCacheEpoch === this.#endedCount() ? this.#sliceCache.get(JSON.stringify([dimensions, fixed ?? null])) : undefined;
+    return current?.slice ?? this.#staleSlices.get(JSON.stringify(dimensions)) ?? null;
+  }
+
+  #endedCount(): number {
+    return this.trials.filter((trial) => trial.state !== 'running' && !trial.manual).length;
+  }
+
+  /** The best trial, as the configuration the test split may judge once the search is over; null before then. */
+  testCandidate(): TestCandidate | null {
+    const best = this.frame.best;
+    if (!best || this.status === 'running' || this.status === 'pausing') return null;
+    const kept = best.epochs.at(-1);
+    if (!kept) return null;
+    return {
+      name: `trial ${best.id}`,
+      settings: trialSettings(this.setup.base, best.params, this.setup.base.epochs),
+      seed: trialSeed(this.setup.seed, best.id),
+      validationLoss: kept.validationLoss,
+      validationAccuracy: kept.validationAccuracy,
+      chosenFrom: this.trials.filter((trial) => trial.state === 'complete').length,
+    };
   }
 
   /** The study as the experiment log of DESIGN.md (format study@1), each trial with its diagnosis. */
