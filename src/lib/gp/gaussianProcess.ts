@@ -3,20 +3,16 @@
  * noise (Rasmussen & Williams 2006, algorithm 2.1). Outputs are standardised before fitting;
  * the hyperparameters (length scales, signal variance, noise variance) maximise the log
  * marginal likelihood (eq. 5.8, gradients eq. 5.9) from several starts. Usable on its own:
- * `fitGaussianProcess(points, values)` then `predict(point)` → mean and standard deviation.
+ * `fitGaussianProcess(points, values)` (fitGaussianProcess.ts) then `predict(point)` → mean and
+ * standard deviation. The likelihood and its gradient are in marginalLikelihood.ts.
  */
-import type { Random } from '../core/random';
 import { kernelMatrixFromDifferences, kernelVector, pairwiseSquaredDifferences } from './kernels';
 import {
-  cholesky,
   choleskyAppend,
-  choleskyInverse,
   choleskySolve,
   choleskyWithJitter,
   solveLower,
-  solveUpperTransposed,
 } from './linalg';
-import { minimizeBounded } from './minimizeBounded';
 
 /** Kernel and noise hyperparameters; variances are in standardised output units. */
 export interface GaussianProcessHyperparameters {
@@ -26,32 +22,6 @@ export interface GaussianProcessHyperparameters {
   signalVariance: number;
   /** Variance σₙ² of the observation noise. */
   noiseVariance: number;
-}
-
-/** Settings of fitGaussianProcess; every field is optional. */
-export interface GaussianProcessFitOptions {
-  /** Use these hyperparameters as they are, without maximising the likelihood. */
-  hyperparameters?: GaussianProcessHyperparameters;
-  /** A first start for the optimiser, typically the previous fit's hyperparameters (warm start). */
-  initial?: GaussianProcessHyperparameters;
-  /** Number of extra random starts (default 3); needs `random`. */
-  restarts?: number;
-  /** Seeded generator for the random starts. */
-  random?: Random;
-  /** Iterations of the optimiser per start (default 60). */
-  maxIterations?: number;
-  /** Bounds of every length scale, input units (default [0.01, 20]). */
-  lengthScaleBounds?: [number, number];
-  /** Bounds of the signal variance, standardised units (default [0.01, 100]). */
-  signalVarianceBounds?: [number, number];
-  /** Bounds of the noise variance, standardised units (default [1e-8, 0.1]: the signal should dominate). */
-  noiseVarianceBounds?: [number, number];
-  /**
-   * Weak log-normal prior on each length scale, as mean and standard deviation of log ℓ
-   * (default { mean: log 0.5, std: 1.5 }); null for the plain maximum likelihood. With few
-   * points the likelihood alone often explains everything with one very short length scale.
-   */
-  lengthScalePrior?: { mean: number; std: number } | null;
 }
 
 /** Posterior of the latent function at one point, in output units. */
@@ -265,7 +235,8 @@ export class GaussianProcess {
   }
 }
 
-function standardise(values: ArrayLike<number>): { standardised: Float64Array; mean: number; scale: number } {
+/** Outputs shifted and scaled to mean 0 and standard deviation 1 (scale 1 when they are all equal). */
+export function standardise(values: ArrayLike<number>): { standardised: Float64Array; mean: number; scale: number } {
   const n = values.length;
   let mean = 0;
   for (let i = 0; i < n; i++) mean += values[i] / n;
@@ -277,7 +248,8 @@ function standardise(values: ArrayLike<number>): { standardised: Float64Array; m
   return { standardised, mean, scale };
 }
 
-function assemble(
+/** The Gaussian process with these hyperparameters, factorised (with jitter if needed) over the points. */
+export function assemble(
   points: Float64Array,
   d: number,
   values: Float64Array,
@@ -292,139 +264,4 @@ function assemble(
   return new GaussianProcess(
     points, d, values, outputMean, outputScale, hyperparameters, lower, hyperparameters.noiseVariance + jitter,
   );
-}
-
-/** Negative log marginal likelihood of standardised values and its gradient w.r.t. θ = [log ℓ₁..log ℓ_d, log σ², log σₙ²]. */
-function negativeLogLikelihood(
-  theta: Float64Array,
-  differences: Float64Array,
-  values: Float64Array,
-  n: number,
-  d: number,
-): { value: number; gradient: Float64Array } {
-  const lengthScales = theta.slice(0, d).map(Math.exp);
-  const signalVariance = Math.exp(theta[d]);
-  const noiseVariance = Math.exp(theta[d + 1]);
-  const factors = new Float64Array((n * (n - 1)) / 2);
-  const matrix = kernelMatrixFromDifferences(differences, n, { lengthScales, signalVariance }, noiseVariance, factors);
-  const gradient = new Float64Array(d + 2);
-  // A tiny fixed jitter keeps near-duplicate inputs factorisable without biasing the fit.
-  for (let i = 0; i < n; i++) matrix[i * n + i] += 1e-10 * signalVariance;
-  const lower = cholesky(matrix, n);
-  if (!lower) return { value: Infinity, gradient };
-  const alpha = solveUpperTransposed(lower, n, solveLower(lower, n, values));
-  let value = 0.5 * n * logTwoPi;
-  for (let i = 0; i < n; i++) value += 0.5 * values[i] * alpha[i] + Math.log(lower[i * n + i]);
-  // ∂(−log p)/∂θ = ½ tr((K⁻¹ − ααᵀ) ∂K/∂θ); W = K⁻¹ − ααᵀ is symmetric, so each pair i > j counts twice.
-  const inverse = choleskyInverse(lower, n);
-  let signalTerm = 0;
-  let noiseTerm = 0;
-  let position = 0;
-  let pair = 0;
-  for (let i = 0; i < n; i++) {
-    const diagonalWeight = inverse[i * n + i] - alpha[i] * alpha[i];
-    signalTerm += 0.5 * diagonalWeight * signalVariance;
-    noiseTerm += 0.5 * diagonalWeight * noiseVariance;
-    for (let j = 0; j < i; j++) {
-      const weight = inverse[i * n + j] - alpha[i] * alpha[j];
-      signalTerm += weight * matrix[i * n + j];
-      const weighted = weight * factors[pair++];
-      for (let k = 0; k < d; k++) gradient[k] += weighted * differences[position++];
-    }
-  }
-  for (let k = 0; k < d; k++) gradient[k] /= lengthScales[k] * lengthScales[k];
-  gradient[d] = signalTerm;
-  gradient[d + 1] = noiseTerm;
-  return { value, gradient };
-}
-
-function toTheta(hyperparameters: GaussianProcessHyperparameters, d: number): Float64Array {
-  const theta = new Float64Array(d + 2);
-  for (let k = 0; k < d; k++) theta[k] = Math.log(hyperparameters.lengthScales[k]);
-  theta[d] = Math.log(hyperparameters.signalVariance);
-  theta[d + 1] = Math.log(hyperparameters.noiseVariance);
-  return theta;
-}
-
-function fromTheta(theta: Float64Array, d: number): GaussianProcessHyperparameters {
-  return {
-    lengthScales: theta.slice(0, d).map(Math.exp),
-    signalVariance: Math.exp(theta[d]),
-    noiseVariance: Math.exp(theta[d + 1]),
-  };
-}
-
-/**
- * Fits a Gaussian process to n points (shape [n*d] row-major, or n arrays of d numbers) and
- * their values (shape [n], output units, finite). Hyperparameters maximise the log marginal
- * likelihood (plus the weak length-scale prior, unless turned off) by projected L-BFGS with analytic gradients, from the warm start (if given), a
- * default start and `restarts` random starts; the best start wins.
- */
-export function fitGaussianProcess(
-  points: Float64Array | ArrayLike<number>[],
-  values: ArrayLike<number>,
-  options: GaussianProcessFitOptions = {},
-): GaussianProcess {
-  const n = values.length;
-  if (n === 0) throw new Error('cannot fit a Gaussian process to no observations');
-  const flat = points instanceof Float64Array ? Float64Array.from(points) : Float64Array.from(points.flatMap((row) => Array.from(row)));
-  const d = flat.length / n;
-  if (!Number.isInteger(d) || d < 1) throw new Error('points and values disagree in length');
-  for (let i = 0; i < n; i++) if (!Number.isFinite(values[i])) throw new Error('values must be finite numbers');
-  const { standardised, mean, scale } = standardise(values);
-  if (options.hyperparameters) return assemble(flat, d, standardised, mean, scale, options.hyperparameters);
-
-  const {
-    restarts = 3,
-    random,
-    maxIterations = 60,
-    lengthScaleBounds = [0.01, 20],
-    signalVarianceBounds = [0.01, 100],
-    noiseVarianceBounds = [1e-8, 0.1],
-    lengthScalePrior = { mean: Math.log(0.5), std: 1.5 },
-  } = options;
-  const lower = new Float64Array(d + 2);
-  const upper = new Float64Array(d + 2);
-  lower.fill(Math.log(lengthScaleBounds[0]), 0, d);
-  upper.fill(Math.log(lengthScaleBounds[1]), 0, d);
-  [lower[d], upper[d]] = signalVarianceBounds.map(Math.log);
-  [lower[d + 1], upper[d + 1]] = noiseVarianceBounds.map(Math.log);
-
-  const starts: Float64Array[] = [];
-  if (options.initial) starts.push(toTheta(options.initial, d));
-  if (!options.initial || restarts > 0) {
-    // Two default starts, nearly noise-free and noisy: the likelihood often has one optimum near each.
-    starts.push(toTheta({ lengthScales: new Float64Array(d).fill(0.5), signalVariance: 1, noiseVariance: 1e-6 }, d));
-    starts.push(toTheta({ lengthScales: new Float64Array(d).fill(0.5), signalVariance: 1, noiseVariance: 1e-2 }, d));
-  }
-  if (random) {
-    for (let r = 0; r < restarts; r++) {
-      const theta = new Float64Array(d + 2);
-      for (let k = 0; k < d; k++) theta[k] = random.uniform(Math.log(0.05), Math.log(2));
-      theta[d] = random.uniform(Math.log(0.3), Math.log(3));
-      theta[d + 1] = random.uniform(Math.log(1e-7), Math.log(1e-2));
-      starts.push(theta);
-    }
-  }
-
-  const differences = pairwiseSquaredDifferences(flat, n, d);
-  const objective = (theta: Float64Array) => {
-    const result = negativeLogLikelihood(theta, differences, standardised, n, d);
-    if (lengthScalePrior) {
-      const precision = 1 / (lengthScalePrior.std * lengthScalePrior.std);
-      for (let k = 0; k < d; k++) {
-        const offset = theta[k] - lengthScalePrior.mean;
-        result.value += 0.5 * precision * offset * offset;
-        result.gradient[k] += precision * offset;
-      }
-    }
-    return result;
-  };
-  let best: { x: Float64Array; value: number } | null = null;
-  for (const start of starts) {
-    const result = minimizeBounded(objective, start, lower, upper, { maxIterations, gradientTolerance: 1e-7 });
-    if (Number.isFinite(result.value) && (!best || result.value < best.value)) best = result;
-  }
-  const theta = best ? best.x : starts[0];
-  return assemble(flat, d, standardised, mean, scale, fromTheta(theta, d));
 }

@@ -7,22 +7,17 @@
  * askBatch(k) give distinct points (Kriging believer or constant liar; Ginsbourger et al. 2010).
  */
 import { createRandom, type Random } from '../core/random';
-import { featureCount, featuresFromUnit, fromUnit, snapUnit, spaceSize, validateSpace, type Dimension, type Params } from '../core/space';
-import {
-  expectedImprovement,
-  logExpectedImprovement,
-  logProbabilityOfImprovement,
-  probabilityOfImprovement,
-  thompsonSample,
-  upperConfidenceBound,
-  type AcquisitionName,
-} from '../gp/acquisition';
-import { fitGaussianProcess, type GaussianProcess, type GaussianProcessHyperparameters } from '../gp/gaussianProcess';
+import { featureCount, featuresFromUnit, fromUnit, spaceSize, validateSpace, type Dimension, type Params } from '../core/space';
+import type { AcquisitionName } from '../gp/acquisition';
+import type { GaussianProcess, GaussianProcessHyperparameters } from '../gp/gaussianProcess';
+import { fitGaussianProcess } from '../gp/fitGaussianProcess';
 import { maximizeAcquisition, type ScoredPoint } from './acquisitionOptimizer';
+import { acquisitionRules, isAcquisitionName } from './acquisitionRules';
 import { latinHypercube } from './latinHypercube';
 import { computePosteriorSlice, type PosteriorSlice, type PosteriorSliceRequest } from './posteriorView';
 import { SearchHistory } from './searchHistory';
 import type { BatchStrategy, StrategyOptions } from './strategy';
+import { thompsonRanking } from './thompsonRanking';
 
 /** Options of the Bayesian search. */
 export interface BayesianOptions extends StrategyOptions {
@@ -62,7 +57,6 @@ export interface ProposalExplanation {
   alternative: { params: Params; acquisition: number; mean: number; std: number } | null;
 }
 
-const acquisitionNames: AcquisitionName[] = ['expected-improvement', 'probability-of-improvement', 'upper-confidence-bound', 'thompson-sampling'];
 
 /** A Bayesian search strategy with batch proposals and views for drawing. */
 export class BayesianSearch implements BatchStrategy {
@@ -93,7 +87,7 @@ export class BayesianSearch implements BatchStrategy {
   constructor(space: Dimension[], options: BayesianOptions) {
     validateSpace(space);
     const acquisition = options.acquisition ?? 'expected-improvement';
-    if (!acquisitionNames.includes(acquisition)) throw new Error(`invalid acquisition: ${acquisition}`);
+    if (!isAcquisitionName(acquisition)) throw new Error(`invalid acquisition: ${acquisition}`);
     const batch = options.batch ?? 'kriging-believer';
     if (batch !== 'kriging-believer' && batch !== 'constant-liar') throw new Error(`invalid batch: ${String(batch)}`);
     this.space = space;
@@ -196,17 +190,15 @@ export class BayesianSearch implements BatchStrategy {
   /** Acquisition as shown to people (Thompson sampling shows expected improvement, having no closed form). */
   private displayAcquisition(best: number): (mean: number, std: number) => number {
     const { acquisition, xi, kappa } = this.options;
-    if (acquisition === 'probability-of-improvement') return (mean, std) => probabilityOfImprovement(mean, std, best, xi);
-    if (acquisition === 'upper-confidence-bound') return (mean, std) => upperConfidenceBound(mean, std, kappa);
-    return (mean, std) => expectedImprovement(mean, std, best, xi);
+    const rule = acquisitionRules[acquisition];
+    return (mean, std) => rule.display(mean, std, { best, xi, kappa });
   }
 
-  /** Ranking score to maximise: logs keep far-tail values ordered, the bound is negated. */
+  /** Ranking score to maximise. */
   private rankingScore(best: number): (mean: number, std: number) => number {
     const { acquisition, xi, kappa } = this.options;
-    if (acquisition === 'probability-of-improvement') return (mean, std) => logProbabilityOfImprovement(mean, std, best, xi);
-    if (acquisition === 'upper-confidence-bound') return (mean, std) => -upperConfidenceBound(mean, std, kappa);
-    return (mean, std) => logExpectedImprovement(mean, std, best, xi);
+    const rule = acquisitionRules[acquisition];
+    return (mean, std) => rule.rank(mean, std, { best, xi, kappa });
   }
 
   private propose(): Params | null {
@@ -235,8 +227,8 @@ export class BayesianSearch implements BatchStrategy {
     const n = this.history.observations.length;
     let ranked: ScoredPoint[];
     let display: (unit: Float64Array, score: number) => number;
-    if (acquisitionName === 'thompson-sampling') {
-      ranked = this.thompsonRanking(gp, anchors, random);
+    if (acquisitionRules[acquisitionName].jointSample) {
+      ranked = thompsonRanking(this.space, gp, anchors, random);
       display = (_unit, score) => -score;
     } else {
       const score = this.rankingScore(best);
@@ -292,25 +284,6 @@ export class BayesianSearch implements BatchStrategy {
       gp = gp.withObservation(features, value);
     }
     return { gp, best };
-  }
-
-  /** Ranks candidates by one joint posterior sample (lower sample ranks higher). */
-  private thompsonRanking(gp: GaussianProcess, anchors: Float64Array[], random: Random): ScoredPoint[] {
-    const d = this.space.length;
-    const count = 400;
-    const units: Float64Array[] = [];
-    for (let c = 0; c < count; c++) {
-      const unit = new Float64Array(d);
-      const anchor = c < count / 4 && anchors.length > 0 ? anchors[c % anchors.length] : null;
-      for (let k = 0; k < d; k++) unit[k] = anchor ? anchor[k] + 0.05 * random.normal() : random.next();
-      units.push(snapUnit(this.space, unit));
-    }
-    const width = featureCount(this.space);
-    const points = new Float64Array(count * width);
-    units.forEach((unit, i) => points.set(featuresFromUnit(this.space, unit), i * width));
-    const { mean, covariance } = gp.posteriorCovariance(points, count);
-    const sample = thompsonSample(mean, covariance, random);
-    return units.map((unit, i) => ({ unit, score: -sample[i] })).sort((a, b) => b.score - a.score);
   }
 
   private randomUnseen(random: Random, explain: (params: Params, phase: 'random') => Params): Params | null {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../../src/lib/core/random';
-import { fitGaussianProcess } from '../../../src/lib/gp/gaussianProcess';
+import { fitGaussianProcess } from '../../../src/lib/gp/fitGaussianProcess';
 
 const matern = (r: number) => (1 + Math.sqrt(5) * r + (5 * r * r) / 3) * Math.exp(-Math.sqrt(5) * r);
 

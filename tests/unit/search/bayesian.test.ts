@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { paramsKey, type Dimension, type Params } from '../../../src/lib/core/space';
 import { createRandom } from '../../../src/lib/core/random';
-import { fitGaussianProcess } from '../../../src/lib/gp/gaussianProcess';
+import { fitGaussianProcess } from '../../../src/lib/gp/fitGaussianProcess';
 import { createBayesianSearch } from '../../../src/lib/search/bayesian';
 
 const plane: Dimension[] = [
