@@ -2,6 +2,11 @@
  * The shapes of the settings table's rows (number, int, choice, boolean, text) and of a checked
  * value; settings.ts holds the table itself, settingChecks.ts the rules applied to a value.
  */
+import type { Dimension } from './space';
+
+/** The range the search form offers for a setting (a dimension without its name), when it offers one. */
+export type SearchRange = Dimension extends infer D ? (D extends Dimension ? Omit<D, 'name'> : never) : never;
+
 /** Any value a setting can take. */
 export type SettingValue = number | boolean | string | readonly string[];
 /** Where a setting's control lives. */
@@ -27,6 +32,8 @@ export interface NumberSetting extends SettingCommon {
   default: number;
   /** Whether a search may vary it. */
   searchable?: boolean;
+  /** The range the search form offers for it by default. */
+  searchRange?: SearchRange;
 }
 
 /** A whole number in [min, max], or `off` (a value outside the range that turns the feature off). */
@@ -37,6 +44,7 @@ export interface IntSetting extends SettingCommon {
   off?: number;
   default: number;
   searchable?: boolean;
+  searchRange?: SearchRange;
 }
 
 /** One of `values`, or with `multiple` a list of distinct values (at least one). */
@@ -46,6 +54,7 @@ export interface ChoiceSetting extends SettingCommon {
   multiple?: boolean;
   default: string | readonly string[];
   searchable?: boolean;
+  searchRange?: SearchRange;
 }
 
 /** On or off. */

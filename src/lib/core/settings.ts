@@ -6,11 +6,11 @@
 import { defaultModelSettings, type Activation, type Initializer, type ModelKind, type ModelSettings, type OptimizerName } from './modelSettings';
 import { formatSearchedDimensions, parseSearchedDimensions, type SearchableDefinition } from './searchedDimensions';
 import { checkSettingValue, quoteValue } from './settingChecks';
-import type { SettingCheck, SettingDefinition, SettingValue } from './settingTypes';
+import type { SearchRange, SettingCheck, SettingDefinition, SettingValue } from './settingTypes';
 import type { Dimension } from './space';
 
 export { quoteValue };
-export type { BooleanSetting, ChoiceSetting, IntSetting, NumberSetting, SettingCheck, SettingDefinition, SettingGroup, SettingType, SettingValue, TextSetting } from './settingTypes';
+export type { SearchRange, BooleanSetting, ChoiceSetting, IntSetting, NumberSetting, SettingCheck, SettingDefinition, SettingGroup, SettingType, SettingValue, TextSetting } from './settingTypes';
 
 /** Datasets the data panel offers: generators, shipped real data, an uploaded CSV, drawn points. */
 export const datasetNames = ['spiral', 'moons', 'circles', 'xor', 'blobs', 'sine', 'polynomial', 'digits', 'iris', 'csv', 'drawn'] as const;
@@ -96,6 +96,20 @@ type SettingTable = { readonly [K in SettingKey]: SettingDefinition & { default:
 
 const seedRange = { min: 0, max: 4294967295 } as const;
 
+/** The settings the search form offers, in the order it shows them (each has a searchRange in the table). */
+export const searchFormSettings = ['learningRate', 'units', 'hiddenLayers', 'l2', 'dropout', 'batchSize', 'activation', 'optimizer'] as const satisfies readonly SettingKey[];
+/** One of `searchFormSettings`. */
+export type SearchFormSetting = (typeof searchFormSettings)[number];
+/** The settings a fresh page searches. */
+const searchedByDefault: readonly SearchFormSetting[] = ['learningRate', 'units'];
+
+/** The dimension the search form offers for a setting: its table row's searchRange, named. */
+export function searchFormDimension(name: SearchFormSetting): Dimension {
+  const range = (settingDefinitions[name] as { searchRange?: SearchRange }).searchRange;
+  if (!range) throw new Error(`${name} has no searchRange in the settings table`);
+  return { name, ...range } as Dimension;
+}
+
 function searchDefinitions(): Record<string, SearchableDefinition> {
   const searchable: Record<string, SearchableDefinition> = Object.create(null);
   for (const [key, definition] of Object.entries(settingDefinitions)) {
@@ -122,20 +136,20 @@ export const settingDefinitions: SettingTable = {
   folds: { type: 'int', group: 'data', label: 'Cross-validation folds', min: 3, max: 10, off: 0, default: 0, explanation: 'Score each trial on k folds of training plus validation data; 0 uses the one validation split.' },
 
   kind: { type: 'choice', group: 'model', label: 'Model', values: modelKinds, default: defaultModelSettings.kind, explanation: 'A neural network (MLP), or polynomial ridge regression for curves.' },
-  hiddenLayers: { type: 'int', group: 'model', label: 'Hidden layers', min: 0, max: 6, default: defaultModelSettings.hiddenLayers, searchable: true, explanation: 'Depth of the network; 0 is a linear (logistic) model.' },
-  units: { type: 'int', group: 'model', label: 'Units per layer', min: 1, max: 128, default: defaultModelSettings.units, searchable: true, explanation: 'Width of each hidden layer: more units, more capacity.' },
-  activation: { type: 'choice', group: 'model', label: 'Activation', values: activations, default: defaultModelSettings.activation, searchable: true, explanation: 'The nonlinearity that lets hidden layers bend the boundary.' },
+  hiddenLayers: { type: 'int', group: 'model', label: 'Hidden layers', min: 0, max: 6, default: defaultModelSettings.hiddenLayers, searchable: true, searchRange: { type: 'int', low: 0, high: 3 }, explanation: 'Depth of the network; 0 is a linear (logistic) model.' },
+  units: { type: 'int', group: 'model', label: 'Units per layer', min: 1, max: 128, default: defaultModelSettings.units, searchable: true, searchRange: { type: 'int', low: 2, high: 32 }, explanation: 'Width of each hidden layer: more units, more capacity.' },
+  activation: { type: 'choice', group: 'model', label: 'Activation', values: activations, default: defaultModelSettings.activation, searchable: true, searchRange: { type: 'choice', values: ['relu', 'tanh', 'sigmoid', 'elu'] }, explanation: 'The nonlinearity that lets hidden layers bend the boundary.' },
   initializer: { type: 'choice', group: 'model', label: 'Weight initialisation', values: initializers, default: defaultModelSettings.initializer, searchable: true, explanation: 'How the starting weights are drawn; a bad scale can stall training.' },
   degree: { type: 'int', group: 'model', label: 'Polynomial degree', min: 1, max: 15, default: defaultModelSettings.degree, searchable: true, explanation: 'Highest power of x in ridge regression: low underfits, high overfits.' },
 
-  optimizer: { type: 'choice', group: 'training', label: 'Optimizer', values: optimizers, default: defaultModelSettings.optimizer, searchable: true, explanation: 'The rule that turns gradients into weight updates.' },
-  learningRate: { type: 'number', group: 'training', label: 'Learning rate', min: 1e-5, max: 10, scale: 'log', default: defaultModelSettings.learningRate, searchable: true, explanation: 'Step size of each update: too small crawls, too large diverges.' },
+  optimizer: { type: 'choice', group: 'training', label: 'Optimizer', values: optimizers, default: defaultModelSettings.optimizer, searchable: true, searchRange: { type: 'choice', values: ['sgd', 'momentum', 'adam', 'rmsprop'] }, explanation: 'The rule that turns gradients into weight updates.' },
+  learningRate: { type: 'number', group: 'training', label: 'Learning rate', min: 1e-5, max: 10, scale: 'log', default: defaultModelSettings.learningRate, searchable: true, searchRange: { type: 'log', low: 1e-3, high: 1 }, explanation: 'Step size of each update: too small crawls, too large diverges.' },
   momentum: { type: 'number', group: 'training', label: 'Momentum', min: 0, max: 0.99, scale: 'linear', default: defaultModelSettings.momentum, searchable: true, explanation: 'How much of the previous step carries into the next (momentum optimizer).' },
-  batchSize: { type: 'int', group: 'training', label: 'Batch size', min: 1, max: 2000, default: defaultModelSettings.batchSize, searchable: true, explanation: 'Examples per gradient step: small batches are noisy, large ones smooth but slow to move.' },
+  batchSize: { type: 'int', group: 'training', label: 'Batch size', min: 1, max: 2000, default: defaultModelSettings.batchSize, searchable: true, searchRange: { type: 'int', low: 8, high: 128 }, explanation: 'Examples per gradient step: small batches are noisy, large ones smooth but slow to move.' },
   epochs: { type: 'int', group: 'training', label: 'Epochs', min: 1, max: 1000, default: defaultModelSettings.epochs, searchable: true, explanation: 'Passes over the training data.' },
   l1: { type: 'number', group: 'training', label: 'L1 penalty', min: 0, max: 1, scale: 'linear', default: defaultModelSettings.l1, searchable: true, explanation: 'Pushes weights to exactly zero: a sparser, simpler model.' },
-  l2: { type: 'number', group: 'training', label: 'L2 penalty', min: 0, max: 1, scale: 'linear', default: defaultModelSettings.l2, searchable: true, explanation: 'Pulls weights towards zero: a smoother boundary, less overfitting.' },
-  dropout: { type: 'number', group: 'training', label: 'Dropout', min: 0, max: 0.9, scale: 'linear', default: defaultModelSettings.dropout, searchable: true, explanation: 'Share of hidden units switched off at each step, so none can be relied on alone.' },
+  l2: { type: 'number', group: 'training', label: 'L2 penalty', min: 0, max: 1, scale: 'linear', default: defaultModelSettings.l2, searchable: true, searchRange: { type: 'log', low: 1e-5, high: 0.1 }, explanation: 'Pulls weights towards zero: a smoother boundary, less overfitting.' },
+  dropout: { type: 'number', group: 'training', label: 'Dropout', min: 0, max: 0.9, scale: 'linear', default: defaultModelSettings.dropout, searchable: true, searchRange: { type: 'real', low: 0, high: 0.5 }, explanation: 'Share of hidden units switched off at each step, so none can be relied on alone.' },
   alpha: { type: 'number', group: 'training', label: 'Ridge alpha', min: 0, max: 100, scale: 'linear', default: defaultModelSettings.alpha, searchable: true, explanation: 'Strength of ridge regularisation: larger alpha, flatter curve.' },
   patience: { type: 'int', group: 'training', label: 'Early-stopping patience', min: 0, max: 100, default: defaultModelSettings.patience, searchable: true, explanation: 'Epochs without validation improvement before training stops; 0 never stops early.' },
   restoreBestWeights: { type: 'boolean', group: 'training', label: 'Restore best weights', default: defaultModelSettings.restoreBestWeights, explanation: 'After early stopping, keep the weights of the best validation epoch.' },
@@ -151,7 +165,13 @@ export const settingDefinitions: SettingTable = {
   parallelTrials: { type: 'int', group: 'search', label: 'Trials in parallel', min: 1, max: 64, default: 4, explanation: 'Trials trained side by side on the GPU.' },
   epochBudget: { type: 'int', group: 'search', label: 'Epoch budget', min: 1, max: 1_000_000, off: 0, default: 0, explanation: 'Stop when all trials together have trained this many epochs; 0 means no limit.' },
   metric: { type: 'choice', group: 'search', label: 'Objective', values: objectiveMetrics, default: 'validationLoss', explanation: 'What the search minimises: validation loss, or validation error (1 − accuracy).' },
-  search: { type: 'text', group: 'search', label: 'Searched hyperparameters', maxLength: 1000, default: 'learningRate:log:0.001:1,units:int:2:32', canonical: canonicalSearch, explanation: 'Which hyperparameters the search varies, and over what range.' },
+  search: {
+    type: 'text', group: 'search', label: 'Searched hyperparameters', maxLength: 1000, canonical: canonicalSearch, explanation: 'Which hyperparameters the search varies, and over what range.',
+    /** The offered ranges of the settings searched by default. */
+    get default(): string {
+      return formatSearchedDimensions(searchedByDefault.map((name) => searchFormDimension(name)));
+    },
+  },
 
   lesson: { type: 'text', group: 'view', label: 'Lesson', maxLength: 64, default: '', explanation: 'The guided lesson to open, or none.' },
   tab: { type: 'choice', group: 'view', label: 'Tab', values: tabNames, default: 'train', explanation: 'The tab the page opens on: train one model, search, or diagnose.' },

@@ -84,7 +84,7 @@ export class LessonRunner {
     if (problem) throw new Error(problem);
     const dataset = playground.dataset;
     const split: Split = playground.split;
-    const base = $state.snapshot(playground.settings);
+    const base = playground.modelSettings();
     this.progress = `Training ${run.variants.length} models…`;
     const trained = await Promise.all(
       run.variants.map((variant) => trainOnce(trainer, dataset, [...split.train], [...split.validation], { ...base, ...variant.settings }, playground.trainingSeed)),

@@ -5,8 +5,8 @@
  * draws nothing.
  */
 import { baselineLoss, baselineMeanSquaredError } from '../core/diagnose';
-import { defaultModelSettings, type ModelSettings } from '../core/modelSettings';
-import { settingDefinitions, validateSetting, type DatasetName } from '../core/settings';
+import type { ModelSettings } from '../core/modelSettings';
+import { defaultSettings, settingDefinitions, validateSetting, type DatasetName } from '../core/settings';
 import type { EpochRecord } from '../core/trial';
 import { csvToDataset, type CsvTable } from '../datasets/csv';
 import type { Dataset, Split, Task } from '../datasets/dataset';
@@ -18,8 +18,10 @@ import type { SplitFractions } from '../datasets/split';
 import { splitForTraining } from '../datasets/trainingSplit';
 import type { TrainTrialEnd } from '../worker/protocol';
 import { drawnExtent, paddedExtent, planProbe, probeView, splitProbeOutputs, type BoundaryOutputs, type Extent, type ProbeOutputs, type ProbeView, type ValidationOutputs } from '../analysis/probe';
+import type { PageSettings } from './pageSettings.svelte';
 import type { Trainer } from './trainer.svelte';
 import { trialData } from '../core/trialInputs';
+import { invalidSetting } from '../core/modelChecks';
 
 /** The trial trained by hand, as the page shows it. */
 export interface ManualTrial {
@@ -39,6 +41,8 @@ export interface CsvUpload {
 
 const generatorNames = new Set(datasetGenerators.map((generator) => generator.name));
 const realNames = new Set(['digits', 'iris']);
+/** The table's defaults, for data and a split that stand in while the chosen ones cannot be used. */
+const fallback = defaultSettings();
 
 function endToState(end: TrainTrialEnd): ManualTrial['state'] {
   return end === 'early-stopped' ? 'complete' : end;
@@ -53,17 +57,31 @@ function messageOf(error: unknown): string {
 export class Playground {
   #errorMessage = $state('');
   /** The picker's choice; the dataset in use follows once it exists (a file read, a download done). */
-  choice = $state<DatasetName>('spiral');
+  get choice(): DatasetName { return this.page.values.dataset; }
+  set choice(value: DatasetName) { this.page.values.dataset = value; }
   /** Name of the dataset in use. */
-  datasetName = $state<DatasetName>('spiral');
-  samples = $state(400);
-  noise = $state(0.2);
-  dataSeed = $state(42);
-  classes = $state(2);
-  trainFraction = $state(0.6);
-  validationFraction = $state(0.2);
-  trainingSeed = $state(1);
-  settings = $state<ModelSettings>({ ...defaultModelSettings });
+  datasetName = $state<DatasetName>(settingDefinitions.dataset.default);
+  get samples(): number { return this.page.values.samples; }
+  set samples(value: number) { this.page.values.samples = value; }
+  get noise(): number { return this.page.values.noise; }
+  set noise(value: number) { this.page.values.noise = value; }
+  get dataSeed(): number { return this.page.values.dataSeed; }
+  set dataSeed(value: number) { this.page.values.dataSeed = value; }
+  get classes(): number { return this.page.values.classes; }
+  set classes(value: number) { this.page.values.classes = value; }
+  get trainFraction(): number { return this.page.values.trainFraction; }
+  set trainFraction(value: number) { this.page.values.trainFraction = value; }
+  get validationFraction(): number { return this.page.values.validationFraction; }
+  set validationFraction(value: number) { this.page.values.validationFraction = value; }
+  get trainingSeed(): number { return this.page.values.trainingSeed; }
+  set trainingSeed(value: number) { this.page.values.trainingSeed = value; }
+  /** The model settings, bound by the model form (the page's settings object, read as ModelSettings). */
+  get settings(): ModelSettings {
+    return this.page.values;
+  }
+  set settings(model: ModelSettings) {
+    Object.assign(this.page.values, model);
+  }
   /** Points a person placed on the plane, and how many classes they may use. */
   drawnPoints = $state.raw<readonly DrawnPoint[]>([]);
   drawnClassCount = $state(2);
@@ -103,7 +121,7 @@ export class Playground {
     if (name === 'drawn') return datasetFromPoints(this.drawnPoints, this.drawnClassCount);
     if (name === 'csv' && this.csvDataset) return this.csvDataset;
     if (realNames.has(name) && this.realDatasets[name]) return this.realDatasets[name];
-    return this.generated.dataset ?? generateDataset('spiral', { samples: 400, noise: 0.2, seed: 42 });
+    return this.generated.dataset ?? generateDataset(fallback.dataset, { samples: fallback.samples, noise: fallback.noise, seed: fallback.dataSeed });
   });
 
   testFraction: number = $derived(Math.round((1 - this.trainFraction - this.validationFraction) * 1e6) / 1e6);
@@ -111,12 +129,12 @@ export class Playground {
   fractionsProblem: string = $derived.by(() => {
     for (const key of ['trainFraction', 'validationFraction', 'testFraction'] as const) {
       const checked = validateSetting(key, this[key]);
-      if (!checked.ok) return `${checked.notice} The test share is what training and validation leave; the page uses 0.6 / 0.2 / 0.2 meanwhile.`;
+      if (!checked.ok) return `${checked.notice} The test share is what training and validation leave; the page uses ${fallback.trainFraction} / ${fallback.validationFraction} / ${fallback.testFraction} meanwhile.`;
     }
     return '';
   });
   fractions: SplitFractions = $derived(
-    this.fractionsProblem ? { train: 0.6, validation: 0.2, test: 0.2 } : { train: this.trainFraction, validation: this.validationFraction, test: Math.max(0, this.testFraction) },
+    this.fractionsProblem ? { train: fallback.trainFraction, validation: fallback.validationFraction, test: fallback.testFraction } : { train: this.trainFraction, validation: this.validationFraction, test: Math.max(0, this.testFraction) },
   );
   trainingSplit = $derived(splitForTraining(this.dataset, this.fractions, this.dataSeed));
   split: Split = $derived(this.trainingSplit.split);
@@ -136,9 +154,17 @@ export class Playground {
   });
 
   readonly trainer: Trainer;
+  /** The page's settings object the data and model fields read and write. */
+  readonly page: PageSettings;
 
-  constructor(trainer: Trainer) {
+  constructor(trainer: Trainer, page: PageSettings) {
     this.trainer = trainer;
+    this.page = page;
+  }
+
+  /** The model settings alone, as a plain snapshot. */
+  modelSettings(): ModelSettings {
+    return this.page.modelSettings();
   }
 
   /** A message a person should read (a failed trial, a bad file, a bad setting); empty when all is well. */
@@ -236,7 +262,7 @@ export class Playground {
   train(): void {
     if (this.trial?.state === 'running') this.stop();
     this.#errorMessage = '';
-    const problem = invalidSetting($state.snapshot(this.settings)) || this.dataNotReady;
+    const problem = invalidSetting(this.modelSettings()) || this.dataNotReady;
     if (problem) {
       this.#errorMessage = problem;
       return;
@@ -252,7 +278,7 @@ export class Playground {
     const id = this.trainer.train(
       {
         seed: this.trainingSeed,
-        settings: $state.snapshot(this.settings),
+        settings: this.modelSettings(),
         data: trialData(dataset, [...this.split.train], validation),
         probe: plan.rows.length > 0 ? plan.rows : undefined,
       },
@@ -281,17 +307,4 @@ export class Playground {
   stop(): void {
     if (this.trial?.state === 'running') this.trainer.stop(this.trial.id);
   }
-}
-
-const checkedSettings = ['hiddenLayers', 'units', 'learningRate', 'momentum', 'batchSize', 'epochs', 'l1', 'l2', 'dropout', 'degree', 'alpha', 'patience'] as const;
-
-/** A sentence naming the first setting a person left empty or out of range, or '' when all are fine. */
-export function invalidSetting(settings: ModelSettings): string {
-  for (const key of checkedSettings) {
-    const value = settings[key];
-    if (value === null || value === undefined) return `${settingDefinitions[key].label} is empty; give it a value.`;
-    const checked = validateSetting(key, value);
-    if (!checked.ok) return checked.notice;
-  }
-  return '';
 }

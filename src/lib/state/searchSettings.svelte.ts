@@ -1,13 +1,15 @@
 /**
- * The search form's state: which hyperparameters are searched and over what ranges, the
- * strategy, schedule, budget and seed. Turns into a StudySetup when a person presses Run.
+ * The search form: its fields are the search settings of the page's settings object (strategy,
+ * acquisition, schedule, budget, seed…); its rows are the table's searchable settings, whose
+ * checked rows and ranges write the settings' `search` text. Turns into a StudySetup on Run.
  */
+import { acquisitionFunctionNames, searchSpace, settingDefinitions, validateSetting, type Settings } from '../core/settings';
+import { formatSearchedDimensions } from '../core/searchedDimensions';
 import type { Dimension } from '../core/space';
-import type { ScheduleName } from '../search/schedules';
 import { datasetInfoOf } from '../storage/datasetInfo';
-import type { Playground } from './playground.svelte';
 import { searchableSettings, type StudySetup } from '../study/studySetup';
-import type { ObjectiveMetric } from '../core/trial';
+import type { PageSettings } from './pageSettings.svelte';
+import type { Playground } from './playground.svelte';
 
 /** One row of the search form: a setting, whether it is searched, and its range. */
 export interface SearchedSetting {
@@ -17,50 +19,59 @@ export interface SearchedSetting {
   high: number;
 }
 
-/** Reactive search form. */
+type SearchField = 'strategy' | 'acquisition' | 'xi' | 'kappa' | 'schedule' | 'budget' | 'searchSeed' | 'parallelTrials' | 'epochBudget' | 'folds' | 'metric';
+
+/** The dimension a row searches, typed as its offered range, or null when off or unknown. */
+function rowDimension(row: SearchedSetting): Dimension | null {
+  const template = searchableSettings.find((entry) => entry.dimension.name === row.name)?.dimension;
+  if (!row.enabled || !template) return null;
+  if (template.type === 'choice') return template;
+  return { ...template, low: Math.min(row.low, row.high), high: Math.max(row.low, row.high) };
+}
+
+/** Reactive search form over the page's settings. */
 export class SearchSettings {
-  strategy = $state('random');
-  acquisition = $state('expected-improvement');
-  xi = $state(0.01);
-  kappa = $state(1.96);
-  schedule = $state<ScheduleName>('none');
-  budget = $state(12);
-  seed = $state(1);
-  /** Trials trained at once, stacked on the GPU as one population. */
-  parallel = $state(4);
-  /** Most epochs all trials together may train (0 = no limit beyond the trial budget). */
-  epochBudget = $state(0);
-  /** k of k-fold cross-validation (0 = off, else 3..10). */
-  folds = $state(0);
-  metric = $state<ObjectiveMetric>('validationLoss');
-  rows = $state<SearchedSetting[]>(
-    searchableSettings.map(({ dimension }) => ({
+  readonly page: PageSettings;
+  /** The rows as typed, ranges of unchecked rows included; `search` holds the checked rows a link can carry. */
+  rows = $state<SearchedSetting[]>([]);
+
+  constructor(page: PageSettings) {
+    this.page = page;
+    this.rows = searchableSettings.map(({ dimension }) => ({
       name: dimension.name,
-      enabled: dimension.name === 'learningRate' || dimension.name === 'units',
+      enabled: false,
       low: dimension.type === 'choice' ? 0 : dimension.low,
       high: dimension.type === 'choice' ? 0 : dimension.high,
-    })),
-  );
+    }));
+    this.loadSearch(page.values.search);
+  }
 
-  /** The search space from the enabled rows, in table order. */
-  space: Dimension[] = $derived(
-    this.rows.flatMap((row): Dimension[] => {
-      if (!row.enabled) return [];
-      const template = searchableSettings.find((entry) => entry.dimension.name === row.name)?.dimension;
-      if (!template) return [];
-      if (template.type === 'choice') return [template];
-      return [{ ...template, low: Math.min(row.low, row.high), high: Math.max(row.low, row.high) }];
-    }),
-  );
+  /** A search setting of the page, by name (what the form's controls bind). */
+  get values(): Pick<Settings, SearchField> {
+    return this.page.values;
+  }
+
+  /** Changes one row and writes the search text from the rows (a row a link cannot hold is left out). */
+  setRow(name: string, change: Partial<SearchedSetting>): void {
+    this.rows = this.rows.map((row) => (row.name === name ? { ...row, ...change } : row));
+    const dimensions = this.rows
+      .map(rowDimension)
+      .filter((dimension): dimension is Dimension => dimension !== null && validateSetting('search', formatSearchedDimensions([dimension])).ok);
+    this.page.values.search = formatSearchedDimensions(dimensions);
+  }
+
+  /** The search space from the checked rows, in form order. */
+  space: Dimension[] = $derived(this.rows.flatMap((row) => rowDimension(row) ?? []));
 
   /** A sentence naming what is wrong with the form, or '' when a search can start. */
   problem: string = $derived.by(() => {
+    const { budget, searchSeed, parallelTrials, epochBudget, folds } = this.page.values;
     if (this.space.length === 0) return 'Choose at least one hyperparameter to search.';
-    if (!Number.isInteger(this.budget) || this.budget < 1 || this.budget > 200) return 'The budget must be a whole number of trials from 1 to 200.';
-    if (!Number.isFinite(this.seed)) return 'The seed must be a number.';
-    if (!Number.isInteger(this.parallel) || this.parallel < 1 || this.parallel > 64) return 'Trials in parallel must be a whole number from 1 to 64.';
-    if (!Number.isInteger(this.epochBudget) || this.epochBudget < 0) return 'The epoch budget must be 0 (no limit) or a whole number of epochs.';
-    if (this.folds !== 0 && (!Number.isInteger(this.folds) || this.folds < 3 || this.folds > 10)) return 'Cross-validation folds must be 0 (off) or a whole number from 3 to 10.';
+    if (!Number.isInteger(budget) || budget < 1 || budget > 200) return 'The budget must be a whole number of trials from 1 to 200.';
+    if (!Number.isFinite(searchSeed)) return 'The seed must be a number.';
+    if (!Number.isInteger(parallelTrials) || parallelTrials < 1 || parallelTrials > 64) return 'Trials in parallel must be a whole number from 1 to 64.';
+    if (!Number.isInteger(epochBudget) || epochBudget < 0) return 'The epoch budget must be 0 (no limit) or a whole number of epochs.';
+    if (folds !== 0 && (!Number.isInteger(folds) || folds < 3 || folds > 10)) return 'Cross-validation folds must be 0 (off) or a whole number from 3 to 10.';
     for (const dimension of this.space) {
       if (dimension.type === 'choice') continue;
       if (!Number.isFinite(dimension.low) || !Number.isFinite(dimension.high)) return `The range of ${dimension.name} must be two numbers.`;
@@ -71,28 +82,65 @@ export class SearchSettings {
   });
 
   /** The extra options of a strategy (the form's own by default). */
-  strategyOptions(strategy = this.strategy): Record<string, unknown> {
-    return strategy === 'bayesian' ? { acquisition: this.acquisition, xi: this.xi, kappa: this.kappa } : {};
+  strategyOptions(strategy: string = this.page.values.strategy): Record<string, unknown> {
+    const { acquisition, xi, kappa } = this.page.values;
+    return strategy === 'bayesian' ? { acquisition: acquisitionFunctionNames[acquisition], xi, kappa } : {};
   }
 
   /** A snapshot of everything a study needs: this form, the playground's data and model, and a strategy. */
-  setupFor(playground: Playground, strategy = this.strategy): StudySetup {
+  setupFor(playground: Playground, strategy: string = this.page.values.strategy): StudySetup {
+    const { schedule, budget, searchSeed, metric, parallelTrials, folds, epochBudget } = this.page.values;
     return {
       strategy,
       strategyOptions: this.strategyOptions(strategy),
-      schedule: this.schedule,
+      schedule,
       space: $state.snapshot(this.space),
-      budget: this.budget,
-      seed: this.seed,
-      metric: this.metric,
-      base: $state.snapshot(playground.settings),
+      budget,
+      seed: searchSeed,
+      metric,
+      base: playground.modelSettings(),
       dataset: playground.dataset,
       split: playground.split,
       datasetInfo: datasetInfoOf(playground.dataset, playground.split, { noise: playground.noise, seed: playground.dataSeed }),
       baselineLoss: playground.baselineLoss,
-      parallel: this.parallel,
-      folds: this.folds,
-      epochBudget: this.epochBudget,
+      parallel: parallelTrials,
+      folds,
+      epochBudget,
     };
+  }
+
+  /**
+   * Checks the rows a search text names (over their linked ranges) and unchecks the others, then
+   * writes the text back as the form holds it. Returns a notice for each part the form cannot hold.
+   */
+  loadSearch(text: string): string[] {
+    const notices: string[] = [];
+    const next = this.rows.map((row) => ({ ...row, enabled: false }));
+    for (const dimension of searchSpace({ search: text })) {
+      const row = next.find((candidate) => candidate.name === dimension.name);
+      const template = searchableSettings.find((entry) => entry.dimension.name === dimension.name)?.dimension;
+      const label = settingDefinitions[dimension.name as keyof Settings]?.label ?? dimension.name;
+      if (!row || !template) {
+        notices.push(`The search form cannot vary ${label}; the link's range for it is ignored.`);
+        continue;
+      }
+      row.enabled = true;
+      if (template.type === 'choice' || dimension.type === 'choice') {
+        if (dimension.type !== 'choice' || template.type !== 'choice' || dimension.values.join('/') !== template.values.join('/')) {
+          notices.push(`The search form tries every value of ${label} (${template.type === 'choice' ? template.values.join(', ') : ''}), not only those in the link.`);
+        }
+        continue;
+      }
+      if (dimension.type !== template.type) notices.push(`The search form varies ${label} on a ${template.type === 'log' ? 'log' : 'linear'} scale, not as the link says.`);
+      if (template.type === 'log' && !(dimension.low > 0)) {
+        notices.push(`On a log scale ${label} needs a range above 0; the form keeps its own range.`);
+        continue;
+      }
+      row.low = dimension.low;
+      row.high = dimension.high;
+    }
+    this.rows = next;
+    this.setRow('', {});
+    return notices;
   }
 }

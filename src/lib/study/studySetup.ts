@@ -3,6 +3,7 @@
  * the search page offers; plain data, shared by the state classes, the storage and the loop.
  */
 import type { ModelSettings } from '../core/modelSettings';
+import { searchFormDimension, searchFormSettings, settingDefinitions } from '../core/settings';
 import type { ObjectiveMetric } from '../core/trial';
 import type { Dimension } from '../core/space';
 import type { Dataset, Split } from '../datasets/dataset';
@@ -16,17 +17,11 @@ export interface SearchableSetting {
   explanation: string;
 }
 
-/** The settings the search page offers to search, in the order shown. */
-export const searchableSettings: SearchableSetting[] = [
-  { dimension: { name: 'learningRate', type: 'log', low: 1e-3, high: 1 }, explanation: 'Step size of the optimizer.' },
-  { dimension: { name: 'units', type: 'int', low: 2, high: 32 }, explanation: 'Units per hidden layer: capacity.' },
-  { dimension: { name: 'hiddenLayers', type: 'int', low: 0, high: 3 }, explanation: 'Depth: 0 is a linear model.' },
-  { dimension: { name: 'l2', type: 'log', low: 1e-5, high: 0.1 }, explanation: 'Weight penalty: pulls weights to zero.' },
-  { dimension: { name: 'dropout', type: 'real', low: 0, high: 0.5 }, explanation: 'Share of hidden units dropped while training.' },
-  { dimension: { name: 'batchSize', type: 'int', low: 8, high: 128 }, explanation: 'Examples per gradient step.' },
-  { dimension: { name: 'activation', type: 'choice', values: ['relu', 'tanh', 'sigmoid', 'elu'] }, explanation: 'Nonlinearity of hidden layers.' },
-  { dimension: { name: 'optimizer', type: 'choice', values: ['sgd', 'momentum', 'adam', 'rmsprop'] }, explanation: 'Update rule.' },
-];
+/** The settings the search page offers to search, in the order shown, with their offered ranges (rows of the settings table). */
+export const searchableSettings: SearchableSetting[] = searchFormSettings.map((name) => ({
+  dimension: searchFormDimension(name),
+  explanation: settingDefinitions[name].explanation,
+}));
 
 /** What one study is set up with; a snapshot, so later edits don't change a running study. */
 export interface StudySetup {

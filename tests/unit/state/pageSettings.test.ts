@@ -1,49 +1,32 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultModelSettings } from '../../../src/lib/core/modelSettings';
 import { formatSearchedDimensions } from '../../../src/lib/core/searchedDimensions';
 import { defaultSettings, settingDefinitions, type DatasetName, type Settings } from '../../../src/lib/core/settings';
 import type { Dimension } from '../../../src/lib/core/space';
 import { decodeSettings, encodeSettings } from '../../../src/lib/core/urlState';
-import { applySettings, settingsFromPage, type DataPageState, type SearchPageState, type SearchRowTemplate, type ViewPageState } from '../../../src/lib/state/linkState';
+import { applySettings } from '../../../src/lib/state/linkState';
+import { PageSettings } from '../../../src/lib/state/pageSettings.svelte';
+import { SearchSettings } from '../../../src/lib/state/searchSettings.svelte';
+import { searchableSettings } from '../../../src/lib/study/studySetup';
 import { doubleIn, settingsArbitrary } from '../core/settingsArbitrary';
 
-/** The search form's rows, as SearchSettings lays them out (src/lib/study/study.svelte.ts). */
-const templates: SearchRowTemplate[] = [
-  { dimension: { name: 'learningRate', type: 'log', low: 1e-3, high: 1 } },
-  { dimension: { name: 'units', type: 'int', low: 2, high: 32 } },
-  { dimension: { name: 'hiddenLayers', type: 'int', low: 0, high: 3 } },
-  { dimension: { name: 'l2', type: 'log', low: 1e-5, high: 0.1 } },
-  { dimension: { name: 'dropout', type: 'real', low: 0, high: 0.5 } },
-  { dimension: { name: 'batchSize', type: 'int', low: 8, high: 128 } },
-  { dimension: { name: 'activation', type: 'choice', values: ['relu', 'tanh', 'sigmoid', 'elu'] } },
-  { dimension: { name: 'optimizer', type: 'choice', values: ['sgd', 'momentum', 'adam', 'rmsprop'] } },
-];
+/** The search form's rows: the table's searchable settings with their offered ranges. */
+const templates = searchableSettings;
 
-/** A page as Playground, SearchSettings and App start it, as plain objects. */
-function freshPage(): { data: DataPageState; search: SearchPageState; view: ViewPageState } {
-  const data: DataPageState = {
-    choice: 'spiral', samples: 400, noise: 0.2, dataSeed: 42, classes: 2, trainFraction: 0.6, validationFraction: 0.2, trainingSeed: 1,
-    settings: { ...defaultModelSettings },
-    choose(name: DatasetName) { this.choice = name; },
+/** A fresh page: the settings object, a dataset picker that follows it, and the search form over it. */
+function freshPage(): { page: PageSettings; picker: { choice: DatasetName; choose(name: DatasetName): void }; form: SearchSettings } {
+  const page = new PageSettings();
+  const picker = {
+    get choice() { return page.values.dataset; },
+    choose(name: DatasetName) { page.values.dataset = name; },
   };
-  const search: SearchPageState = {
-    strategy: 'random', acquisition: 'expected-improvement', xi: 0.01, kappa: 1.96, schedule: 'none', budget: 12, seed: 1, parallel: 4, folds: 0, epochBudget: 0, metric: 'validationLoss',
-    rows: templates.map(({ dimension }) => ({
-      name: dimension.name,
-      enabled: dimension.name === 'learningRate' || dimension.name === 'units',
-      low: dimension.type === 'choice' ? 0 : dimension.low,
-      high: dimension.type === 'choice' ? 0 : dimension.high,
-    })),
-  };
-  const view: ViewPageState = { tab: 'train', views: ['data', 'model', 'search', 'curves', 'space', 'trials', 'posterior', 'lesson'], embed: false, lesson: '' };
-  return { data, search, view };
+  return { page, picker, form: new SearchSettings(page) };
 }
 
 function roundTrip(settings: Settings): { back: Settings; notices: string[] } {
-  const page = freshPage();
-  const notices = applySettings(settings, page.data, page.search, page.view, templates);
-  return { back: settingsFromPage(page.data, page.search, page.view, templates), notices };
+  const { page, picker, form } = freshPage();
+  const notices = applySettings(settings, page, picker, form);
+  return { back: page.current, notices };
 }
 
 /** Any search the form can hold: some of its rows, each typed as the row, in row order. */
@@ -113,28 +96,52 @@ describe('the page as settings and back', () => {
     expect(notices.join(' ')).toMatch(/every value of Activation/);
   });
 
+  it('decode(encode(s)) gives back any valid settings s', () => {
+    fc.assert(
+      fc.property(settingsArbitrary, (settings) => {
+        const decoded = decodeSettings(encodeSettings(settings));
+        expect(decoded.notices).toEqual([]);
+        expect(decoded.settings).toEqual(settings);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('the page as it starts encodes to the empty link, and holds every default of the table', () => {
+    const { page } = freshPage();
+    expect(page.link).toBe('');
+    expect(page.current).toEqual(defaultSettings());
+  });
+
   it('the page as it starts is a link that opens the same page', () => {
-    const page = freshPage();
-    const settings = settingsFromPage(page.data, page.search, page.view, templates);
-    const decoded = decodeSettings(encodeSettings(settings));
+    const { page } = freshPage();
+    const decoded = decodeSettings(page.link);
     expect(decoded.notices).toEqual([]);
     const opened = freshPage();
-    applySettings(decoded.settings, opened.data, opened.search, opened.view, templates);
-    expect({ ...opened, data: { ...opened.data, choose: null } }).toEqual({ ...page, data: { ...page.data, choose: null } });
+    applySettings(decoded.settings, opened.page, opened.picker, opened.form);
+    expect(opened.page.current).toEqual(page.current);
+    expect(opened.form.rows).toEqual(freshPage().form.rows);
   });
 
   it('a value the page holds that a link cannot (an empty field) takes its default', () => {
-    const page = freshPage();
-    page.search.budget = Number.NaN;
-    page.data.trainFraction = 0.95;
-    const settings = settingsFromPage(page.data, page.search, page.view, templates);
-    expect(settings.budget).toBe(defaultSettings().budget);
-    expect(settings.trainFraction).toBe(defaultSettings().trainFraction);
+    const { page } = freshPage();
+    page.values.budget = Number.NaN;
+    page.values.trainFraction = 0.95;
+    expect(page.current.budget).toBe(defaultSettings().budget);
+    expect(page.current.trainFraction).toBe(defaultSettings().trainFraction);
   });
 
-  it('the acquisition travels by its short name', () => {
-    const page = freshPage();
-    page.search.acquisition = 'thompson-sampling';
-    expect(settingsFromPage(page.data, page.search, page.view, templates).acquisition).toBe('thompson');
+  it('the search form hands the strategy its acquisition by full name', () => {
+    const { page, form } = freshPage();
+    page.values.acquisition = 'thompson';
+    expect(form.strategyOptions('bayesian').acquisition).toBe('thompson-sampling');
+  });
+
+  it('a row the form checks writes the search text of the settings', () => {
+    const { page, form } = freshPage();
+    form.setRow('dropout', { enabled: true, high: 0.4 });
+    expect(page.values.search).toBe('learningRate:log:0.001:1,units:int:2:32,dropout:real:0:0.4');
+    form.setRow('learningRate', { enabled: false });
+    expect(page.current.search).toBe('units:int:2:32,dropout:real:0:0.4');
   });
 });
