@@ -10,6 +10,16 @@ export const trialStates = ['queued', 'running', 'complete', 'pruned', 'diverged
 /** One of `trialStates`. */
 export type TrialState = (typeof trialStates)[number];
 
+/**
+ * How one training run ended, in the words both trainers, the worker, the runner and the views
+ * share: `early-stopped` = patience ran out (the trial is still complete), `stopped` = someone or a
+ * schedule stopped it, `diverged` = NaN/Inf or exploding loss, `failed` = an error.
+ */
+export const trainingEnds = ['complete', 'early-stopped', 'stopped', 'diverged', 'failed'] as const;
+
+/** One of `trainingEnds`. */
+export type TrainingEnd = (typeof trainingEnds)[number];
+
 /** What a learning curve says about a trial (see diagnose.ts for the rules). */
 export const diagnosisLabels = ['underfit', 'overfit', 'good fit', 'diverged', 'not converged', 'unstable'] as const;
 

@@ -23,21 +23,10 @@ interface TrainedRun {
 }
 
 /** Trains `settings` once with `seed` on `dataset`, scoring on the rows `scoredRows`; resolves when it ends. */
-function trainOnce(trainer: Trainer, dataset: Dataset, trainRows: number[], scoredRows: number[], settings: ModelSettings, seed: number): Promise<TrainedRun> {
-  return new Promise((resolve) => {
-    const epochs: EpochRecord[] = [];
-    trainer.train(
-      {
-        seed,
-        settings,
-        data: trialData(dataset, trainRows, scoredRows),
-      },
-      {
-        epochs: (records) => epochs.push(...records),
-        end: ({ end, error }) => resolve({ state: end === 'early-stopped' ? 'complete' : end, epochs, error }),
-      },
-    );
-  });
+async function trainOnce(trainer: Trainer, dataset: Dataset, trainRows: number[], scoredRows: number[], settings: ModelSettings, seed: number): Promise<TrainedRun> {
+  const epochs: EpochRecord[] = [];
+  const { end, error } = await trainer.run({ seed, settings, data: trialData(dataset, trainRows, scoredRows) }, (records) => epochs.push(...records)).done;
+  return { state: end === 'early-stopped' ? 'complete' : end, epochs, error };
 }
 
 /** One lesson run's progress and result. */

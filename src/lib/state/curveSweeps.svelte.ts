@@ -70,31 +70,23 @@ export class CurveSweep {
     this.#workerIds = plan.map((run, index) => {
       const epochs: RunResult[] = [];
       const records: EpochRecord[] = [];
-      return trainer.train(
-        {
-          settings: run.settings,
-          seed: run.seed,
-          data: trialData(dataset, run.trainIndices, split.validation),
-        },
-        {
-          epochs: (batch) => {
-            epochs.push(...batch.map((record) => ({ x: run.x, trainLoss: record.trainLoss, validationLoss: record.validationLoss })));
-            records.push(...batch);
-            update(index, { state: 'running', epochs: [...records] });
-          },
-          end: ({ end, keptEpoch, error }) => {
-            if (generation !== this.#generation) return;
-            ended += 1;
-            const kept = keptRecord(epochs, keptEpoch);
-            const state: TrialState = end === 'diverged' ? 'diverged' : end === 'failed' || end === 'stopped' || !kept ? 'failed' : 'complete';
-            update(index, { state, value: state === 'complete' && kept ? kept.validationLoss : null });
-            if (end === 'failed') this.failures = [...this.failures, error ?? 'unknown error'];
-            else if (end === 'diverged') this.results = [...this.results, { x: run.x, trainLoss: Number.NaN, validationLoss: Number.NaN }];
-            else if (kept && end !== 'stopped') this.results = [...this.results, kept];
-            if (ended === plan.length && this.status === 'running') this.status = 'done';
-          },
-        },
-      );
+      const training = trainer.run({ settings: run.settings, seed: run.seed, data: trialData(dataset, run.trainIndices, split.validation) }, (batch) => {
+        epochs.push(...batch.map((record) => ({ x: run.x, trainLoss: record.trainLoss, validationLoss: record.validationLoss })));
+        records.push(...batch);
+        update(index, { state: 'running', epochs: [...records] });
+      });
+      void training.done.then(({ end, keptEpoch, error }) => {
+        if (generation !== this.#generation) return;
+        ended += 1;
+        const kept = keptRecord(epochs, keptEpoch);
+        const state: TrialState = end === 'diverged' ? 'diverged' : end === 'failed' || end === 'stopped' || !kept ? 'failed' : 'complete';
+        update(index, { state, value: state === 'complete' && kept ? kept.validationLoss : null });
+        if (end === 'failed') this.failures = [...this.failures, error ?? 'unknown error'];
+        else if (end === 'diverged') this.results = [...this.results, { x: run.x, trainLoss: Number.NaN, validationLoss: Number.NaN }];
+        else if (kept && end !== 'stopped') this.results = [...this.results, kept];
+        if (ended === plan.length && this.status === 'running') this.status = 'done';
+      });
+      return training.id;
     });
   }
 

@@ -7,7 +7,7 @@
 import { baselineLoss, baselineMeanSquaredError } from '../core/diagnose';
 import type { ModelSettings } from '../core/modelSettings';
 import { defaultSettings, settingDefinitions, validateSetting, type DatasetName } from '../core/settings';
-import type { EpochRecord } from '../core/trial';
+import type { EpochRecord, TrainingEnd } from '../core/trial';
 import { csvToDataset, type CsvTable } from '../datasets/csv';
 import type { Dataset, Split, Task } from '../datasets/dataset';
 import { datasetFromPoints, missingClasses, removeNearestPoint, type DrawnPoint } from '../datasets/drawnPoints';
@@ -16,7 +16,6 @@ import { parseCsvFile } from '../datasets/parseCsvFile';
 import { loadRealDataset } from '../datasets/realData';
 import type { SplitFractions } from '../datasets/split';
 import { splitForTraining } from '../datasets/trainingSplit';
-import type { TrainTrialEnd } from '../worker/protocol';
 import { drawnExtent, paddedExtent, planProbe, probeView, splitProbeOutputs, type BoundaryOutputs, type Extent, type ProbeOutputs, type ProbeView, type ValidationOutputs } from '../analysis/probe';
 import type { PageSettings } from './pageSettings.svelte';
 import type { Trainer } from './trainer.svelte';
@@ -26,7 +25,8 @@ import { invalidSetting } from '../core/modelChecks';
 /** The trial trained by hand, as the page shows it. */
 export interface ManualTrial {
   id: number;
-  state: 'running' | 'complete' | 'diverged' | 'stopped' | 'failed';
+  /** Running, or how it ended (early stopping keeps a complete trial). */
+  state: 'running' | Exclude<TrainingEnd, 'early-stopped'>;
   epochs: EpochRecord[];
   durationMs: number;
   keptEpoch: number;
@@ -44,7 +44,7 @@ const realNames = new Set(['digits', 'iris']);
 /** The table's defaults, for data and a split that stand in while the chosen ones cannot be used. */
 const fallback = defaultSettings();
 
-function endToState(end: TrainTrialEnd): ManualTrial['state'] {
+function endToState(end: TrainingEnd): ManualTrial['state'] {
   return end === 'early-stopped' ? 'complete' : end;
 }
 
@@ -275,29 +275,23 @@ export class Playground {
       trial = next;
       if (this.trial?.id === trial.id) this.trial = trial;
     };
-    const id = this.trainer.train(
-      {
-        seed: this.trainingSeed,
-        settings: this.modelSettings(),
-        data: trialData(dataset, [...this.split.train], validation),
-        probe: plan.rows.length > 0 ? plan.rows : undefined,
-      },
-      {
-        epochs: (records) => update({ ...trial, epochs: [...trial.epochs, ...records] }),
-        probe: (outputs, outputSize, epoch) => {
-          if (this.trial?.id !== trial.id) return;
-          const parts = splitProbeOutputs(outputs, outputSize, plan.pictureRows);
-          const common = { trialId: trial.id, epoch, outputSize, dataset };
-          if (plan.view === 'plane') this.boundary = { ...common, outputs: parts.picture };
-          if (plan.view === 'curve') this.curve = { ...common, outputs: parts.picture };
-          this.predictions = { ...common, outputs: parts.validation, rows: validation };
-        },
-        end: ({ end, durationMs, keptEpoch, error }) => {
-          update({ ...trial, state: endToState(end), durationMs, keptEpoch, error });
-          if (end === 'failed' && this.trial?.id === trial.id) this.#errorMessage = `Training failed: ${error ?? 'unknown error'}`;
-        },
+    const training = this.trainer.run(
+      { seed: this.trainingSeed, settings: this.modelSettings(), data: trialData(dataset, [...this.split.train], validation), probe: plan.rows.length > 0 ? plan.rows : undefined },
+      (records) => update({ ...trial, epochs: [...trial.epochs, ...records] }),
+      (outputs, outputSize, epoch) => {
+        if (this.trial?.id !== trial.id) return;
+        const parts = splitProbeOutputs(outputs, outputSize, plan.pictureRows);
+        const common = { trialId: trial.id, epoch, outputSize, dataset };
+        if (plan.view === 'plane') this.boundary = { ...common, outputs: parts.picture };
+        if (plan.view === 'curve') this.curve = { ...common, outputs: parts.picture };
+        this.predictions = { ...common, outputs: parts.validation, rows: validation };
       },
     );
+    void training.done.then(({ end, durationMs, keptEpoch, error }) => {
+      update({ ...trial, state: endToState(end), durationMs, keptEpoch, error });
+      if (end === 'failed' && this.trial?.id === trial.id) this.#errorMessage = `Training failed: ${error ?? 'unknown error'}`;
+    });
+    const id = training.id;
     trial = { ...trial, id };
     this.trial = trial;
     this.predictions = null;

@@ -52,28 +52,26 @@ export class TestEvaluation {
     }
     this.status = 'running';
     let last: { loss: number; accuracy?: number; epoch: number }[] = [];
-    trainer.train(
+    const run = trainer.run(
       {
         settings: candidate.settings,
         seed: candidate.seed,
         // The test rows go in as the "validation" rows: this is the only request that reads them.
         data: trialData(dataset, split.train, split.test),
       },
-      {
-        epochs: (records) => {
-          last = [...last, ...records.map((record) => ({ loss: record.validationLoss, accuracy: record.validationAccuracy, epoch: record.epoch }))];
-        },
-        end: ({ end, keptEpoch, error }) => {
-          const kept = keptRecord(last, keptEpoch);
-          if (end === 'failed' || end === 'stopped' || !kept) {
-            this.status = 'failed';
-            this.error = `The test run did not finish: ${error ?? end}.`;
-            return;
-          }
-          this.result = { candidate, testLoss: kept.loss, testAccuracy: kept.accuracy, gap: kept.loss - candidate.validationLoss };
-          this.status = 'done';
-        },
+      (records) => {
+        last = [...last, ...records.map((record) => ({ loss: record.validationLoss, accuracy: record.validationAccuracy, epoch: record.epoch }))];
       },
     );
+    void run.done.then(({ end, keptEpoch, error }) => {
+      const kept = keptRecord(last, keptEpoch);
+      if (end === 'failed' || end === 'stopped' || !kept) {
+        this.status = 'failed';
+        this.error = `The test run did not finish: ${error ?? end}.`;
+        return;
+      }
+      this.result = { candidate, testLoss: kept.loss, testAccuracy: kept.accuracy, gap: kept.loss - candidate.validationLoss };
+      this.status = 'done';
+    });
   }
 }

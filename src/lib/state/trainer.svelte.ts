@@ -4,10 +4,9 @@
  */
 import type { BackendName } from '../core/backendNames';
 import type { ModelSettings } from '../core/modelSettings';
-import type { EpochRecord } from '../core/trial';
+import type { EpochRecord, TrainingEnd } from '../core/trial';
 import type { BackendChoice } from '../training/backend';
-import type { TrialData } from '../training/trainTrial';
-import type { TrainTrialEnd } from '../worker/protocol';
+import type { TrialData } from '../core/trialInputs';
 import { TrainerClient } from '../worker/trainerClient';
 
 /** What a trial's sender hears about it. */
@@ -17,7 +16,23 @@ export interface TrialListener {
   /** Model outputs at the probe rows, [points * outputSize]. */
   probe?(outputs: Float32Array, outputSize: number, epoch: number): void;
   /** The trial ended; no more messages follow. */
-  end(result: { end: TrainTrialEnd; keptEpoch: number; durationMs: number; error?: string }): void;
+  end(result: TrainingOutcome): void;
+}
+
+/** How a trial's training ended. */
+export interface TrainingOutcome {
+  end: TrainingEnd;
+  /** Epoch whose weights were kept (from 1; 0 = the last). */
+  keptEpoch: number;
+  durationMs: number;
+  error?: string;
+}
+
+/** A trial sent to the worker: its id, a promise of how it ended, and a way to stop it (the promise still settles). */
+export interface TrainingRun {
+  id: number;
+  done: Promise<TrainingOutcome>;
+  stop(): void;
 }
 
 /** A trial to train: data, settings, seed and optional probe rows. */
@@ -82,7 +97,23 @@ export class Trainer {
     this.#client?.send({ type: 'init', backend, pageHasWebGPU });
   }
 
-  /** Queues a trial in the worker; returns its id (for stop()). */
+  /** Trains a trial in the worker: records arrive through onEpochs (and probe outputs through onProbe), `done` resolves when it ends. */
+  run(request: TrialRequest, onEpochs: (records: EpochRecord[]) => void = () => {}, onProbe?: TrialListener['probe']): TrainingRun {
+    let settle: (outcome: TrainingOutcome) => void = () => {};
+    const done = new Promise<TrainingOutcome>((resolve) => (settle = resolve));
+    const id = this.train(request, { epochs: onEpochs, probe: onProbe, end: (outcome) => settle(outcome) });
+    return { id, done, stop: () => this.stop(id) };
+  }
+
+  /** Trains several trials together (see trainBatch), each as a TrainingRun with its own onEpochs. */
+  runBatch(data: TrialData, trials: { settings: ModelSettings; seed: number; onEpochs(records: EpochRecord[]): void }[]): TrainingRun[] {
+    const settles: ((outcome: TrainingOutcome) => void)[] = [];
+    const promises = trials.map(() => new Promise<TrainingOutcome>((resolve) => settles.push(resolve)));
+    const ids = this.trainBatch(data, trials.map(({ settings, seed, onEpochs }, index) => ({ settings, seed, listener: { epochs: onEpochs, end: (outcome: TrainingOutcome) => settles[index](outcome) } })));
+    return ids.map((id, index) => ({ id, done: promises[index], stop: () => this.stop(id) }));
+  }
+
+  /** Queues a trial in the worker with a listener; returns its id (for stop()). Prefer run(). */
   train(request: TrialRequest, listener: TrialListener): number {
     const trialId = this.#nextTrialId++;
     if (!this.#client) {

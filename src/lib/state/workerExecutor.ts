@@ -7,7 +7,8 @@ import { trialData, trialSeed } from '../core/trialInputs';
 import type { FoldExecutor } from '../study/crossValidation';
 import type { StudySetup } from '../study/studySetup';
 import type { ExecutorResult, TrialExecutor } from '../study/studyRunner';
-import type { Trainer, TrialListener } from './trainer.svelte';
+import type { EpochRecord } from '../core/trial';
+import type { Trainer, TrainingRun } from './trainer.svelte';
 
 /**
  * Trains a study's trials in the worker. Trials started in the same tick (a wave of the runner)
@@ -15,41 +16,35 @@ import type { Trainer, TrialListener } from './trainer.svelte';
  */
 export function workerExecutor(trainer: Trainer, setup: StudySetup): TrialExecutor {
   const data = trialData(setup.dataset, setup.split.train, setup.split.validation);
-  type Pending = { settings: ModelSettings; seed: number; listener: TrialListener; setWorkerId(id: number): void };
+  type Pending = { settings: ModelSettings; seed: number; onEpochs(records: EpochRecord[]): void; started(run: TrainingRun): void };
   let pending: Pending[] = [];
   const flush = () => {
     const batch = pending;
     pending = [];
-    if (batch.length === 1) {
-      const [only] = batch;
-      only.setWorkerId(trainer.train({ data, settings: only.settings, seed: only.seed }, only.listener));
-    } else if (batch.length > 1) {
-      trainer.trainBatch(data, batch).forEach((id, index) => batch[index].setWorkerId(id));
-    }
+    if (batch.length === 1) batch[0].started(trainer.run({ data, settings: batch[0].settings, seed: batch[0].seed }, batch[0].onEpochs));
+    else if (batch.length > 1) trainer.runBatch(data, batch).forEach((run, index) => batch[index].started(run));
   };
   return {
     start({ id, params, maxEpochs }, onEpochs) {
       let resolveDone: (result: ExecutorResult) => void = () => {};
       const done = new Promise<ExecutorResult>((resolve) => (resolveDone = resolve));
-      let workerId: number | null = null;
+      let run: TrainingRun | null = null;
       let stopWanted = false;
       if (pending.length === 0) queueMicrotask(flush);
       pending.push({
         settings: trialSettings(setup.base, params, maxEpochs),
         seed: trialSeed(setup.seed, id),
-        listener: {
-          epochs: onEpochs,
-          end: ({ end, durationMs, keptEpoch, error }) => resolveDone({ end, durationMs, keptEpoch, error }),
-        },
-        setWorkerId: (assigned) => {
-          workerId = assigned;
-          if (stopWanted) trainer.stop(assigned);
+        onEpochs,
+        started: (started) => {
+          run = started;
+          void started.done.then(resolveDone);
+          if (stopWanted) started.stop();
         },
       });
       return {
         stop: () => {
           stopWanted = true;
-          if (workerId !== null) trainer.stop(workerId);
+          run?.stop();
         },
         done,
       };
@@ -61,21 +56,17 @@ export function workerExecutor(trainer: Trainer, setup: StudySetup): TrialExecut
 export function workerFoldExecutor(trainer: Trainer, setup: Pick<StudySetup, 'base' | 'seed' | 'dataset'>): FoldExecutor {
   return {
     start({ id, params, maxEpochs, fold, foldIndex }, onEpochs) {
-      let resolveDone: (result: ExecutorResult) => void = () => {};
-      const done = new Promise<ExecutorResult>((resolve) => (resolveDone = resolve));
-      const workerId = trainer.train(
+      const run = trainer.run(
         {
           settings: trialSettings(setup.base, params, maxEpochs),
           // Every fold of a trial starts from the same weights, so folds differ only in their data.
           seed: trialSeed(setup.seed, id),
           data: trialData(setup.dataset, fold.train, fold.validation),
         },
-        {
-          epochs: onEpochs,
-          end: ({ end, durationMs, keptEpoch, error }) => resolveDone({ end, durationMs, keptEpoch, error: error ? `${error} (fold ${foldIndex + 1})` : undefined }),
-        },
+        onEpochs,
       );
-      return { stop: () => trainer.stop(workerId), done };
+      const done = run.done.then(({ end, durationMs, keptEpoch, error }) => ({ end, durationMs, keptEpoch, error: error ? `${error} (fold ${foldIndex + 1})` : undefined }));
+      return { stop: run.stop, done };
     },
   };
 }

@@ -4,7 +4,7 @@
  * tell the strategy the result, and go on until the budget, Stop, or three failures in a row.
  */
 import type { Params } from '../core/space';
-import { bestTrial, objectiveOf, type EpochRecord, type ObjectiveMetric, type StudyTrial } from '../core/trial';
+import { bestTrial, objectiveOf, type EpochRecord, type ObjectiveMetric, type StudyTrial, type TrainingEnd } from '../core/trial';
 import { keptRecord } from '../core/trialInputs';
 import type { Schedule } from '../search/schedules';
 import type { Strategy } from '../search/strategy';
@@ -12,7 +12,7 @@ import { localProposer, type Proposer } from '../search/proposer';
 
 /** How the executor says a trial ended. */
 export interface ExecutorResult {
-  end: 'complete' | 'early-stopped' | 'stopped' | 'diverged' | 'failed';
+  end: TrainingEnd;
   durationMs: number;
   /** Epoch whose weights were kept (early stopping); 0 or the last epoch otherwise. */
   keptEpoch: number;

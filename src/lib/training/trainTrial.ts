@@ -11,7 +11,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { ModelSettings } from '../core/modelSettings';
 import { createRandom } from '../core/random';
 import { baselineLoss, baselineMeanSquaredError, detectDivergence } from '../core/diagnose';
-import type { EpochRecord } from '../core/trial';
+import type { EpochRecord, TrainingEnd } from '../core/trial';
 import type { TrialData } from '../core/trialInputs';
 import { buildMlp, polynomialFeatureCount, polynomialFeatures, weightPenalty } from './mlp';
 import { createOptimizer } from './optimizer';
@@ -19,7 +19,7 @@ import { createOptimizer } from './optimizer';
 export type { TrialData } from '../core/trialInputs';
 
 /** How a trial ended. */
-export type TrialEnd = 'complete' | 'diverged' | 'stopped' | 'early-stopped';
+export type TrialEnd = Exclude<TrainingEnd, 'failed'>;
 
 /** A trained trial: its records, how it ended, and the model (the caller disposes it). */
 export interface TrainedTrial {

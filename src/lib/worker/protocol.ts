@@ -1,12 +1,12 @@
 /** Typed messages between the page and the trainer worker. */
 import type { ModelSettings } from '../core/modelSettings';
-import type { EpochRecord } from '../core/trial';
+import type { EpochRecord, TrainingEnd } from '../core/trial';
 import type { BackendChoice, BackendName } from '../training/backend';
 import type { FitBenchmarkResult } from '../training/fitBenchmark';
-import type { TrialData, TrialEnd } from '../training/trainTrial';
+import type { TrialData } from '../core/trialInputs';
 
-/** How a trial sent to the worker ended: as trainTrial says, or 'failed' with an error. */
-export type TrainTrialEnd = TrialEnd | 'failed';
+/** How a trial sent to the worker ended (the shared vocabulary of core/trial.ts). */
+export type TrainTrialEnd = TrainingEnd;
 
 /** Page -> worker. */
 export type WorkerRequest =
