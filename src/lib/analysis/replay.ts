@@ -1,5 +1,4 @@
-import type { Trial } from '../core/trial';
-import { bestTrial } from '../core/trial';
+import { bestTrial, type Trial } from '../core/trial';
 
 /** What every view shows "after trial k": the first k trials, the best among them, and the best-so-far curve. */
 export interface ReplayFrame<T extends Trial> {

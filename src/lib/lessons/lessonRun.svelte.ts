@@ -3,12 +3,11 @@
  * form (and one test-split score) — on the page's trainer, and keeps the result as reactive state
  * for the reveal. Draws nothing.
  */
-import type { ModelSettings } from '../core/modelSettings';
+import { trialSettings, type ModelSettings } from '../core/modelSettings';
 import type { Dataset, Split } from '../datasets/dataset';
 import type { Playground } from '../state/playground.svelte';
 import type { SearchSettings } from '../state/searchSettings.svelte';
 import { Study } from '../state/study.svelte';
-import { trialSettings } from '../core/modelSettings';
 import type { Trainer } from '../state/trainer.svelte';
 import type { EpochRecord } from '../core/trial';
 import type { LessonRun } from './lessons';

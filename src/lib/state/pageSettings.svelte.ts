@@ -3,8 +3,7 @@
  * table in core/settings.ts, starting at the table's defaults. Forms bind to it (through the
  * accessors of Playground and SearchSettings), and the link is encode(settings) of it.
  */
-import { modelSettingsOf, settingKeys, validateSettings, type Settings } from '../core/settings';
-import { defaultSettings } from '../core/settings';
+import { defaultSettings, modelSettingsOf, settingKeys, validateSettings, type Settings } from '../core/settings';
 import type { ModelSettings } from '../core/modelSettings';
 import { encodeSettings } from '../core/urlState';
 

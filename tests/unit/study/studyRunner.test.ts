@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Dimension, Params } from '../../../src/lib/core/space';
-import type { EpochRecord } from '../../../src/lib/core/trial';
+import type { EpochRecord, StudyTrial } from '../../../src/lib/core/trial';
 import { createSchedule } from '../../../src/lib/search/schedules';
 import { createStrategy } from '../../../src/lib/search';
 import { replayAt } from '../../../src/lib/analysis/replay';
 import { StudyRunner, type ExecutorResult, type TrialExecutor } from '../../../src/lib/study/studyRunner';
-import { type StudyTrial } from '../../../src/lib/core/trial';
 
 const space: Dimension[] = [
   { name: 'learningRate', type: 'log', low: 1e-4, high: 1 },
