@@ -8,13 +8,14 @@
  * bootstrap resamples of the trials (kernel hyperparameters kept from the full fit), widened to
  * contain the estimate. With fewer than 3 trials, or one objective value, nothing can be told
  * apart: every setting gets an equal share and the band [0, 1]. Diverged trials count as the
- * worst finished one (observations.ts).
+ * worst finished one (observations.ts). Beyond 200 trials the surface is fitted to a seeded random
+ * 200 of them, its kernel tuned on 100 of those, to keep the analysis near a second.
  */
 import { createRandom, type Random } from '../core/random';
 import type { Dimension } from '../core/space';
 import { fitGaussianProcess, type GaussianProcessHyperparameters } from '../gp/gaussianProcess';
 import { basePoints, mainEffects, type MainEffect } from './mainEffects';
-import { prepareObservations, type Observation, type PreparedObservations } from './observations';
+import { prepareObservations, selectObservations, type Observation, type PreparedObservations } from './observations';
 import { posteriorMean } from './posteriorMean';
 
 export type { Observation } from './observations';
@@ -48,6 +49,17 @@ export interface ImportanceOptions {
 
 /** Fewest observations the surface is fitted to; below it every setting gets an equal share. */
 export const minimumObservations = 3;
+
+/** Most observations the surface is fitted to (a seeded random subset beyond), since a fit costs O(n³). */
+export const maxObservations = 200;
+
+/** Most observations the kernel's hyperparameters are tuned on (each of ~100 likelihood steps costs O(n³)). */
+export const maxTuningObservations = 100;
+
+/** count distinct indices from [0, n), ascending. */
+function randomSubset(n: number, count: number, random: Random): number[] {
+  return random.shuffle(Array.from({ length: n }, (_, i) => i)).slice(0, count).sort((a, b) => a - b);
+}
 
 function shares(effects: MainEffect[]): number[] {
   const total = effects.reduce((sum, effect) => sum + effect.variance, 0);
@@ -93,7 +105,7 @@ function isConstant(values: Float64Array): boolean {
     low = Math.min(low, value);
     high = Math.max(high, value);
   }
-  return !(high - low > 1e-12 * Math.max(1, Math.abs(high), Math.abs(low)));
+  return !(high - low > 1e-12 * Math.max(Math.abs(high), Math.abs(low)));
 }
 
 /** The importance of each setting with its main effects; see parameterImportance. */
@@ -108,18 +120,22 @@ export function analyseImportance(space: Dimension[], observations: readonly Obs
     return { importances, effects: null, prepared };
   }
   const random = createRandom(seed);
-  const model = fitGaussianProcess(prepared.features, prepared.values, { random: random.fork('fit'), restarts: 0, maxIterations: 40 });
+  const fitted = n > maxObservations ? selectObservations(prepared, randomSubset(n, maxObservations, random.fork('subset'))) : prepared;
+  const tuned = fitted.values.length > maxTuningObservations
+    ? selectObservations(fitted, randomSubset(fitted.values.length, maxTuningObservations, random.fork('tuning')))
+    : fitted;
+  const model = fitGaussianProcess(tuned.features, tuned.values, { random: random.fork('fit'), restarts: 0, maxIterations: 40 });
   const { hyperparameters } = model;
   const bases = basePoints(space.length, basePointCount, random.fork('bases'));
-  const effects = mainEffects(space, posteriorMean(prepared.features, prepared.featureCount, prepared.values, hyperparameters), bases);
+  const effects = mainEffects(space, posteriorMean(fitted.features, fitted.featureCount, fitted.values, hyperparameters), bases);
   const estimate = shares(effects);
   // The resamples average over half the base points: the band is about the data, and this halves its cost.
   const resampleBases = bases.slice(0, Math.ceil(bases.length / 2));
-  const resampled = resampledShares(space, prepared, hyperparameters, resampleBases, resamples, random.fork('bootstrap'));
+  const resampled = resampledShares(space, fitted, hyperparameters, resampleBases, resamples, random.fork('bootstrap'));
   const importances = space.map(({ name }, i) => {
-    const sorted = resampled.map((row) => row[i]).sort((a, b) => a - b);
-    const low = Math.min(estimate[i], quantile(sorted, 0.1));
-    const high = Math.max(estimate[i], quantile(sorted, 0.9));
+    const sorted = resampled.map((row) => row[i]).filter((share) => Number.isFinite(share)).sort((a, b) => a - b);
+    const low = sorted.length > 0 ? Math.min(estimate[i], quantile(sorted, 0.1)) : 0;
+    const high = sorted.length > 0 ? Math.max(estimate[i], quantile(sorted, 0.9)) : 1;
     return { name, importance: estimate[i], low, high };
   });
   importances.sort((a, b) => b.importance - a.importance);

@@ -80,3 +80,23 @@ export function prepareObservations(space: Dimension[], observations: readonly O
   });
   return prepared;
 }
+
+/** The observations at the given indices (each index into prepared), in that order. */
+export function selectObservations(prepared: PreparedObservations, indices: readonly number[]): PreparedObservations {
+  const f = prepared.featureCount;
+  const d = prepared.units.length / Math.max(1, prepared.values.length);
+  const selected: PreparedObservations = {
+    features: new Float64Array(indices.length * f),
+    featureCount: f,
+    units: new Float64Array(indices.length * d),
+    values: new Float64Array(indices.length),
+    diverged: indices.map((index) => prepared.diverged[index]),
+    skipped: prepared.skipped,
+  };
+  indices.forEach((index, i) => {
+    selected.features.set(prepared.features.subarray(index * f, (index + 1) * f), i * f);
+    selected.units.set(prepared.units.subarray(index * d, (index + 1) * d), i * d);
+    selected.values[i] = prepared.values[index];
+  });
+  return selected;
+}
