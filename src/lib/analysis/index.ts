@@ -12,4 +12,5 @@ export { empiricalDistribution, groupedDistributions, shareAtOrBelow, type Empir
 export { trialTimeline, type Timeline, type TimelineRow } from './timeline';
 export { ranks } from './rank';
 export { mergeStudies, type MergedStudies, type MergeResult, type StudySource, type LeaderboardEntry } from './mergeStudies';
+export { parameterCount } from './parameterCount';
 export { winnersCurse, type Candidate, type Retrain, type WinnersCurseResult } from './winnersCurse';
