@@ -106,19 +106,21 @@ describe('parameterImportance', () => {
 
   it('fits a seeded subset of a long study, still ranking the settings that matter first', () => {
     const trials = randomTrials(fiveDimensions, 450, 10, twoThatMatter);
-    const started = performance.now();
     const result = parameterImportance(fiveDimensions, trials, { seed: 10 });
-    expect(performance.now() - started).toBeLessThan(3000);
     expectContract(result, fiveDimensions);
     expect(result.slice(0, 2).map((entry) => entry.name).sort()).toEqual(['learningRate', 'units']);
   });
 
-  it('analyses 100 trials of 6 settings in well under two seconds', () => {
+  it('analyses 100 trials of 6 settings, and 450 trials, in well under a second and a half of CPU time each', () => {
+    // CPU time, not wall time: the test machine may be shared, and a busy neighbour would only slow the clock.
     const space: Dimension[] = [...fiveDimensions, { name: 'l2', type: 'log', low: 1e-6, high: 1e-2 }];
-    const trials = randomTrials(space, 100, 9, twoThatMatter);
-    const started = performance.now();
-    const result = parameterImportance(space, trials, { seed: 9 });
-    expect(performance.now() - started).toBeLessThan(2000);
-    expectContract(result, space);
+    for (const count of [100, 450]) {
+      const trials = randomTrials(space, count, 9, twoThatMatter);
+      const before = process.cpuUsage();
+      const result = parameterImportance(space, trials, { seed: 9 });
+      const used = process.cpuUsage(before);
+      expect((used.user + used.system) / 1000).toBeLessThan(1500);
+      expectContract(result, space);
+    }
   });
 });
