@@ -3,8 +3,8 @@
  * Gaussian process fitted to the study's own trials, whatever strategy proposed them.
  *
  * Each setting's importance is the variance of its main effect, as a share of the main effects'
- * total, so the shares add up to 1 (variation due only to interactions is not shown; Optuna and
- * fANOVA normalise the same way). The band is the 10th–90th percentile of the shares refitted on
+ * total, so the shares add up to 1 (variation due only to interactions is not shown; Optuna's
+ * importance evaluators normalise the same way, where fANOVA reports shares of the total variance). The band is the 10th–90th percentile of the shares refitted on
  * bootstrap resamples of the trials (kernel hyperparameters kept from the full fit), widened to
  * contain the estimate. With fewer than 3 trials, or one objective value, nothing can be told
  * apart: every setting gets an equal share and the band [0, 1]. Diverged trials count as the
@@ -34,7 +34,7 @@ export interface ImportanceAnalysis {
   importances: ParameterImportance[];
   /** Main effect of each dimension, in space order; null when there was too little to fit. */
   effects: MainEffect[] | null;
-  /** The encoded observations the surface was fitted to. */
+  /** Every encoded observation (beyond 200 the surface was fitted to a subset of them). */
   prepared: PreparedObservations;
 }
 
