@@ -49,6 +49,15 @@ describe('importanceWarnings: diverged region', () => {
     expect(warning.message).toContain(`the ${diverged.length} diverged trials at learning rate ≥ ${Number(threshold.toPrecision(2))}`);
   });
 
+  it('names the side and the bound when the diverged trials lie below a value', () => {
+    // Too few units diverge here (a made-up rule, to check the other side); dropout matters otherwise.
+    const objective = (params: Params) => (Number(params.units) <= 6 ? Infinity : 0.8 * Number(params.dropout) + 0.002 * Number(params.units));
+    const warning = importanceWarnings(space, trials(60, 8, objective), { seed: 8 }).find((entry) => entry.kind === 'diverged-region');
+    expect(warning).toMatchObject({ name: 'units', side: 'below', threshold: 6 });
+    expect(warning?.message).toContain('diverged trials at units ≤ 6');
+    expect(warning?.message).toContain('narrow its range above 6');
+  });
+
   it('stays silent without diverged trials, when they are scattered, and when the setting matters anyway', () => {
     expect(kinds(importanceWarnings(space, trials(60, 2, unitsMatter), { seed: 2 }))).not.toContain('diverged-region');
     const scattered = trials(60, 3, unitsMatter).map((entry, index) => (index % 7 === 0 ? { ...entry, value: Infinity } : entry));
