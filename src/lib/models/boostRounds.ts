@@ -5,7 +5,8 @@
 import type { Random } from '../core/random';
 import { featuresPerSplit } from './decisionTree';
 import type { TrainingStep } from './fittedModel';
-import { GradientBoosting, type GradientBoostingOptions, scoresToOutputs, scoreWidth } from './gradientBoosting';
+import { GradientBoosting, type GradientBoostingOptions } from './gradientBoosting';
+import { scoresToOutputs, scoreWidth } from './linkFunction';
 import { growTree, type GrowthLimits } from './growTree';
 import { epochRecord, scoreOutputs } from './losses';
 import { sortColumns } from './sortedColumns';
