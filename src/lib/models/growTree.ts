@@ -1,7 +1,12 @@
 /**
- * Grows one CART tree depth-first on presorted columns. A node is a range [start, end) of every
- * column's row order; a split keeps the left rows first in each range (a stable partition), so
- * children stay sorted and the search never sorts again: O(rows × features) work per tree level.
+ * Grows one CART tree depth-first on presorted columns. A node is a range [start, end) of rows.
+ * The split search scans a node's rows in each examined feature's order (by value, ties by row),
+ * got one of two ways that give the same order and so the same tree:
+ * - partitioned: every column's order is kept split per node (a stable partition after each
+ *   split), so children stay sorted: O(rows × features) per level, best when most features are
+ *   examined (a single tree, boosting);
+ * - sorted per node: only the examined features' ranks are sorted (natively, as integers) for
+ *   the node, best for a forest's small random subsets.
  */
 import type { Random } from '../core/random';
 import type { SortedColumns } from './sortedColumns';
@@ -20,6 +25,8 @@ export interface GrowthLimits {
   minSamplesLeaf: number;
   /** Non-constant features examined per split (random subset when below featureCount). */
   maxFeatures: number;
+  /** How the search orders a node's rows (same tree either way); default: partitioned when maxFeatures ≥ featureCount / 4. */
+  layout?: 'partitioned' | 'sortedPerNode';
 }
 
 /** What a tree is fitted to: class indices (classCount > 0) or regression targets, one per row. */
@@ -49,40 +56,64 @@ export function growTree(
   const weightOf = (row: number) => (weights === null ? 1 : weights[row]);
   let rowCount = 0;
   for (let row = 0; row < size; row++) if (weightOf(row) > 0) rowCount++;
-  // Without weights every row is in: copy the presorted order as it is; else keep the in-bag rows.
-  const order = weights === null ? sorted.order.slice() : new Int32Array(featureCount * rowCount);
-  for (let feature = 0; feature < featureCount && weights !== null; feature++) {
-    let position = feature * rowCount;
-    for (let index = feature * size; index < (feature + 1) * size; index++) {
-      if (weightOf(sorted.order[index]) > 0) order[position++] = sorted.order[index];
+  const partitioned = limits.layout ? limits.layout === 'partitioned' : limits.maxFeatures * 4 >= featureCount;
+  let order = new Int32Array(0);
+  let rows = new Int32Array(0);
+  if (partitioned && weights === null) order = sorted.order.slice();
+  else if (partitioned) {
+    order = new Int32Array(featureCount * rowCount);
+    for (let feature = 0; feature < featureCount; feature++) {
+      let position = feature * rowCount;
+      for (let index = feature * size; index < (feature + 1) * size; index++) {
+        if (weightOf(sorted.order[index]) > 0) order[position++] = sorted.order[index];
+      }
     }
+  } else {
+    rows = new Int32Array(rowCount);
+    for (let row = 0, position = 0; row < size; row++) if (weightOf(row) > 0) rows[position++] = row;
   }
+  const keys = new Int32Array(partitioned ? 0 : rowCount);
+  const scratch = new Int32Array(rowCount);
   const goesLeft = new Uint8Array(size);
-  const buffer = new Int32Array(rowCount);
   const featureOrder = Int32Array.from({ length: featureCount }, (_, feature) => feature);
   const nodeStats = new Float64Array(statsWidth);
   const leftStats = new Float64Array(statsWidth);
   const rightStats = new Float64Array(statsWidth);
   const values = new Float64Array(width);
   const builder = new TreeBuilder(width);
-  // Per node: stats over its rows (class weights, or [sum, sum of squares]) and its total weight.
-  const gather = (start: number, end: number, target: Float64Array): number => {
-    target.fill(0);
+  // The node's rows are at view[offset + start .. offset + end) after sortedSegment.
+  let view = partitioned ? order : rows;
+  const sortedSegment = (feature: number, start: number, end: number): number => {
+    if (partitioned) {
+      view = order;
+      return feature * rowCount;
+    }
+    const base = feature * size;
+    const count = end - start;
+    for (let index = 0; index < count; index++) keys[index] = sorted.rank[base + rows[start + index]];
+    keys.subarray(0, count).sort();
+    for (let index = 0; index < count; index++) scratch[index] = sorted.order[base + keys[index]];
+    view = scratch;
+    return -start;
+  };
+  // Stats over rows array[offset + start .. offset + end): class weights, or [sum, sum of squares].
+  const gather = (array: Int32Array, offset: number, start: number, end: number): number => {
+    nodeStats.fill(0);
     let total = 0;
-    for (let position = start; position < end; position++) {
-      const row = order[position];
+    for (let position = offset + start; position < offset + end; position++) {
+      const row = array[position];
       const weight = weightOf(row);
       total += weight;
-      if (classCount > 0) target[y[row]] += weight;
+      if (classCount > 0) nodeStats[y[row]] += weight;
       else {
-        target[0] += weight * y[row];
-        target[1] += weight * y[row] * y[row];
+        nodeStats[0] += weight * y[row];
+        nodeStats[1] += weight * y[row] * y[row];
       }
     }
     return total;
   };
-  const addNode = (start: number, end: number, depth: number): { node: number; weight: number; impurity: number } => {
-    const weight = gather(start, end, nodeStats);
+  const addNode = (array: Int32Array, offset: number, start: number, end: number, depth: number) => {
+    const weight = gather(array, offset, start, end);
     if (classCount > 0) for (let k = 0; k < width; k++) values[k] = nodeStats[k] / weight;
     else values[0] = nodeStats[0] / weight;
     const node = builder.addNode(values, weight, depth);
@@ -91,8 +122,8 @@ export function growTree(
 
   const searchFeature = (feature: number, start: number, end: number, nodeWeight: number, best: Best): boolean => {
     const base = feature * size;
-    const segment = feature * rowCount;
-    if (columns[base + order[segment + start]] === columns[base + order[segment + end - 1]]) return false;
+    const segment = sortedSegment(feature, start, end);
+    if (columns[base + view[segment + start]] === columns[base + view[segment + end - 1]]) return false;
     leftStats.fill(0);
     rightStats.set(nodeStats);
     let leftScore = 0;
@@ -102,7 +133,7 @@ export function growTree(
     let leftWeight = 0;
     const count = end - start;
     for (let position = start; position < end - 1; position++) {
-      const row = order[segment + position];
+      const row = view[segment + position];
       const weight = weightOf(row);
       leftWeight += weight;
       if (criterion === 'squaredError') {
@@ -126,7 +157,7 @@ export function growTree(
       if (count - leftCount < limits.minSamplesLeaf) break;
       if (leftCount < limits.minSamplesLeaf) continue;
       const value = columns[base + row];
-      const nextValue = columns[base + order[segment + position + 1]];
+      const nextValue = columns[base + view[segment + position + 1]];
       if (value === nextValue) continue;
       const proxy = proxyOf(criterion, leftScore, leftWeight) + proxyOf(criterion, rightScore, nodeWeight - leftWeight);
       if (proxy > best.proxy) {
@@ -141,32 +172,40 @@ export function growTree(
     return true;
   };
 
-  const partition = (feature: number, start: number, leftCount: number, end: number): void => {
-    const chosen = feature * rowCount;
-    for (let position = start; position < start + leftCount; position++) goesLeft[order[chosen + position]] = 1;
-    for (let other = 0; other < featureCount; other++) {
-      if (other === feature) continue;
-      const segment = other * rowCount;
-      let left = start;
-      let right = 0;
-      for (let position = start; position < end; position++) {
-        const row = order[segment + position];
-        if (goesLeft[row] === 1) order[segment + left++] = row;
-        else buffer[right++] = row;
-      }
-      order.set(buffer.subarray(0, right), segment + left);
+  // Moves the rows marked in goesLeft to the front of array[offset + start .. offset + end), keeping their order.
+  const stablePartition = (array: Int32Array, offset: number, start: number, end: number): void => {
+    let left = offset + start;
+    let right = 0;
+    for (let position = offset + start; position < offset + end; position++) {
+      const row = array[position];
+      if (goesLeft[row] === 1) array[left++] = row;
+      else scratch[right++] = row;
     }
-    for (let position = start; position < start + leftCount; position++) goesLeft[order[chosen + position]] = 0;
+    array.set(scratch.subarray(0, right), left);
+  };
+  const split = (best: Best, start: number, end: number, childrenMaySplit: boolean): void => {
+    if (!partitioned) {
+      for (let position = start; position < end; position++) {
+        goesLeft[rows[position]] = columns[best.feature * size + rows[position]] <= best.threshold ? 1 : 0;
+      }
+      stablePartition(rows, 0, start, end);
+      return;
+    }
+    if (!childrenMaySplit) return;
+    const chosen = best.feature * rowCount;
+    for (let position = start; position < start + best.leftCount; position++) goesLeft[order[chosen + position]] = 1;
+    for (let other = 0; other < featureCount; other++) if (other !== best.feature) stablePartition(order, other * rowCount, start, end);
+    for (let position = start; position < start + best.leftCount; position++) goesLeft[order[chosen + position]] = 0;
   };
 
   const stack: { start: number; end: number; depth: number; node: number; weight: number; impurity: number }[] = [];
-  if (rowCount > 0) stack.push({ start: 0, end: rowCount, depth: 0, ...addNode(0, rowCount, 0) });
+  if (rowCount > 0) stack.push({ start: 0, end: rowCount, depth: 0, ...addNode(view, 0, 0, rowCount, 0) });
   while (stack.length > 0) {
     const { start, end, depth, node, weight, impurity } = stack.pop()!;
     const count = end - start;
     if ((limits.maxDepth !== null && depth >= limits.maxDepth) || count < limits.minSamplesSplit
       || count < 2 * limits.minSamplesLeaf || impurity <= 1e-12) continue;
-    gather(start, end, nodeStats);
+    gather(partitioned ? order : rows, 0, start, end);
     const best: Best = { feature: -1, leftCount: 0, threshold: 0, proxy: -Infinity };
     let visited = 0;
     for (let drawn = 0; drawn < featureCount && visited < limits.maxFeatures; drawn++) {
@@ -179,10 +218,13 @@ export function growTree(
       if (searchFeature(featureOrder[drawn], start, end, weight, best)) visited++;
     }
     if (best.feature < 0) continue;
-    partition(best.feature, start, best.leftCount, end);
+    const childrenMaySplit = limits.maxDepth === null || depth + 1 < limits.maxDepth;
+    split(best, start, end, childrenMaySplit);
+    // The chosen feature's segment (partitioned) or the partitioned rows hold left then right.
+    const [array, offset] = partitioned ? [order, best.feature * rowCount] : [rows, 0];
     const middle = start + best.leftCount;
-    const left = addNode(start, middle, depth + 1);
-    const right = addNode(middle, end, depth + 1);
+    const left = addNode(array, offset, start, middle, depth + 1);
+    const right = addNode(array, offset, middle, end, depth + 1);
     builder.setSplit(node, best.feature, best.threshold, left.node, right.node);
     if (importances) importances[best.feature] += weight * impurity - left.weight * left.impurity - right.weight * right.impurity;
     stack.push({ start: middle, end, depth: depth + 1, ...right }, { start, end: middle, depth: depth + 1, ...left });
