@@ -120,54 +120,66 @@ export function growTree(
     return { node, weight, impurity: impurityOf(criterion, nodeStats, statsWidth, weight) };
   };
 
+  const minLeaf = limits.minSamplesLeaf;
+  const gini = criterion === 'gini';
+  // Scans the split points of one feature at a node, keeping the best in `best`; false if the feature is constant there.
   const searchFeature = (feature: number, start: number, end: number, nodeWeight: number, best: Best): boolean => {
     const base = feature * size;
     const segment = sortedSegment(feature, start, end);
-    if (columns[base + view[segment + start]] === columns[base + view[segment + end - 1]]) return false;
-    leftStats.fill(0);
-    rightStats.set(nodeStats);
+    const array = view;
+    if (columns[base + array[segment + start]] === columns[base + array[segment + end - 1]]) return false;
     let leftScore = 0;
     let rightScore = 0;
-    if (criterion === 'squaredError') rightScore = nodeStats[0];
-    else for (let k = 0; k < width; k++) rightScore += criterion === 'gini' ? nodeStats[k] ** 2 : xLogX(nodeStats[k]);
     let leftWeight = 0;
-    const count = end - start;
-    for (let position = start; position < end - 1; position++) {
-      const row = view[segment + position];
-      const weight = weightOf(row);
+    let bestProxy = best.proxy;
+    let bestPosition = -1;
+    if (classCount > 0) {
+      leftStats.fill(0);
+      rightStats.set(nodeStats);
+      for (let k = 0; k < width; k++) rightScore += gini ? nodeStats[k] * nodeStats[k] : xLogX(nodeStats[k]);
+    } else rightScore = nodeStats[0];
+    const last = end - 1;
+    for (let position = start; position < last; position++) {
+      const row = array[segment + position];
+      const weight = weights === null ? 1 : weights[row];
       leftWeight += weight;
-      if (criterion === 'squaredError') {
+      if (classCount === 0) {
         leftScore += weight * y[row];
         rightScore -= weight * y[row];
       } else {
         const k = y[row];
         const before = leftStats[k];
         const rightBefore = rightStats[k];
-        leftStats[k] = before + weight;
-        rightStats[k] = rightBefore - weight;
-        if (criterion === 'gini') {
-          leftScore += leftStats[k] * leftStats[k] - before * before;
-          rightScore += rightStats[k] * rightStats[k] - rightBefore * rightBefore;
+        const after = before + weight;
+        const rightAfter = rightBefore - weight;
+        leftStats[k] = after;
+        rightStats[k] = rightAfter;
+        if (gini) {
+          leftScore += after * after - before * before;
+          rightScore += rightAfter * rightAfter - rightBefore * rightBefore;
         } else {
-          leftScore += xLogX(leftStats[k]) - xLogX(before);
-          rightScore += xLogX(rightStats[k]) - xLogX(rightBefore);
+          leftScore += xLogX(after) - xLogX(before);
+          rightScore += xLogX(rightAfter) - xLogX(rightBefore);
         }
       }
       const leftCount = position - start + 1;
-      if (count - leftCount < limits.minSamplesLeaf) break;
-      if (leftCount < limits.minSamplesLeaf) continue;
-      const value = columns[base + row];
-      const nextValue = columns[base + view[segment + position + 1]];
-      if (value === nextValue) continue;
+      if (end - start - leftCount < minLeaf) break;
+      if (leftCount < minLeaf || columns[base + row] === columns[base + array[segment + position + 1]]) continue;
       const proxy = proxyOf(criterion, leftScore, leftWeight) + proxyOf(criterion, rightScore, nodeWeight - leftWeight);
-      if (proxy > best.proxy) {
-        let threshold = value / 2 + nextValue / 2;
-        if (threshold === nextValue || !Number.isFinite(threshold)) threshold = value;
-        best.feature = feature;
-        best.leftCount = leftCount;
-        best.threshold = threshold;
-        best.proxy = proxy;
+      if (proxy > bestProxy) {
+        bestProxy = proxy;
+        bestPosition = position;
       }
+    }
+    if (bestPosition >= 0) {
+      const value = columns[base + array[segment + bestPosition]];
+      const nextValue = columns[base + array[segment + bestPosition + 1]];
+      let threshold = value / 2 + nextValue / 2;
+      if (threshold === nextValue || !Number.isFinite(threshold)) threshold = value;
+      best.feature = feature;
+      best.leftCount = bestPosition - start + 1;
+      best.threshold = threshold;
+      best.proxy = bestProxy;
     }
     return true;
   };

@@ -58,13 +58,18 @@ function* forestSteps(train: FeatureTable, validation: FeatureTable, options: Ra
   const validationSums = new Float64Array(validation.size * width);
   const trees: TreeArrays[] = [];
   let model = new RandomForest(train.task, train.classCount, train.featureCount, trees);
+  const trainMeans = new Float64Array(trainSums.length);
+  const validationMeans = new Float64Array(validationSums.length);
+  const mean = (sums: Float64Array, means: Float64Array) => {
+    for (let index = 0; index < sums.length; index++) means[index] = sums[index] / trees.length;
+    return means;
+  };
   for (const tree of growForest(train, options, createRandom(seed).fork('forest'))) {
     trees.push(tree);
     addTreeOutputs(tree, train.features, train.featureCount, trainSums);
     addTreeOutputs(tree, validation.features, validation.featureCount, validationSums);
-    const mean = (sums: Float64Array) => sums.map((sum) => sum / trees.length);
     model = new RandomForest(train.task, train.classCount, train.featureCount, trees.slice());
-    const record = epochRecord(trees.length, scoreOutputs(mean(trainSums), train), scoreOutputs(mean(validationSums), validation));
+    const record = epochRecord(trees.length, scoreOutputs(mean(trainSums, trainMeans), train), scoreOutputs(mean(validationSums, validationMeans), validation));
     yield { record, model };
   }
   return model;
