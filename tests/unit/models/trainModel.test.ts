@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { baselineLoss, diagnose } from '../../../src/lib/core/diagnose';
 import { generateDataset } from '../../../src/lib/datasets';
 import { splitDataset } from '../../../src/lib/datasets/split';
 import { classicModelKinds, type FittedModel } from '../../../src/lib/models/fittedModel';
@@ -66,6 +67,18 @@ describe('trainModel', () => {
     const curve = (seed: number) => trainModel('forest', train, validation, { treeCount: 5 }, seed).epochs;
     expect(curve(4)).toEqual(curve(4));
     expect(curve(4)).not.toEqual(curve(5));
+  });
+});
+
+describe('boosting rounds as epochs', () => {
+  it('diagnose reads a boosting curve like an MLP’s: deep fast boosting overfits, slow stumps underfit, moderate fits', () => {
+    const dataset = generateDataset('moons', { samples: 300, noise: 0.5, seed: 3 });
+    const split = splitDataset(dataset, { train: 0.7, validation: 0.3, test: 0 }, 3);
+    const [train, validation] = [tableFromDataset(dataset, split.train), tableFromDataset(dataset, split.validation)];
+    const label = (options: object) => diagnose(trainModel('boosting', train, validation, options, 1).epochs, { baselineLoss: baselineLoss([0.5, 0.5]) }).label;
+    expect(label({ rounds: 200, learningRate: 0.5, maxDepth: 6 })).toBe('overfit');
+    expect(label({ rounds: 30, learningRate: 0.01, maxDepth: 1 })).toBe('underfit');
+    expect(label({ rounds: 100, learningRate: 0.1, maxDepth: 2 })).toBe('good fit');
   });
 });
 
