@@ -1,7 +1,9 @@
 /**
  * `npm run bench:models`: training time of the classic models in src/lib/models on 2,000-point
  * sets, in plain Node (one thread), median of BENCH_REPEATS runs (default 3) after one warm-up.
- * Prints a markdown table and writes bench/results/models.json. Not part of `npm test`.
+ * Reports wall-clock seconds and the process's CPU seconds (user + system), which a busy shared
+ * machine inflates far less. Prints a markdown table and writes bench/results/models.json.
+ * Not part of `npm test`.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -62,19 +64,23 @@ const cases: Case[] = [
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, load average ${os.loadavg()[0].toFixed(1)}`;
 console.log(`Machine: ${machine}; median of ${repeats} runs after a warm-up.\n`);
-console.log('| model | data | seconds |');
-console.log('| --- | --- | ---: |');
-const results: { label: string; data: string; seconds: number; runs: number[] }[] = [];
+console.log('| model | data | wall s | CPU s |');
+console.log('| --- | --- | ---: | ---: |');
+const results: { label: string; data: string; seconds: number; cpuSeconds: number; runs: number[] }[] = [];
 for (const { label, data, run } of cases) {
   run();
   const runs: number[] = [];
+  const cpuRuns: number[] = [];
   for (let repeat = 0; repeat < repeats; repeat++) {
     const started = performance.now();
+    const cpuStarted = process.cpuUsage();
     run();
+    const cpu = process.cpuUsage(cpuStarted);
     runs.push((performance.now() - started) / 1000);
+    cpuRuns.push((cpu.user + cpu.system) / 1e6);
   }
-  results.push({ label, data, seconds: median(runs), runs });
-  console.log(`| ${label} | ${data} | ${median(runs).toFixed(2)} |`);
+  results.push({ label, data, seconds: median(runs), cpuSeconds: median(cpuRuns), runs });
+  console.log(`| ${label} | ${data} | ${median(runs).toFixed(2)} | ${median(cpuRuns).toFixed(2)} |`);
 }
 mkdirSync(new URL('results/', import.meta.url), { recursive: true });
 writeFileSync(new URL('results/models.json', import.meta.url), `${JSON.stringify({ machine, repeats, results }, null, 2)}\n`);
