@@ -9,7 +9,7 @@ import { argmaxRows } from './losses';
 import { sortColumns, type SortedColumns } from './sortedColumns';
 import { classCriteria, type SplitCriterion } from './splitCriterion';
 import { checkTable, type FeatureTable } from './table';
-import { addTreeOutputs, type TreeArrays, treeShape } from './treeStructure';
+import { addTreeOutputs, type TreeArrays, treeImportances, treeShape } from './treeStructure';
 
 /** How many features a split examines: a fraction of them in (0, 1], or √featureCount. */
 export type MaxFeatures = number | 'sqrt';
@@ -64,13 +64,12 @@ export class DecisionTree {
   /** Weighted impurity decrease per feature, normalised to sum to 1 (all 0 for a single leaf). */
   readonly featureImportances: Float64Array;
 
-  constructor(task: Task, classCount: number, featureCount: number, tree: TreeArrays, importances: Float64Array) {
+  constructor(task: Task, classCount: number, featureCount: number, tree: TreeArrays) {
     this.task = task;
     this.classCount = classCount;
     this.featureCount = featureCount;
     this.tree = tree;
-    const total = importances.reduce((sum, value) => sum + value, 0);
-    this.featureImportances = importances.map((value) => (total > 0 ? value / total : 0));
+    this.featureImportances = treeImportances(tree, featureCount);
   }
 
   /** Class probabilities [size * classCount] (classes) or predictions [size] (regression) for features [size * featureCount]. */
@@ -103,8 +102,7 @@ export function fitDecisionTree(
 ): DecisionTree {
   checkTable(train);
   const limits = growthLimits(options, train.task, train.featureCount);
-  const importances = new Float64Array(train.featureCount);
   const targets = { values: train.targets, classCount: train.classCount };
-  const tree = growTree(sorted, targets, null, limits, random, importances);
-  return new DecisionTree(train.task, train.classCount, train.featureCount, tree, importances);
+  const tree = growTree(sorted, targets, null, limits, random);
+  return new DecisionTree(train.task, train.classCount, train.featureCount, tree);
 }

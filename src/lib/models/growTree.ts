@@ -41,11 +41,11 @@ interface Best { feature: number; leftCount: number; threshold: number; proxy: n
 
 /**
  * Fits a tree to `targets` with row `weights` (null = all 1; 0 leaves a row out, as bootstrap
- * counts and subsamples do). Adds each split's weighted impurity decrease to `importances[feature]`.
+ * counts and subsamples do).
  */
 export function growTree(
   sorted: SortedColumns, targets: GrowthTargets, weights: Float64Array | null, limits: GrowthLimits,
-  random: Random, importances?: Float64Array,
+  random: Random,
 ): TreeArrays {
   const { size, featureCount, columns } = sorted;
   const { criterion } = limits;
@@ -116,8 +116,8 @@ export function growTree(
     const weight = gather(array, offset, start, end);
     if (classCount > 0) for (let k = 0; k < width; k++) values[k] = nodeStats[k] / weight;
     else values[0] = nodeStats[0] / weight;
-    const node = builder.addNode(values, weight, depth);
-    return { node, weight, impurity: impurityOf(criterion, nodeStats, statsWidth, weight) };
+    const impurity = impurityOf(criterion, nodeStats, statsWidth, weight);
+    return { node: builder.addNode(values, weight, depth, impurity), weight, impurity };
   };
 
   const minLeaf = limits.minSamplesLeaf;
@@ -238,7 +238,6 @@ export function growTree(
     const left = addNode(array, offset, start, middle, depth + 1);
     const right = addNode(array, offset, middle, end, depth + 1);
     builder.setSplit(node, best.feature, best.threshold, left.node, right.node);
-    if (importances) importances[best.feature] += weight * impurity - left.weight * left.impurity - right.weight * right.impurity;
     stack.push({ start: middle, end, depth: depth + 1, ...right }, { start, end: middle, depth: depth + 1, ...left });
   }
   return builder.finish();

@@ -11,7 +11,7 @@ import { growTree } from './growTree';
 import { argmaxRows } from './losses';
 import { sortColumns } from './sortedColumns';
 import { checkTable, type FeatureTable } from './table';
-import { addTreeOutputs, type TreeArrays } from './treeStructure';
+import { addTreeOutputs, type TreeArrays, treeImportances } from './treeStructure';
 
 /** Settings of a random forest: its trees' settings, how many, and whether each sees a bootstrap sample. */
 export interface RandomForestOptions extends DecisionTreeOptions {
@@ -56,6 +56,13 @@ export class RandomForest implements FittedModel {
   predict(features: ArrayLike<number>): Float64Array {
     const outputs = this.outputs(features);
     return this.classCount > 0 ? argmaxRows(outputs, this.classCount) : outputs;
+  }
+
+  /** Mean of the trees' normalised impurity-decrease importances, one per feature (sums to 1 unless every tree is a leaf). */
+  featureImportances(): Float64Array {
+    const means = new Float64Array(this.featureCount);
+    for (const tree of this.trees) treeImportances(tree, this.featureCount).forEach((value, feature) => (means[feature] += value / this.trees.length));
+    return means;
   }
 }
 

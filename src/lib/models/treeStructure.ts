@@ -22,6 +22,8 @@ export interface TreeArrays {
   values: Float64Array;
   /** Training rows (weighted) that reached each node. */
   weight: Float64Array;
+  /** Impurity of each node's training rows (Gini, entropy or variance). */
+  impurity: Float64Array;
   /** Depth of each node (root 0). */
   depth: Int32Array;
 }
@@ -48,12 +50,13 @@ export class TreeBuilder {
       right: new Int32Array(capacity),
       values: new Float64Array(capacity * valueWidth),
       weight: new Float64Array(capacity),
+      impurity: new Float64Array(capacity),
       depth: new Int32Array(capacity),
     };
   }
 
-  /** Adds a leaf with the given values (length valueWidth) and returns its index. */
-  addNode(values: ArrayLike<number>, weight: number, depth: number): number {
+  /** Adds a leaf with the given values (length valueWidth), weight, depth and impurity; returns its index. */
+  addNode(values: ArrayLike<number>, weight: number, depth: number, impurity = 0): number {
     if (this.arrays.nodeCount === this.capacity) this.grow();
     const tree = this.arrays;
     const node = tree.nodeCount++;
@@ -61,6 +64,7 @@ export class TreeBuilder {
     tree.left[node] = -1;
     tree.right[node] = -1;
     tree.weight[node] = weight;
+    tree.impurity[node] = impurity;
     tree.depth[node] = depth;
     for (let k = 0; k < tree.valueWidth; k++) tree.values[node * tree.valueWidth + k] = values[k];
     return node;
@@ -87,6 +91,7 @@ export class TreeBuilder {
       right: tree.right.slice(0, count),
       values: tree.values.slice(0, count * tree.valueWidth),
       weight: tree.weight.slice(0, count),
+      impurity: tree.impurity.slice(0, count),
       depth: tree.depth.slice(0, count),
     };
   }
@@ -100,6 +105,7 @@ export class TreeBuilder {
     tree.right = grown(tree.right, this.capacity);
     tree.values = grown(tree.values, this.capacity * tree.valueWidth);
     tree.weight = grown(tree.weight, this.capacity);
+    tree.impurity = grown(tree.impurity, this.capacity);
     tree.depth = grown(tree.depth, this.capacity);
   }
 }
@@ -136,4 +142,21 @@ export function treeShape(tree: TreeArrays): { leafCount: number; depth: number 
     }
   }
   return { leafCount, depth };
+}
+
+/**
+ * Mean decrease in impurity per feature (Breiman's "Gini importance"): each split's weighted
+ * impurity minus its children's, summed by feature and normalised to sum to 1 (all 0 for a leaf).
+ */
+export function treeImportances(tree: TreeArrays, featureCount: number): Float64Array {
+  const importances = new Float64Array(featureCount);
+  for (let node = 0; node < tree.nodeCount; node++) {
+    const left = tree.left[node];
+    const right = tree.right[node];
+    if (left === -1) continue;
+    importances[tree.feature[node]] += tree.weight[node] * tree.impurity[node]
+      - tree.weight[left] * tree.impurity[left] - tree.weight[right] * tree.impurity[right];
+  }
+  const total = importances.reduce((sum, value) => sum + value, 0);
+  return importances.map((value) => (total > 0 ? value / total : 0));
 }

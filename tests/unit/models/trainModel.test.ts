@@ -82,6 +82,18 @@ describe('boosting rounds as epochs', () => {
   });
 });
 
+describe('forest trees as epochs', () => {
+  it('a forest’s validation loss falls as trees are averaged, below any single deep tree’s', () => {
+    const dataset = generateDataset('moons', { samples: 300, noise: 0.5, seed: 3 });
+    const split = splitDataset(dataset, { train: 0.7, validation: 0.3, test: 0 }, 3);
+    const [train, validation] = [tableFromDataset(dataset, split.train), tableFromDataset(dataset, split.validation)];
+    const epochs = trainModel('forest', train, validation, { treeCount: 40 }, 1).epochs;
+    expect(epochs[39].validationLoss).toBeLessThan(epochs[0].validationLoss / 2);
+    const tree = trainModel('tree', train, validation, {}, 1).epochs[0];
+    expect(epochs[39].validationLoss).toBeLessThan(tree.validationLoss);
+  });
+});
+
 describe('modelFamily', () => {
   it('lists linear, tree, forest, boosting and knn, and throws on an unknown kind', () => {
     expect(classicModelKinds).toEqual(['linear', 'tree', 'forest', 'boosting', 'knn']);
