@@ -56,6 +56,7 @@ export function growTree(
   const weightOf = (row: number) => (weights === null ? 1 : weights[row]);
   let rowCount = 0;
   for (let row = 0; row < size; row++) if (weightOf(row) > 0) rowCount++;
+  if (rowCount === 0) throw new RangeError('a tree needs at least one row of positive weight');
   const partitioned = limits.layout ? limits.layout === 'partitioned' : limits.maxFeatures * 4 >= featureCount;
   let order = new Int32Array(0);
   let rows = new Int32Array(0);
@@ -211,7 +212,7 @@ export function growTree(
   };
 
   const stack: { start: number; end: number; depth: number; node: number; weight: number; impurity: number }[] = [];
-  if (rowCount > 0) stack.push({ start: 0, end: rowCount, depth: 0, ...addNode(view, 0, 0, rowCount, 0) });
+  stack.push({ start: 0, end: rowCount, depth: 0, ...addNode(view, 0, 0, rowCount, 0) });
   while (stack.length > 0) {
     const { start, end, depth, node, weight, impurity } = stack.pop()!;
     const count = end - start;

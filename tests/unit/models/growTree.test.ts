@@ -32,5 +32,7 @@ describe('growTree', () => {
     const tree = growTree(sorted, { values: table.targets, classCount: 0 }, weights, limits, createRandom(1));
     expect(tree.weight[0]).toBe(3);
     expect(tree.values[0]).toBeCloseTo((2 * table.targets[0] + table.targets[10]) / 3, 6);
+    expect(() => growTree(sorted, { values: table.targets, classCount: 0 }, new Float64Array(table.size), limits, createRandom(1)))
+      .toThrow('a tree needs at least one row of positive weight');
   });
 });
