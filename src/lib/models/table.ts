@@ -47,13 +47,19 @@ export function tableFromRows(rows: readonly (readonly number[])[], targets: rea
   };
 }
 
-/** Throws a clear error when a table cannot be fitted: no rows, no features, or a class index out of range. */
+/** Throws a clear error when a table cannot be fitted: no rows, no features, a missing value, or a class index out of range. */
 export function checkTable(table: FeatureTable): void {
   if (table.size < 1) throw new RangeError('a model needs at least one training row');
   if (table.featureCount < 1) throw new RangeError('a model needs at least one feature');
   if (table.features.length !== table.size * table.featureCount) {
     throw new RangeError(`features hold ${table.features.length} values, expected ${table.size} × ${table.featureCount}`);
   }
+  const missing = table.features.findIndex((value) => !Number.isFinite(value));
+  if (missing >= 0) {
+    throw new RangeError(`row ${Math.floor(missing / table.featureCount)}, column ${missing % table.featureCount} is not a finite number`);
+  }
+  const missingTarget = table.targets.findIndex((value) => !Number.isFinite(value));
+  if (missingTarget >= 0) throw new RangeError(`row ${missingTarget} has no finite target`);
   if (table.classCount > 0) {
     for (let row = 0; row < table.size; row++) {
       const target = table.targets[row];

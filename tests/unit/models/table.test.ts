@@ -14,6 +14,11 @@ describe('tableFromDataset', () => {
 });
 
 describe('checkTable', () => {
+  it('explains a missing feature value or target', () => {
+    expect(() => checkTable(tableFromRows([[0, 1], [2, Number.NaN]], [0, 1], 2))).toThrow('row 1, column 1 is not a finite number');
+    expect(() => checkTable(tableFromRows([[0], [1]], [0.5, Number.POSITIVE_INFINITY], 0))).toThrow('row 1 has no finite target');
+  });
+
   it('explains an empty table and a class index out of range', () => {
     expect(() => checkTable(tableFromRows([], [], 2))).toThrow('a model needs at least one training row');
     expect(() => checkTable(tableFromRows([[0]], [2], 2))).toThrow('row 0 has class 2, outside 0..1');
