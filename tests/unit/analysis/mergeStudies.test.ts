@@ -3,7 +3,7 @@ import { mergeStudies, type StudySource } from '../../../src/lib/analysis/mergeS
 import { createRandom } from '../../../src/lib/core/random';
 import { fromUnit, type Dimension } from '../../../src/lib/core/space';
 import type { Trial } from '../../../src/lib/core/trial';
-import { parseStudyJson, studyToJson, type StudyExport } from '../../../src/lib/study/exportStudy';
+import { parseStudyJson, studyToJson, type StudyExport } from '../../../src/lib/storage/exportStudy';
 
 const space: Dimension[] = [
   { name: 'learningRate', type: 'log', low: 1e-4, high: 1 },
