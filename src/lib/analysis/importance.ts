@@ -13,7 +13,8 @@
  */
 import { createRandom, type Random } from '../core/random';
 import type { Dimension } from '../core/space';
-import { fitGaussianProcess, type GaussianProcessHyperparameters } from '../gp/gaussianProcess';
+import { fitGaussianProcess } from '../gp/fitGaussianProcess';
+import type { GaussianProcessHyperparameters } from '../gp/gaussianProcess';
 import { basePoints, mainEffects, type MainEffect } from './mainEffects';
 import { prepareObservations, selectObservations, type Observation, type PreparedObservations } from './observations';
 import { posteriorMean } from './posteriorMean';

@@ -3,7 +3,7 @@ import { basePoints, effectGrid, mainEffects } from '../../../src/lib/analysis/m
 import { posteriorMean } from '../../../src/lib/analysis/posteriorMean';
 import { createRandom } from '../../../src/lib/core/random';
 import { featureCount, featuresFromUnit, type Dimension } from '../../../src/lib/core/space';
-import { fitGaussianProcess } from '../../../src/lib/gp/gaussianProcess';
+import { fitGaussianProcess } from '../../../src/lib/gp/fitGaussianProcess';
 
 const space: Dimension[] = [
   { name: 'learningRate', type: 'log', low: 1e-4, high: 1 },
