@@ -107,12 +107,13 @@ describe('the fused WebGPU trainer against the TF.js population', () => {
     assert.ok(fused.some((history) => history.length < 20), 'the patience-1 trial should stop early');
   });
 
-  it('matches every epoch within 1e-4 on regression and deep sigmoid nets, and masks a diverging trial', async () => {
+  it('matches every epoch within 1e-4 on regression and deep sigmoid nets (weights in storage buffers), and masks a diverging trial', async () => {
     const sine: FusedTestRun = {
       dataset: 'sine',
       samples: 60,
       epochsPerSubmit: 5,
       epochsPerDispatch: 2,
+      workgroupMemory: false,
       trials: [
         { settings: { epochs: 20, hiddenLayers: 1, units: 24, activation: 'elu', optimizer: 'adam', learningRate: 0.01, batchSize: 16 }, seed: 1 },
         { settings: { epochs: 20, hiddenLayers: 1, units: 12, activation: 'elu', optimizer: 'sgd', learningRate: 0.02, batchSize: 16, patience: 1 }, seed: 2 },

@@ -20,6 +20,8 @@ export interface FusedTestRun {
   /** Epochs per readback of the fused trainer. */
   epochsPerSubmit?: number;
   epochsPerDispatch?: number;
+  /** false forces weights and scratch into storage buffers (the path layers too wide for workgroup memory take). */
+  workgroupMemory?: boolean;
 }
 
 /** One trial's reported epochs: [trainLoss, validationLoss, trainAccuracy, validationAccuracy, state]. */
@@ -64,7 +66,7 @@ async function fused(run: FusedTestRun): Promise<FusedTestHistory[]> {
     if (!adapter) throw new Error('no WebGPU adapter in this browser');
     device = await requestTrainingDevice(adapter);
   }
-  const population = await createFusedPopulation({ ...options(run), device, epochsPerSubmit: run.epochsPerSubmit, epochsPerDispatch: run.epochsPerDispatch });
+  const population = await createFusedPopulation({ ...options(run), device, epochsPerSubmit: run.epochsPerSubmit, epochsPerDispatch: run.epochsPerDispatch, workgroupMemory: run.workgroupMemory });
   return history(population);
 }
 

@@ -30,7 +30,14 @@ export interface FusedStructure {
   penalty: boolean;
   /** Whether any trial keeps a copy of its best weights (early stopping with restoreBestWeights). */
   keepBest: boolean;
+  /** Weights and scratch in workgroup memory (when they fit the device's limit), else in storage buffers. */
+  local: boolean;
+  /** Profiling only: parts of the epoch left out, to time the rest (results are then wrong). */
+  omit?: FusedPart[];
 }
+
+/** Parts of a fused epoch a profiling run can leave out: the end-of-epoch losses, the whole backward pass, or only its gradient sums and updates. */
+export type FusedPart = 'evaluation' | 'backward' | 'gradients';
 
 /** Offsets of one dense layer's parameters inside a trial's parameter block. */
 export interface FusedLayerLayout {
@@ -106,6 +113,12 @@ export function fusedLayout(structure: FusedStructure): FusedLayout {
   const firstDelta = outputs + rows * outputCount;
   const deltas: [number, number] = [firstDelta, firstDelta + rows * deltaWidth];
   return { layers, parameterCount, parameterStride, deltaWidth, hiddenActivations, outputs, deltas, scratchStride: firstDelta + 2 * rows * deltaWidth };
+}
+
+/** Bytes of workgroup memory a structure needs to keep its weights and scratch there. */
+export function workgroupBytes(structure: Omit<FusedStructure, 'local'>): number {
+  const layout = fusedLayout({ ...structure, local: true });
+  return 4 * (layout.parameterCount + layout.scratchStride + 2 * structure.workgroupSize + 4);
 }
 
 /** Words per trial of the status buffer holding `recordCapacity` epoch records. */

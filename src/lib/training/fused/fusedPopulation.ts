@@ -11,7 +11,7 @@ import type { Population, PopulationEpoch, PopulationOptions, PopulationTrialEpo
 import { createEpochPlanner } from '../epochPlan';
 import { initialWeights, type LayerWeights } from '../initialWeights';
 import { trainingBaseline } from '../trainTrial';
-import { fusedLayout, fusedStates, packTrialSettings, statusFields, statusHeaderWords, statusStride, trialSettingsWords, type FusedStructure } from './fusedLayout';
+import { fusedLayout, fusedStates, packTrialSettings, statusFields, statusHeaderWords, statusStride, trialSettingsWords, type FusedPart, type FusedStructure } from './fusedLayout';
 import { fusedShader } from './fusedShader';
 import { supportsFused } from './supportsFused';
 
@@ -23,6 +23,10 @@ export interface FusedPopulationOptions extends PopulationOptions {
   epochsPerDispatch?: number;
   /** Epochs trained between two readbacks, in one command buffer (default 5). */
   epochsPerSubmit?: number;
+  /** false keeps weights and scratch in storage buffers even where workgroup memory would hold them (for comparison). */
+  workgroupMemory?: boolean;
+  /** Profiling only: parts of each epoch to leave out (see FusedPart). */
+  omit?: FusedPart[];
 }
 
 /** A population trained by the fused kernel; runEpochs returns every epoch of one submit. */
@@ -71,7 +75,8 @@ export async function createFusedPopulation(options: FusedPopulationOptions): Pr
   const validationCount = validationIndices.length;
   const support = supportsFused(trials, { featureCount, classCount, trainCount, limits: device.limits, recordCapacity: capacity });
   if (!support.supported) throw new Error(`the fused trainer can't run these trials: ${support.reason}`);
-  const structure = support.structure;
+  const structure: FusedStructure = { ...support.structure, local: support.structure.local && options.workgroupMemory !== false };
+  if (options.omit?.length) structure.omit = options.omit;
   const layout = fusedLayout(structure);
   const trialCount = trials.length;
   const stride = statusStride(capacity);
@@ -120,12 +125,13 @@ export async function createFusedPopulation(options: FusedPopulationOptions): Pr
   const dataBuffer = bufferOf(dataWords, 'fused data');
   const settingsBuffer = bufferOf(settingsBytes, 'fused trial settings');
   const weightBuffer = bufferOf(parameters, 'fused weights');
-  const scratchBuffer = device.createBuffer({ size: Math.max(16, trialCount * layout.scratchStride * 4), usage: GPUBufferUsage.STORAGE, label: 'fused scratch' });
+  // With weights and scratch in workgroup memory the shader has no scratch binding.
+  const scratchBuffer = structure.local ? null : device.createBuffer({ size: Math.max(16, trialCount * layout.scratchStride * 4), usage: GPUBufferUsage.STORAGE, label: 'fused scratch' });
   const statusBuffer = bufferOf(statusWords, 'fused status');
   const statusReadback = device.createBuffer({ size: statusWords.byteLength, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST, label: 'fused status readback' });
   const bindGroup = device.createBindGroup({
     layout: pipeline.getBindGroupLayout(0),
-    entries: [uniformBuffer, dataBuffer, settingsBuffer, weightBuffer, scratchBuffer, statusBuffer].map((buffer, binding) => ({ binding, resource: { buffer } })),
+    entries: [uniformBuffer, dataBuffer, settingsBuffer, weightBuffer, scratchBuffer, statusBuffer].flatMap((buffer, binding) => (buffer ? [{ binding, resource: { buffer } }] : [])),
   });
 
   const baseline = trainingBaseline(options);
@@ -260,7 +266,7 @@ export async function createFusedPopulation(options: FusedPopulationOptions): Pr
     dispose() {
       if (disposed) return;
       disposed = true;
-      for (const buffer of [uniformBuffer, dataBuffer, settingsBuffer, weightBuffer, scratchBuffer, statusBuffer, statusReadback]) buffer.destroy();
+      for (const buffer of [uniformBuffer, dataBuffer, settingsBuffer, weightBuffer, scratchBuffer, statusBuffer, statusReadback]) buffer?.destroy();
     },
   };
 }

@@ -22,11 +22,26 @@ const activations: Record<Activation, { forward: string; derivative: string }> =
   linear: { forward: 'z', derivative: '1.0' },
 };
 
+/**
+ * How the generated code reaches weights and scratch: in workgroup memory when they fit
+ * (structure.local: loaded once per dispatch, written back at its end), else in the storage
+ * buffers at the trial's offset.
+ */
+function accessors(structure: FusedStructure) {
+  const layout = fusedLayout(structure);
+  return {
+    weight: (index: string) => (structure.local ? `localWeights[${index}]` : `weights[w + ${index}]`),
+    scratchBase: structure.local ? '0u' : `trial * ${layout.scratchStride}u`,
+    barrier: structure.local ? 'workgroupBarrier()' : 'storageBarrier()',
+  };
+}
+
 /** The WGSL source of the fused trainer for one structure (entry point `main`). */
 export function fusedShader(structure: FusedStructure): string {
   const layout = fusedLayout(structure);
   const { featureCount, outputCount, hiddenLayers, hiddenWidth, rows, workgroupSize } = structure;
   const activation = activations[structure.activation];
+  const { weight, barrier, scratchBase } = accessors(structure);
   const lines: string[] = [];
   const emit = (text: string) => lines.push(text);
 
@@ -79,7 +94,7 @@ fn statusWrite(trial: u32, field: u32, value: f32) { status[trial * params.statu
   // Forward pass of `count` rows whose dataset indices sit at data[rowList + r].
   emit(`fn forwardPass(trial: u32, units: u32, rowList: u32, count: u32, training: bool, epoch: u32, position: u32) {
   let w = trial * ${layout.parameterStride}u;
-  let s = trial * ${layout.scratchStride}u;
+  let s = ${scratchBase};
   let setting = trials[trial];`);
   layout.layers.forEach((layer, index) => {
     const isOutput = index === hiddenLayers;
@@ -90,8 +105,8 @@ fn statusWrite(trial: u32, field: u32, value: f32) { status[trial * params.statu
     let r = item / ${outputs};
     let j = item % ${outputs};
     var sum = 0.0;
-    for (var i = 0u; i < ${inputs}; i++) { sum += ${input} * weights[w + ${layer.kernel}u + i * ${layer.outputs}u + j]; }
-    let z = sum + weights[w + ${layer.bias}u + j];`);
+    for (var i = 0u; i < ${inputs}; i++) { sum += ${input} * ${weight(`${layer.kernel}u + i * ${layer.outputs}u + j`)}; }
+    let z = sum + ${weight(`${layer.bias}u + j`)};`);
     if (isOutput) {
       emit(`    scratch[s + ${layout.outputs}u + r * C + j] = z;`);
     } else {
@@ -105,13 +120,13 @@ fn statusWrite(trial: u32, field: u32, value: f32) { status[trial * params.statu
       emit(`    scratch[s + ${layout.hiddenActivations[index]}u + r * H + j] = h;`);
     }
     emit(`  }
-  storageBarrier();`);
+  ${barrier};`);
   });
   emit(`}`);
 
   // Loss (and correctness) of row r of the last forward pass; writes the output gradient if asked.
   emit(`fn rowLoss(trial: u32, r: u32, row: u32, count: u32, writeGradient: bool) -> vec2<f32> {
-  let s = trial * ${layout.scratchStride}u;
+  let s = ${scratchBase};
   let o = s + ${layout.outputs}u + r * C;
   let d = s + ${layout.deltas[0]}u + r * DW;`);
   if (structure.classification) {
@@ -161,7 +176,7 @@ fn statusWrite(trial: u32, field: u32, value: f32) { status[trial * params.statu
     let size = min(${rows}u, count - start);
     forwardPass(trial, units, indexList + start, size, false, 0u, 0u);
     for (var r = lane; r < size; r += WG) { sum += rowLoss(trial, r, data[indexList + start + r], size, false); }
-    storageBarrier();
+    ${barrier};
   }
   return workgroupSum(lane, sum) / f32(count);
 }`);
@@ -169,13 +184,17 @@ fn statusWrite(trial: u32, field: u32, value: f32) { status[trial * params.statu
   emit(backwardAndUpdate(structure));
   emit(mainFunction(structure));
   // `lane` is used as a module-scope private so helper functions need no extra parameter.
-  return `var<private> lane: u32;\n${lines.join('\n')}`;
+  const code = `var<private> lane: u32;\n${lines.join('\n')}`;
+  if (!structure.local) return code;
+  const local = `var<workgroup> localWeights: array<f32, ${layout.parameterCount}>;\nvar<workgroup> localScratch: array<f32, ${layout.scratchStride}>;\n`;
+  return local + code.replace(/\bscratch\[/g, 'localScratch[').replace(/@group\(0\) @binding\(4\)[^\n]*\n/, '');
 }
 
 /** Backward pass of one batch and the optimiser step of every parameter. */
 function backwardAndUpdate(structure: FusedStructure): string {
   const layout = fusedLayout(structure);
   const { hiddenLayers } = structure;
+  const { weight, barrier, scratchBase } = accessors(structure);
   const lines: string[] = [];
   lines.push(`fn applyUpdate(w: u32, index: u32, gradient: f32, setting: Trial, scale: f32, secondScale: f32) {
   let c = setting.coefficients;
@@ -183,11 +202,11 @@ function backwardAndUpdate(structure: FusedStructure): string {
   let second = c[2] * weights[w + 2u * P + index] + c[3] * gradient * gradient;
   weights[w + P + index] = first;
   weights[w + 2u * P + index] = second;
-  weights[w + index] -= (scale * first) / (sqrt(second * secondScale + c[6]) + c[7]);
+  ${weight('index')} -= (scale * first) / (sqrt(second * secondScale + c[6]) + c[7]);
 }
 fn backwardPass(trial: u32, units: u32, rowList: u32, count: u32, epoch: u32, position: u32, scale: f32, secondScale: f32) {
   let w = trial * ${layout.parameterStride}u;
-  let s = trial * ${layout.scratchStride}u;
+  let s = ${scratchBase};
   let setting = trials[trial];`);
   let current = 0;
   for (let index = hiddenLayers; index >= 0; index--) {
@@ -196,13 +215,14 @@ fn backwardPass(trial: u32, units: u32, rowList: u32, count: u32, epoch: u32, po
     const outputs = index === hiddenLayers ? 'C' : 'units';
     const delta = `s + ${layout.deltas[current]}u`;
     const next = `s + ${layout.deltas[1 - current]}u`;
+    const omit = structure.omit ?? [];
     if (index > 0) {
       const activations = `s + ${layout.hiddenActivations[index - 1]}u`;
       lines.push(`  for (var item = lane; item < count * ${inputs}; item += WG) {
     let r = item / ${inputs};
     let i = item % ${inputs};
     var sum = 0.0;
-    for (var j = 0u; j < ${outputs}; j++) { sum += scratch[${delta} + r * DW + j] * weights[w + ${layer.kernel}u + i * ${layer.outputs}u + j]; }
+    for (var j = 0u; j < ${outputs}; j++) { sum += scratch[${delta} + r * DW + j] * ${weight(`${layer.kernel}u + i * ${layer.outputs}u + j`)}; }
     var h = scratch[${activations} + r * H + i];
     var mask = 1.0;`);
       if (structure.dropout) {
@@ -214,10 +234,12 @@ fn backwardPass(trial: u32, units: u32, rowList: u32, count: u32, epoch: u32, po
       }
       lines.push(`    scratch[${next} + r * DW + i] = sum * derivative(h) * mask;
   }
-  storageBarrier();`);
+  ${barrier};`);
     }
+    current = 1 - current;
+    if (omit.includes('gradients')) continue;
     const input = index === 0 ? 'featureAt(data[rowList + r], i)' : `scratch[s + ${layout.hiddenActivations[index - 1]}u + r * H + i]`;
-    const penalty = structure.penalty ? ' + setting.l1 * sign(weights[w + k]) + 2.0 * setting.l2 * weights[w + k]' : '';
+    const penalty = structure.penalty ? ` + setting.l1 * sign(${weight('k')}) + 2.0 * setting.l2 * ${weight('k')}` : '';
     lines.push(`  for (var item = lane; item < (${inputs} + 1u) * ${outputs}; item += WG) {
     let i = item / ${outputs};
     let j = item % ${outputs};
@@ -231,8 +253,7 @@ fn backwardPass(trial: u32, units: u32, rowList: u32, count: u32, epoch: u32, po
       applyUpdate(w, ${layer.bias}u + j, sum, setting, scale, secondScale);
     }
   }
-  storageBarrier();`);
-    current = 1 - current;
+  ${barrier};`);
   }
   lines.push('}');
   return lines.join('\n');
@@ -241,12 +262,19 @@ fn backwardPass(trial: u32, units: u32, rowList: u32, count: u32, epoch: u32, po
 /** The entry point: the epoch loop of one trial, its state machine and its records. */
 function mainFunction(structure: FusedStructure): string {
   const layout = fusedLayout(structure);
+  const { weight, barrier } = accessors(structure);
   const limits = diagnosisThresholds;
   const field = statusFields;
+  const omit = structure.omit ?? [];
+  const backward = omit.includes('backward') ? '' : 'backwardPass(trial, units, orderList + start, count, epoch, start, scale, secondScale);';
+  // Profiling without the evaluation records a constant loss of 1 (so nothing looks diverged).
+  const evaluation = omit.includes('evaluation')
+    ? 'let train = vec2<f32>(1.0, 0.0);\n    let validation = vec2<f32>(1.0, 0.0);'
+    : 'let train = evaluateSplit(trial, units, params.trainIndexOffset, params.trainCount);\n    let validation = evaluateSplit(trial, units, params.validationIndexOffset, params.validationCount);';
   const copyBest = structure.keepBest
     ? `    if (improved[2] == 1u) {
-      for (var index = lane; index < P; index += WG) { weights[w + 3u * P + index] = weights[w + index]; }
-      storageBarrier();
+      for (var index = lane; index < P; index += WG) { weights[w + 3u * P + index] = ${weight('index')}; }
+      ${barrier};
     }`
     : '';
   return `@compute @workgroup_size(${structure.workgroupSize})
@@ -259,6 +287,8 @@ fn main(@builtin(workgroup_id) group: vec3<u32>, @builtin(local_invocation_index
   let shape = workgroupUniformLoad(&sharedWords);
   let batchSize = shape[0];
   let units = shape[1];
+${structure.local ? `  for (var index = lane; index < P; index += WG) { localWeights[index] = weights[w + index]; }
+  workgroupBarrier();` : ''}
   var firstPower = statusRead(trial, ${field.firstPower}u);
   var secondPower = statusRead(trial, ${field.secondPower}u);
   for (var e = 0u; e < params.epochsPerDispatch; e++) {
@@ -279,11 +309,10 @@ fn main(@builtin(workgroup_id) group: vec3<u32>, @builtin(local_invocation_index
       let secondScale = 1.0 / (1.0 - secondPower);
       forwardPass(trial, units, orderList + start, count, true, epoch, start);
       for (var r = lane; r < count; r += WG) { rowLoss(trial, r, data[orderList + start + r], count, true); }
-      storageBarrier();
-      backwardPass(trial, units, orderList + start, count, epoch, start, scale, secondScale);
+      ${barrier};
+      ${backward}
     }
-    let train = evaluateSplit(trial, units, params.trainIndexOffset, params.trainCount);
-    let validation = evaluateSplit(trial, units, params.validationIndexOffset, params.validationCount);
+    ${evaluation}
     if (lane == 0u) {
       let done = epoch + 1u;
       let record = ${statusHeaderWords}u + slot * 4u;
@@ -321,5 +350,7 @@ fn main(@builtin(workgroup_id) group: vec3<u32>, @builtin(local_invocation_index
     let improved = workgroupUniformLoad(&sharedWords);
 ${copyBest}
   }
+${structure.local ? `  workgroupBarrier();
+  for (var index = lane; index < P; index += WG) { weights[w + index] = localWeights[index]; }` : ''}
 }`;
 }

@@ -1,5 +1,5 @@
 import type { ModelSettings } from '../../core/modelSettings';
-import { fusedLayout, statusStride, type FusedStructure } from './fusedLayout';
+import { fusedLayout, statusStride, workgroupBytes, type FusedStructure } from './fusedLayout';
 
 /** Whether the fused trainer can run a set of trials, and why not when it can't. */
 export type FusedSupport = { supported: true; structure: FusedStructure } | { supported: false; reason: string };
@@ -12,8 +12,8 @@ export interface FusedSupportContext {
   classCount: number;
   /** Training rows. */
   trainCount: number;
-  /** The device's limits (maxStorageBufferBindingSize, maxComputeWorkgroupsPerDimension), if known. */
-  limits?: Pick<GPUSupportedLimits, 'maxStorageBufferBindingSize' | 'maxComputeWorkgroupsPerDimension'>;
+  /** The device's limits, if known (without them: WebGPU's defaults for workgroup memory, no buffer check). */
+  limits?: Pick<GPUSupportedLimits, 'maxStorageBufferBindingSize' | 'maxComputeWorkgroupsPerDimension' | 'maxComputeWorkgroupStorageSize'>;
   /** Epoch records held per submit (sizes the status buffer). */
   recordCapacity?: number;
 }
@@ -48,7 +48,7 @@ export function supportsFused(trials: { settings: ModelSettings }[], context: Fu
   if (context.classCount === 1 || context.classCount < 0) return { supported: false, reason: `invalid classCount ${context.classCount}` };
   const hiddenWidth = first.hiddenLayers > 0 ? Math.max(...trials.map((trial) => trial.settings.units)) : 0;
   const largestBatch = Math.max(...trials.map((trial) => Math.min(trial.settings.batchSize, context.trainCount)));
-  const structure: FusedStructure = {
+  const shape: Omit<FusedStructure, 'local'> = {
     featureCount: context.featureCount,
     outputCount: context.classCount === 0 ? 1 : context.classCount,
     classification: context.classCount > 0,
@@ -61,9 +61,10 @@ export function supportsFused(trials: { settings: ModelSettings }[], context: Fu
     penalty: trials.some((trial) => trial.settings.l1 > 0 || trial.settings.l2 > 0),
     keepBest: trials.some((trial) => trial.settings.patience > 0 && trial.settings.restoreBestWeights),
   };
+  const structure: FusedStructure = { ...shape, local: workgroupBytes(shape) <= (context.limits?.maxComputeWorkgroupStorageSize ?? 16384) };
   if (context.limits) {
     const layout = fusedLayout(structure);
-    const largest = Math.max(layout.parameterStride, layout.scratchStride, statusStride(context.recordCapacity ?? 64)) * 4 * trials.length;
+    const largest = Math.max(layout.parameterStride, structure.local ? 0 : layout.scratchStride, statusStride(context.recordCapacity ?? 64)) * 4 * trials.length;
     if (largest > context.limits.maxStorageBufferBindingSize) {
       return { supported: false, reason: `the trials' buffers (${(largest / 2 ** 20).toFixed(0)} MiB) exceed this GPU's storage-buffer limit` };
     }

@@ -5,7 +5,7 @@ import { fusedShader } from '../../../../src/lib/training/fused/fusedShader';
 
 describe('fusedLayout', () => {
   it('lays parameters and scratch regions end to end without overlap', () => {
-    const structure = { featureCount: 3, outputCount: 4, classification: true, hiddenLayers: 2, hiddenWidth: 8, activation: 'relu' as const, rows: 32, workgroupSize: 32, dropout: false, penalty: false, keepBest: true };
+    const structure = { featureCount: 3, outputCount: 4, classification: true, hiddenLayers: 2, hiddenWidth: 8, activation: 'relu' as const, rows: 32, workgroupSize: 32, dropout: false, penalty: false, keepBest: true, local: false };
     const layout = fusedLayout(structure);
     expect(layout.layers.map((layer) => [layer.inputs, layer.outputs, layer.kernel, layer.bias])).toEqual([
       [3, 8, 0, 24],
@@ -19,6 +19,9 @@ describe('fusedLayout', () => {
     expect(layout.deltas).toEqual([640, 896]);
     expect(layout.scratchStride).toBe(1152);
     expect(fusedShader(structure)).toContain('@compute @workgroup_size(32)');
+    expect(fusedShader(structure)).toContain('storageBarrier()');
+    expect(fusedShader({ ...structure, local: true })).toContain('var<workgroup> localWeights: array<f32, 140>');
+    expect(fusedShader({ ...structure, local: true })).not.toContain('storageBarrier()');
   });
 
   it('packs a trial as 18 words: integers, then rates and the update coefficients', () => {

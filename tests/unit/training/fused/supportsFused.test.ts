@@ -7,12 +7,13 @@ const context = { featureCount: 2, classCount: 2, trainCount: 320 };
 
 describe('supportsFused', () => {
   it('accepts MLPs of one depth and activation that differ in units, batch size and optimiser', () => {
-    const support = supportsFused([trial({ units: 4, batchSize: 8 }), trial({ units: 32, optimizer: 'sgd', dropout: 0.2 })], context);
+    const support = supportsFused([trial({ units: 4, batchSize: 8 }), trial({ units: 16, optimizer: 'sgd', dropout: 0.2 })], context);
     expect(support.supported).toBe(true);
     if (support.supported) {
-      expect(support.structure.hiddenWidth).toBe(32);
+      expect(support.structure.hiddenWidth).toBe(16);
       expect(support.structure.rows).toBe(32);
       expect(support.structure.dropout).toBe(true);
+      expect(support.structure.local).toBe(true);
     }
   });
 
@@ -27,7 +28,7 @@ describe('supportsFused', () => {
   });
 
   it('refuses populations whose buffers exceed the device limit', () => {
-    const limits = { maxStorageBufferBindingSize: 1 << 20, maxComputeWorkgroupsPerDimension: 65535 };
+    const limits = { maxStorageBufferBindingSize: 1 << 20, maxComputeWorkgroupsPerDimension: 65535, maxComputeWorkgroupStorageSize: 16384 };
     const support = supportsFused(Array.from({ length: 64 }, () => trial({ hiddenLayers: 6, units: 128 })), { ...context, limits });
     expect(support.supported).toBe(false);
   });
