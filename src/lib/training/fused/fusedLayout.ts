@@ -118,7 +118,7 @@ export function fusedLayout(structure: FusedStructure): FusedLayout {
 /** Bytes of workgroup memory a structure needs to keep its weights and scratch there. */
 export function workgroupBytes(structure: Omit<FusedStructure, 'local'>): number {
   const layout = fusedLayout({ ...structure, local: true });
-  return 4 * (layout.parameterCount + layout.scratchStride + 2 * structure.workgroupSize + 4);
+  return 4 * (3 * layout.parameterCount + layout.scratchStride + 2 * structure.workgroupSize + 4);
 }
 
 /** Words per trial of the status buffer holding `recordCapacity` epoch records. */

@@ -20,7 +20,7 @@ describe('fusedLayout', () => {
     expect(layout.scratchStride).toBe(1152);
     expect(fusedShader(structure)).toContain('@compute @workgroup_size(32)');
     expect(fusedShader(structure)).toContain('storageBarrier()');
-    expect(fusedShader({ ...structure, local: true })).toContain('var<workgroup> localWeights: array<f32, 140>');
+    expect(fusedShader({ ...structure, local: true })).toContain('var<workgroup> localWeights: array<f32, 420>');
     expect(fusedShader({ ...structure, local: true })).not.toContain('storageBarrier()');
   });
 
