@@ -1,6 +1,7 @@
 // npm run bench:train — training throughput per TF.js backend in Chromium: the population
 // trainer (K trials in one set of kernels) versus the same K trials one after another with
-// tf.layers model.fit (2-16-16-2 MLP, 400 spiral points). Builds bench/train.html with
+// tf.layers model.fit (2-16-16-2 MLP, 400 spiral points), and on WebGPU the fused trainer
+// (src/lib/training/fused: one dispatch per epoch of all K trials) with its profile. Builds bench/train.html with
 // bench/vite.bench.config.ts, serves it on localhost, writes bench/results/train.json and a
 // markdown table, and appends the table to docs/BENCHMARKS.md.
 import { execFileSync } from 'node:child_process';
@@ -12,7 +13,7 @@ import { startServer } from '../scripts/serve.mjs';
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const args = ['--headless', '--no-sandbox', '--enable-unsafe-webgpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const backends = (process.env.BENCH_BACKENDS ?? 'webgpu,webgl,wasm,cpu').split(',');
-const trialCounts = [1, 8, 32, 64];
+const trialCounts = (process.env.BENCH_TRIALS ?? '1,8,64,256,1024').split(',').filter(Boolean).map(Number);
 // Small on purpose: software WebGPU runs model.fit at about 9 steps per second.
 const options = {
   trialCounts,
@@ -20,6 +21,9 @@ const options = {
   maxSeconds: Number(process.env.BENCH_MAX_SECONDS ?? 8),
   sequentialTrials: Number(process.env.BENCH_SEQUENTIAL_TRIALS ?? 2),
   sequentialEpochs: Number(process.env.BENCH_SEQUENTIAL_EPOCHS ?? 2),
+  fusedTrialCounts: (process.env.BENCH_FUSED_TRIALS ?? '1,8,64,256,1024').split(',').filter(Boolean).map(Number),
+  fusedEpochs: Number(process.env.BENCH_FUSED_EPOCHS ?? 20),
+  fusedProfileTrials: Number(process.env.BENCH_FUSED_PROFILE_TRIALS ?? 64),
 };
 const updateDocs = process.env.BENCH_NO_DOCS !== '1';
 
@@ -71,6 +75,7 @@ writeFileSync(
         kernelsPerStep: round(record.kernelsPerStep, 1),
       })),
       checks: results.map(({ requested, error, maxRelativeDifference, structure }) => ({ backend: requested, error, maxRelativeDifference, structure })),
+      fusedProfiles: results.filter((result) => result.fusedProfile).map(({ backend, fusedProfile }) => ({ backend, ...fusedProfile })),
     },
     null,
     2,
@@ -95,6 +100,24 @@ for (const result of results) {
     );
   }
 }
+const fusedTable = [
+  '| backend | K | fused trial-epochs/s | TF.js population trial-epochs/s | model.fit trial-epochs/s | fused ÷ population | fused ÷ model.fit | fused ms/step | readbacks/epoch |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+];
+for (const fused of records.filter((record) => record.mode === 'fused')) {
+  const population = records.find((record) => record.backend === fused.backend && record.trials === fused.trials && record.mode === 'population');
+  const sequential = records.find((record) => record.backend === fused.backend && record.mode === 'sequential');
+  const ratio = (other) => (other ? `${round(fused.trialEpochsPerSecond / other.trialEpochsPerSecond)}×` : '—');
+  fusedTable.push(
+    `| ${fused.backend} | ${fused.trials} | ${round(fused.trialEpochsPerSecond)} | ${population ? round(population.trialEpochsPerSecond) : '—'} | ${sequential ? round(sequential.trialEpochsPerSecond, 2) : '—'} | ${ratio(population)} | ${ratio(sequential)} | ${round(fused.msPerStep, 3)} | ${round(fused.readbacksPerEpoch, 2)} |`,
+  );
+}
+const profileLines = results
+  .filter((result) => result.fusedProfile)
+  .map(({ backend, fusedProfile: p }) => {
+    const share = (ms) => `${round(ms, 1)} ms (${Math.round((100 * ms) / p.totalMs)}%)`;
+    return `Fused profile (${backend}, K = ${p.trials}, per epoch of all K trials): total ${round(p.totalMs, 1)} ms; forward passes and output gradients ${share(p.forwardMs)}; delta propagation ${share(p.deltaMs)}; batch-gradient sums and optimiser step ${share(p.gradientAndUpdateMs)}; end-of-epoch losses on both splits ${share(p.evaluationMs)}. The same epoch with weights and scratch in storage buffers instead of workgroup memory: ${round(p.storageBuffersMs, 1)} ms. Measured by leaving parts out of the shader (differences of timed runs, so a part's figure carries the noise of two runs).`;
+  });
 const checks = [
   '| backend | max relative loss difference, trial in K = 8 vs alone (2 epochs) | 32 trials of 4/8/16/32 units: one padded population | one population per width |',
   '| --- | ---: | ---: | ---: |',
@@ -108,7 +131,10 @@ const notes = [
   `Sequential: model.fit (validation each epoch) timed on ${options.sequentialTrials} trials × ${options.sequentialEpochs} epochs and, since trials run one after another, the same rate applies to every K (measured once per backend, not per K).`,
   'Readbacks count every data()/dataSync()/array()/arraySync() call during the timed epochs.',
 ];
-const markdown = [table.join('\n'), '', checks.join('\n'), '', ...notes.map((note) => `- ${note}`)].join('\n');
+const fusedNotes = [
+  `Fused: the same trials with the fused WebGPU trainer on the device TF.js's WebGPU backend owns, one dispatch per epoch of all K trials, 5 epochs per command buffer and readback; one warm-up submit (shader compile), then up to ${options.fusedEpochs} timed epochs (at most ${options.maxSeconds} s). "kernels" for fused are dispatches.`,
+];
+const markdown = [table.join('\n'), '', fusedTable.join('\n'), '', ...profileLines, '', checks.join('\n'), '', ...[...notes, ...fusedNotes].map((note) => `- ${note}`)].join('\n');
 writeFileSync('bench/results/train.md', markdown + '\n');
 console.log(markdown);
 

@@ -7,6 +7,7 @@ import { defaultModelSettings, type ModelSettings } from '../src/lib/core/modelS
 import { createRandom } from '../src/lib/core/random';
 import { spiral } from '../src/lib/datasets/spiral';
 import { createPopulation, type PopulationEpoch, type PopulationTrial } from '../src/lib/training/population';
+import { measureFused, profileFused, type FusedBenchRecord, type FusedProfile } from './fusedBench';
 
 /** What one benchmark run measures on one backend. */
 export interface TrainBenchOptions {
@@ -22,6 +23,12 @@ export interface TrainBenchOptions {
   sequentialTrials: number;
   /** Epochs per model.fit trial. */
   sequentialEpochs: number;
+  /** On WebGPU: population sizes K for the fused trainer (none when absent). */
+  fusedTrialCounts?: number[];
+  /** Epochs timed per fused measurement (after one warm-up submit), unless maxSeconds runs out first. */
+  fusedEpochs?: number;
+  /** On WebGPU: K of the fused profile (parts of the epoch left out); none when absent. */
+  fusedProfileTrials?: number;
   /** Called after each measurement (Node runner only; functions cannot cross page.evaluate). */
   progress?: (message: string) => void;
 }
@@ -237,7 +244,8 @@ export type TrainBenchResult =
   | { error: string }
   | {
       backend: string;
-      records: TrainBenchRecord[];
+      records: (TrainBenchRecord | FusedBenchRecord)[];
+      fusedProfile?: FusedProfile;
       maxRelativeDifference: number;
       structure: { maskedTrialEpochsPerSecond: number; separateTrialEpochsPerSecond: number };
     };
@@ -247,7 +255,7 @@ export async function runTrainBench(options: TrainBenchOptions): Promise<TrainBe
   const ok = await tf.setBackend(options.backend);
   await tf.ready();
   if (!ok || tf.getBackend() !== options.backend) return { error: `backend ${options.backend} unavailable (active: ${tf.getBackend()})` };
-  const records: TrainBenchRecord[] = [];
+  const records: (TrainBenchRecord | FusedBenchRecord)[] = [];
   const say = (message: string) => options.progress?.(`${options.backend}: ${message}`);
   const sequential = await measureSequential(options.backend, options);
   say(`sequential model.fit ${sequential.trialEpochsPerSecond.toFixed(2)} trial-epochs/s`);
@@ -257,8 +265,17 @@ export async function runTrainBench(options: TrainBenchOptions): Promise<TrainBe
     records.push(population);
     records.push({ ...sequential, trials: count });
   }
+  let fusedProfile: FusedProfile | undefined;
+  if (options.backend === 'webgpu') {
+    for (const count of options.fusedTrialCounts ?? []) {
+      const fused = await measureFused(options.backend, populationOptions(makeTrials(count)), stepsPerEpoch, options.fusedEpochs ?? 20, options.maxSeconds);
+      say(`fused K = ${count}: ${fused.trialEpochsPerSecond.toFixed(1)} trial-epochs/s`);
+      records.push(fused);
+    }
+    if (options.fusedProfileTrials) fusedProfile = await profileFused(populationOptions(makeTrials(options.fusedProfileTrials)), options.fusedEpochs ?? 20, options.maxSeconds);
+  }
   const maxRelativeDifference = await equivalence(8);
   say(`equivalence ${maxRelativeDifference.toExponential(1)}`);
   const structure = await structureComparison(options);
-  return { backend: tf.getBackend(), records, maxRelativeDifference, structure };
+  return { backend: tf.getBackend(), records, fusedProfile, maxRelativeDifference, structure };
 }

@@ -28,8 +28,12 @@ interface DawnModule {
   globals: Record<string, unknown>;
 }
 
-const trialCounts = [1, 8, 32, 64];
+const trialCounts = (process.env.BENCH_TRIALS ?? '1,8,32,64').split(',').filter(Boolean).map(Number);
 const options: Omit<TrainBenchOptions, 'backend'> = {
+  // The fused WebGPU trainer (src/lib/training/fused) at the issue's K, and its profile at K = 64.
+  fusedTrialCounts: (process.env.BENCH_FUSED_TRIALS ?? '1,8,64,256,1024').split(',').filter(Boolean).map(Number),
+  fusedEpochs: Number(process.env.BENCH_FUSED_EPOCHS ?? 50),
+  fusedProfileTrials: Number(process.env.BENCH_FUSED_PROFILE_TRIALS ?? 64),
   trialCounts,
   epochs: Number(process.env.BENCH_EPOCHS ?? 5),
   maxSeconds: Number(process.env.BENCH_MAX_SECONDS ?? 8),
@@ -94,7 +98,28 @@ function writeResults(): void {
       `| ${result.backend} | ${result.maxRelativeDifference.toExponential(1)} | ${round(result.structure.maskedTrialEpochsPerSecond)} trial-epochs/s | ${round(result.structure.separateTrialEpochsPerSecond)} trial-epochs/s |`,
     );
   }
-  const markdown = [`Machine: ${machine}.`, '', table.join('\n'), '', checks.join('\n')].join('\n');
+  const fused = [
+    '| backend | K | fused trial-epochs/s | fused ÷ population | fused ÷ model.fit | fused ms/step | readbacks/epoch |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  const profiles: string[] = [];
+  for (const result of results) {
+    if ('error' in result) continue;
+    const sequential = result.records.find((record) => record.mode === 'sequential');
+    for (const record of result.records.filter((candidate) => candidate.mode === 'fused')) {
+      const population = result.records.find((candidate) => candidate.mode === 'population' && candidate.trials === record.trials);
+      const ratio = (other?: { trialEpochsPerSecond: number }) => (other ? `${round(record.trialEpochsPerSecond / other.trialEpochsPerSecond)}×` : '—');
+      fused.push(`| ${result.backend} | ${record.trials} | ${round(record.trialEpochsPerSecond)} | ${ratio(population)} | ${ratio(sequential)} | ${round(record.msPerStep, 3)} | ${round(record.readbacksPerEpoch, 2)} |`);
+    }
+    const profile = result.fusedProfile;
+    if (profile) {
+      profiles.push(
+        `Fused profile (K = ${profile.trials}, ms per epoch of all K): total ${round(profile.totalMs, 2)}; forward ${round(profile.forwardMs, 2)}; deltas ${round(profile.deltaMs, 2)}; ` +
+          `gradient sums + optimiser ${round(profile.gradientAndUpdateMs, 2)}; end-of-epoch losses ${round(profile.evaluationMs, 2)}; storage buffers instead of workgroup memory ${round(profile.storageBuffersMs, 2)}.`,
+      );
+    }
+  }
+  const markdown = [`Machine: ${machine}.`, '', table.join('\n'), '', fused.join('\n'), '', ...profiles, '', checks.join('\n')].join('\n');
   console.log(markdown);
 
   const outFolder = process.env.OUT ?? 'bench/results';

@@ -1,0 +1,156 @@
+/**
+ * The fused WebGPU trainer (src/lib/training/fused) against the TF.js population, its reference,
+ * in Chromium with SwiftShader's WebGPU. Same initial weights and data order, so without dropout
+ * and at learning rates ≤ 0.03 every epoch's losses agree within 1e-4 relative; with dropout (a
+ * different random stream) and at larger rates (where rounding grows), the final losses of 20
+ * seeds must agree in distribution by a two-sample Kolmogorov–Smirnov test.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { build } from 'esbuild';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
+import { chromiumArgs, findChromium } from './harness';
+import type { FusedTestHistory, FusedTestRun } from './fusedPage';
+
+let browser: Browser;
+let server: Server;
+let page: Page;
+let folder: string;
+
+before(async () => {
+  folder = mkdtempSync(join(tmpdir(), 'fused-test-'));
+  await build({ entryPoints: [new URL('./fusedPage.ts', import.meta.url).pathname], bundle: true, format: 'esm', outfile: join(folder, 'page.js'), logLevel: 'warning' });
+  writeFileSync(join(folder, 'index.html'), '<!doctype html><title>fused trainer test</title><script type="module" src="./page.js"></script>');
+  const served = await startServer({ root: folder, port: 0 });
+  server = served.server as Server;
+  browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
+  page = await browser.newPage();
+  await page.goto(served.url + 'index.html');
+  await page.waitForFunction(() => 'fusedTest' in window);
+});
+after(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+  if (folder) rmSync(folder, { recursive: true, force: true });
+});
+
+const train = (which: 'fused' | 'reference', run: FusedTestRun): Promise<FusedTestHistory[]> =>
+  page.evaluate(([name, argument]) => window.fusedTest[name](argument), [which, run] as const);
+
+/** Largest relative difference of train and validation losses over all epochs; also checks lengths and end states. */
+function largestDifference(fused: FusedTestHistory[], reference: FusedTestHistory[]): number {
+  assert.equal(fused.length, reference.length);
+  let largest = 0;
+  fused.forEach((history, k) => {
+    assert.equal(history.length, reference[k].length, `trial ${k} ran ${history.length} epochs, the reference ${reference[k].length}`);
+    assert.equal(history.at(-1)?.[4], reference[k].at(-1)?.[4], `trial ${k} ended differently`);
+    history.forEach((epoch, e) => {
+      if (epoch[4] === 'diverged') return;
+      for (const column of [0, 1, 2, 3] as const) {
+        const mine = epoch[column];
+        const theirs = reference[k][e][column];
+        if (mine === null || theirs === null) continue;
+        largest = Math.max(largest, Math.abs(mine - theirs) / Math.max(Math.abs(theirs), 1e-12));
+      }
+    });
+  });
+  return largest;
+}
+
+/** p-value of the two-sample Kolmogorov–Smirnov test (asymptotic, with Stephens' small-sample correction). */
+function kolmogorovSmirnov(a: number[], b: number[]): number {
+  const sortedA = [...a].sort((x, y) => x - y);
+  const sortedB = [...b].sort((x, y) => x - y);
+  let i = 0;
+  let j = 0;
+  let statistic = 0;
+  while (i < sortedA.length && j < sortedB.length) {
+    const value = Math.min(sortedA[i], sortedB[j]);
+    while (i < sortedA.length && sortedA[i] === value) i++;
+    while (j < sortedB.length && sortedB[j] === value) j++;
+    statistic = Math.max(statistic, Math.abs(i / sortedA.length - j / sortedB.length));
+  }
+  const effective = Math.sqrt((sortedA.length * sortedB.length) / (sortedA.length + sortedB.length));
+  const lambda = (effective + 0.12 + 0.11 / effective) * statistic;
+  let sum = 0;
+  for (let term = 1; term <= 100; term++) sum += 2 * (-1) ** (term - 1) * Math.exp(-2 * term * term * lambda * lambda);
+  return Math.min(1, Math.max(0, sum));
+}
+
+const seeds = Array.from({ length: 20 }, (_, k) => 1000 + k);
+const finalLosses = (histories: FusedTestHistory[]) => histories.map((history) => history.at(-1)![0]);
+
+describe('the fused WebGPU trainer against the TF.js population', () => {
+  it('matches every epoch within 1e-4 on classification, mixing optimisers, widths, penalties and early stopping', async () => {
+    const base = { epochs: 20, hiddenLayers: 2, activation: 'relu' as const, batchSize: 16 };
+    const run: FusedTestRun = {
+      dataset: 'spiral',
+      samples: 80,
+      epochsPerSubmit: 7,
+      trials: [
+        { settings: { ...base, units: 16, optimizer: 'adam', learningRate: 0.03 }, seed: 1 },
+        { settings: { ...base, units: 8, optimizer: 'sgd', learningRate: 0.03, l2: 0.01 }, seed: 2 },
+        { settings: { ...base, units: 12, optimizer: 'momentum', learningRate: 0.02, l1: 0.001 }, seed: 3 },
+        { settings: { ...base, units: 16, optimizer: 'rmsprop', learningRate: 0.01, initializer: 'heNormal' }, seed: 4 },
+        { settings: { ...base, units: 5, optimizer: 'adam', learningRate: 0.01, initializer: 'lecunNormal', patience: 1 }, seed: 5 },
+        { settings: { ...base, units: 9, optimizer: 'adam', learningRate: 0.003, initializer: 'randomNormal' }, seed: 6 },
+      ],
+    };
+    const fused = await train('fused', run);
+    const reference = await train('reference', run);
+    assert.ok(largestDifference(fused, reference) < 1e-4);
+    assert.ok(fused.some((history) => history.length < 20), 'the patience-1 trial should stop early');
+  });
+
+  it('matches every epoch within 1e-4 on regression and deep sigmoid nets (weights in storage buffers), and masks a diverging trial', async () => {
+    const sine: FusedTestRun = {
+      dataset: 'sine',
+      samples: 60,
+      epochsPerSubmit: 5,
+      epochsPerDispatch: 2,
+      workgroupMemory: false,
+      trials: [
+        { settings: { epochs: 20, hiddenLayers: 1, units: 24, activation: 'elu', optimizer: 'adam', learningRate: 0.01, batchSize: 16 }, seed: 1 },
+        { settings: { epochs: 20, hiddenLayers: 1, units: 12, activation: 'elu', optimizer: 'sgd', learningRate: 0.02, batchSize: 16, patience: 1 }, seed: 2 },
+        { settings: { epochs: 20, hiddenLayers: 1, units: 12, activation: 'elu', optimizer: 'sgd', learningRate: 5, batchSize: 16 }, seed: 3 },
+      ],
+    };
+    const fusedSine = await train('fused', sine);
+    assert.ok(largestDifference(fusedSine, await train('reference', sine)) < 1e-4);
+    assert.equal(fusedSine[2].at(-1)?.[4], 'diverged');
+    assert.equal(fusedSine[0].length, 20, 'a diverged neighbour leaves the others training');
+
+    const deep: FusedTestRun = {
+      dataset: 'blobs',
+      samples: 60,
+      trials: [
+        { settings: { epochs: 20, hiddenLayers: 3, units: 10, activation: 'sigmoid', optimizer: 'adam', learningRate: 0.03, batchSize: 10 }, seed: 1 },
+        { settings: { epochs: 20, hiddenLayers: 3, units: 6, activation: 'sigmoid', optimizer: 'momentum', learningRate: 0.03, batchSize: 10 }, seed: 2 },
+      ],
+    };
+    assert.ok(largestDifference(await train('fused', deep), await train('reference', deep)) < 1e-4);
+  });
+
+  it('gives the final-loss distribution of the reference over 20 seeds with dropout, and tells dropout from none', async () => {
+    const settings = { epochs: 10, hiddenLayers: 2, units: 12, activation: 'tanh' as const, optimizer: 'adam' as const, learningRate: 0.03, batchSize: 16 };
+    const withDropout: FusedTestRun = { dataset: 'blobs', samples: 60, trials: seeds.map((seed) => ({ settings: { ...settings, dropout: 0.5 }, seed })) };
+    const fused = finalLosses(await train('fused', withDropout));
+    const reference = finalLosses(await train('reference', withDropout));
+    assert.ok(kolmogorovSmirnov(fused, reference) > 0.01, `KS p = ${kolmogorovSmirnov(fused, reference)}`);
+    const withoutDropout = finalLosses(await train('fused', { ...withDropout, trials: seeds.map((seed) => ({ settings, seed })) }));
+    assert.ok(kolmogorovSmirnov(fused, withoutDropout) < 0.01, 'the test should see dropout');
+  });
+
+  it('gives the final-loss distribution of the reference over 20 seeds at a learning rate of 0.1', async () => {
+    const settings = { epochs: 10, hiddenLayers: 2, units: 12, activation: 'relu' as const, optimizer: 'adam' as const, learningRate: 0.1, batchSize: 16 };
+    const run: FusedTestRun = { dataset: 'blobs', samples: 60, trials: seeds.map((seed) => ({ settings, seed })) };
+    const fused = finalLosses(await train('fused', run));
+    const reference = finalLosses(await train('reference', run));
+    assert.ok(kolmogorovSmirnov(fused, reference) > 0.01, `KS p = ${kolmogorovSmirnov(fused, reference)}`);
+  });
+});

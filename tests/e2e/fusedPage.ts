@@ -1,0 +1,84 @@
+/**
+ * The page behind tests/e2e/fused.test.ts (bundled by the test with esbuild): trains the same
+ * trials with the fused WebGPU trainer and with the TF.js population (the reference, on TF.js's
+ * CPU backend) and hands both histories back through window.fusedTest.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { defaultModelSettings, type ModelSettings } from '../../src/lib/core/modelSettings';
+import { blobs } from '../../src/lib/datasets/blobs';
+import { sine } from '../../src/lib/datasets/sine';
+import { spiral } from '../../src/lib/datasets/spiral';
+import { createPopulation, type Population, type PopulationOptions } from '../../src/lib/training/population';
+import { createFusedPopulation } from '../../src/lib/training/fused/fusedPopulation';
+import { requestTrainingDevice } from '../../src/lib/training/webgpuDevice';
+
+/** One run of the page: a dataset, trials and how many epochs to report. */
+export interface FusedTestRun {
+  dataset: 'spiral' | 'blobs' | 'sine';
+  samples: number;
+  trials: { settings: Partial<ModelSettings>; seed: number }[];
+  /** Epochs per readback of the fused trainer. */
+  epochsPerSubmit?: number;
+  epochsPerDispatch?: number;
+  /** false forces weights and scratch into storage buffers (the path layers too wide for workgroup memory take). */
+  workgroupMemory?: boolean;
+}
+
+/** One trial's reported epochs: [trainLoss, validationLoss, trainAccuracy, validationAccuracy, state]. */
+export type FusedTestHistory = [number, number, number | null, number | null, string][];
+
+function options(run: FusedTestRun): PopulationOptions {
+  const data = run.dataset === 'spiral' ? spiral({ samples: run.samples, noise: 0.1, seed: 3 })
+    : run.dataset === 'blobs' ? blobs({ samples: run.samples, noise: 0.5, classes: 3, seed: 3 })
+    : sine({ samples: run.samples, noise: 0.3, seed: 3 });
+  const rows = Array.from({ length: data.size }, (_, i) => i);
+  return {
+    features: data.features,
+    targets: data.targets,
+    featureCount: data.featureCount,
+    classCount: data.classCount,
+    trainIndices: rows.filter((i) => i % 5 !== 0),
+    validationIndices: rows.filter((i) => i % 5 === 0),
+    trials: run.trials.map(({ settings, seed }) => ({ settings: { ...defaultModelSettings, ...settings }, seed })),
+  };
+}
+
+async function history(population: Population): Promise<FusedTestHistory[]> {
+  const histories: FusedTestHistory[] = Array.from({ length: population.size }, () => []);
+  try {
+    while (!population.isFinished()) {
+      const epoch = await population.runEpoch();
+      epoch.trials.forEach((entry, k) => {
+        if (entry) histories[k].push([entry.trainLoss, entry.validationLoss, entry.trainAccuracy, entry.validationAccuracy, entry.state]);
+      });
+    }
+    return histories;
+  } finally {
+    population.dispose();
+  }
+}
+
+let device: GPUDevice | null = null;
+
+async function fused(run: FusedTestRun): Promise<FusedTestHistory[]> {
+  if (!device) {
+    const adapter = await navigator.gpu?.requestAdapter();
+    if (!adapter) throw new Error('no WebGPU adapter in this browser');
+    device = await requestTrainingDevice(adapter);
+  }
+  const population = await createFusedPopulation({ ...options(run), device, epochsPerSubmit: run.epochsPerSubmit, epochsPerDispatch: run.epochsPerDispatch, workgroupMemory: run.workgroupMemory });
+  return history(population);
+}
+
+async function reference(run: FusedTestRun): Promise<FusedTestHistory[]> {
+  await tf.setBackend('cpu');
+  return history(createPopulation(options(run)));
+}
+
+declare global {
+  interface Window {
+    /** Entry points for tests/e2e/fused.test.ts. */
+    fusedTest: { fused: typeof fused; reference: typeof reference };
+  }
+}
+window.fusedTest = { fused, reference };
