@@ -7,6 +7,7 @@ import { createEvolutionSearch } from './evolution';
 import { createGridSearch } from './grid';
 import { createRandomSearch } from './random';
 import type { Strategy, StrategyOptions } from './strategy';
+import { createTpeSearch } from './tpe';
 
 export type { Dimension, Params } from '../core/space';
 export type { BatchStrategy, Strategy, StrategyOptions } from './strategy';
@@ -14,6 +15,8 @@ export { BayesianSearch, createBayesianSearch, type BayesianOptions, type Propos
 export { createEvolutionSearch, type EvolutionOptions } from './evolution';
 export { createGridSearch, gridLevels, type GridOptions } from './grid';
 export { createRandomSearch, type RandomOptions } from './random';
+export { createTpeSearch, defaultGamma, fitTpeDensities, type TpeDensities, type TpeOptions } from './tpe';
+export { computeTpeSlice, type TpeSlice } from './tpeView';
 export type { PosteriorSlice, PosteriorSliceRequest, SliceAxis } from './posteriorView';
 
 const registry: Record<string, (space: Dimension[], options: StrategyOptions) => Strategy> = {
@@ -22,6 +25,7 @@ const registry: Record<string, (space: Dimension[], options: StrategyOptions) =>
   'quasi-random': (space, options) => createRandomSearch(space, { ...options, sampling: 'latin-hypercube' }),
   bayesian: createBayesianSearch,
   evolution: createEvolutionSearch,
+  tpe: createTpeSearch,
 };
 
 /** Names createStrategy accepts. */
