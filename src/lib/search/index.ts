@@ -7,6 +7,7 @@ import { createEvolutionSearch } from './evolution';
 import { createGridSearch } from './grid';
 import { createRandomSearch } from './random';
 import type { Strategy, StrategyOptions } from './strategy';
+import { createSobolSearch } from './sobolSearch';
 import { createTpeSearch } from './tpe';
 
 export type { Dimension, Params } from '../core/space';
@@ -16,6 +17,9 @@ export { createEvolutionSearch, type EvolutionOptions } from './evolution';
 export { createGridSearch, gridLevels, type GridOptions } from './grid';
 export { createRandomSearch, type RandomOptions } from './random';
 export { createTpeSearch, defaultGamma, fitTpeDensities, type TpeDensities, type TpeOptions } from './tpe';
+export { centredDiscrepancy } from './discrepancy';
+export { SobolSequence, sobolMaxDimensions } from './sobol';
+export { createSobolSearch, type SobolOptions } from './sobolSearch';
 export { computeTpeSlice, type TpeSlice } from './tpeView';
 export type { PosteriorSlice, PosteriorSliceRequest, SliceAxis } from './posteriorView';
 
@@ -26,6 +30,7 @@ const registry: Record<string, (space: Dimension[], options: StrategyOptions) =>
   bayesian: createBayesianSearch,
   evolution: createEvolutionSearch,
   tpe: createTpeSearch,
+  sobol: createSobolSearch,
 };
 
 /** Names createStrategy accepts. */
