@@ -4,7 +4,8 @@
  */
 import { createRandom } from '../src/lib/core/random';
 import type { Dimension, Params } from '../src/lib/core/space';
-import { createStrategy, type StrategyOptions } from '../src/lib/search';
+import { centredDiscrepancy, createStrategy, SobolSequence, type StrategyOptions } from '../src/lib/search';
+import { latinHypercube } from '../src/lib/search/latinHypercube';
 import type { TestFunction } from './testFunctions';
 
 /** A strategy to benchmark: a label, a registry name and extra options. */
@@ -64,14 +65,20 @@ export function regretTable(
 }
 
 /**
- * Median and mean milliseconds per Bayesian ask with `observations` results in a d-dimensional cube:
- * the model is warmed by one ask, then each timed ask follows one more tell, as in a real search.
+ * Median and mean milliseconds per ask of a strategy (default Bayesian) with `observations` results in a d-dimensional
+ * cube: the model is warmed by one ask, then each timed ask follows one more tell, as in a real search.
  */
-export function askTime(observations: number, dimensions: number, repeats: number, seed: number): { median: number; mean: number } {
+export function askTime(
+  observations: number,
+  dimensions: number,
+  repeats: number,
+  seed: number,
+  strategyName = 'bayesian',
+): { median: number; mean: number } {
   const space: Dimension[] = Array.from({ length: dimensions }, (_, k) => ({ name: `x${k}`, type: 'real', low: 0, high: 1 }));
   const objective = (params: Params) =>
     space.reduce((sum, dimension, k) => sum + Math.sin(3 * (k + 1) * Number(params[dimension.name])) + Number(params[dimension.name]) ** 2, 0);
-  const strategy = createStrategy('bayesian', space, { seed, budget: observations + repeats + 10 });
+  const strategy = createStrategy(strategyName, space, { seed, budget: observations + repeats + 10 });
   const random = createRandom(seed);
   for (let i = 0; i < observations - 1; i++) {
     const params: Params = Object.fromEntries(space.map((dimension) => [dimension.name, random.next()]));
@@ -113,4 +120,17 @@ export function lowEffectiveDimension(seeds: number[]): { grid: number; random: 
     }
   }
   return { grid: quantile(best.grid, 0.5), random: quantile(best.random, 0.5) };
+}
+
+/** Median centred L2 discrepancy over seeds of n uniform random, Latin hypercube and scrambled Sobol' points in [0, 1]^d. */
+export function designDiscrepancy(dimensions: number, n: number, seeds: number[]): { random: number; latinHypercube: number; sobol: number } {
+  const values = { random: [] as number[], latinHypercube: [] as number[], sobol: [] as number[] };
+  for (const seed of seeds) {
+    const random = createRandom(seed);
+    values.random.push(centredDiscrepancy(Array.from({ length: n }, () => Array.from({ length: dimensions }, () => random.next()))));
+    values.latinHypercube.push(centredDiscrepancy(latinHypercube(n, dimensions, createRandom(seed).fork('design'))));
+    const sobol = new SobolSequence(dimensions, createRandom(seed).fork('scramble'));
+    values.sobol.push(centredDiscrepancy(Array.from({ length: n }, () => sobol.next())));
+  }
+  return { random: quantile(values.random, 0.5), latinHypercube: quantile(values.latinHypercube, 0.5), sobol: quantile(values.sobol, 0.5) };
 }

@@ -59,3 +59,30 @@ export const hartmann6: TestFunction = {
   },
   minimum: -3.32237,
 };
+
+/** A sphere in 4-D on [−5, 5]^4, shifted so its minimum 0 sits at (−1.5, −0.5, 0.5, 1.5), off the centre and off the axes' grid. */
+export const shiftedSphere4: TestFunction = {
+  name: 'shifted sphere-4',
+  space: Array.from({ length: 4 }, (_, k) => ({ name: `x${k + 1}`, type: 'real' as const, low: -5, high: 5 })),
+  evaluate(params) {
+    let sum = 0;
+    for (let k = 0; k < 4; k++) sum += (Number(params[`x${k + 1}`]) - (k - 1.5)) ** 2;
+    return sum;
+  },
+  minimum: 0,
+};
+
+/** Rosenbrock in 4-D on [−2, 2]^4: a curved, narrow valley with its minimum 0 at (1, 1, 1, 1). */
+export const rosenbrock4: TestFunction = {
+  name: 'Rosenbrock-4',
+  space: Array.from({ length: 4 }, (_, k) => ({ name: `x${k + 1}`, type: 'real' as const, low: -2, high: 2 })),
+  evaluate(params) {
+    let sum = 0;
+    for (let k = 1; k < 4; k++) {
+      const x = Number(params[`x${k}`]);
+      sum += 100 * (Number(params[`x${k + 1}`]) - x * x) ** 2 + (1 - x) ** 2;
+    }
+    return sum;
+  },
+  minimum: 0,
+};

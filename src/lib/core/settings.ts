@@ -18,7 +18,7 @@ export const datasetNames = ['spiral', 'moons', 'circles', 'xor', 'blobs', 'sine
 export type DatasetName = (typeof datasetNames)[number];
 
 /** Search strategies, as registered in src/lib/search/index.ts. */
-export const strategyNames = ['grid', 'random', 'quasi-random', 'bayesian', 'evolution'] as const;
+export const strategyNames = ['grid', 'random', 'quasi-random', 'bayesian', 'evolution', 'tpe', 'sobol'] as const;
 /** One of `strategyNames`. */
 export type StrategyName = (typeof strategyNames)[number];
 

@@ -7,6 +7,8 @@ import { createEvolutionSearch } from './evolution';
 import { createGridSearch } from './grid';
 import { createRandomSearch } from './random';
 import type { Strategy, StrategyOptions } from './strategy';
+import { createSobolSearch } from './sobolSearch';
+import { createTpeSearch } from './tpe';
 
 export type { Dimension, Params } from '../core/space';
 export type { BatchStrategy, Strategy, StrategyOptions } from './strategy';
@@ -14,6 +16,12 @@ export { BayesianSearch, createBayesianSearch, type BayesianOptions, type Propos
 export { createEvolutionSearch, type EvolutionOptions } from './evolution';
 export { createGridSearch, gridLevels, type GridOptions } from './grid';
 export { createRandomSearch, type RandomOptions } from './random';
+export { createTpeSearch, defaultGamma, fitTpeDensities, type TpeDensities, type TpeOptions } from './tpe';
+export { centredDiscrepancy } from './discrepancy';
+export { ancestry, PbtController, type AncestryInterval, type LineageEntry, type PbtDecision, type PbtOptions } from './pbt';
+export { SobolSequence, sobolMaxDimensions } from './sobol';
+export { createSobolSearch, type SobolOptions } from './sobolSearch';
+export { computeTpeSlice, type TpeSlice } from './tpeView';
 export type { PosteriorSlice, PosteriorSliceRequest, SliceAxis } from './posteriorView';
 
 const registry: Record<string, (space: Dimension[], options: StrategyOptions) => Strategy> = {
@@ -22,6 +30,8 @@ const registry: Record<string, (space: Dimension[], options: StrategyOptions) =>
   'quasi-random': (space, options) => createRandomSearch(space, { ...options, sampling: 'latin-hypercube' }),
   bayesian: createBayesianSearch,
   evolution: createEvolutionSearch,
+  tpe: createTpeSearch,
+  sobol: createSobolSearch,
 };
 
 /** Names createStrategy accepts. */

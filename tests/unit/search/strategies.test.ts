@@ -101,7 +101,7 @@ describe('strategies', () => {
       { name: 'units', type: 'int', low: 1, high: 2 },
       { name: 'activation', type: 'choice', values: ['relu', 'tanh'] },
     ];
-    for (const name of ['grid', 'random', 'evolution', 'bayesian']) {
+    for (const name of ['grid', 'random', 'evolution', 'bayesian', 'tpe', 'sobol']) {
       const strategy = createStrategy(name, small, { seed: 1, budget: 10 });
       const seen: string[] = [];
       for (let params = strategy.ask(); params; params = strategy.ask()) {

@@ -1,0 +1,46 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import { defaultModelSettings } from '../../../src/lib/core/modelSettings';
+import type { Dimension } from '../../../src/lib/core/space';
+import { trainPbt } from '../../../src/lib/training/pbtPopulation';
+import { spiralTrialData, useCpuBackend } from './spiralTrialData';
+
+useCpuBackend();
+
+const settings = { ...defaultModelSettings, hiddenLayers: 1, units: 8, epochs: 4, optimizer: 'adam' as const, l1: 0, l2: 0, dropout: 0 };
+const space: Dimension[] = [
+  { name: 'learningRate', type: 'log', low: 1e-3, high: 0.3 },
+  { name: 'batchSize', type: 'int', low: 8, high: 32 },
+];
+
+describe('trainPbt', () => {
+  it('trains K members for every epoch, records the lineage and frees every tensor', async () => {
+    const before = tf.memory().numTensors;
+    const result = await trainPbt({ data: spiralTrialData(60, 1, 4), settings, space, population: 4, interval: 2, seed: 3 });
+    expect(result.validationLoss).toHaveLength(4);
+    for (const curve of result.validationLoss) expect(curve).toHaveLength(4);
+    // Step 0 and one step at epoch 2 (none after the last epoch).
+    expect(result.lineage).toHaveLength(8);
+    expect(result.lineage.filter((entry) => entry.step === 1 && entry.parent !== null)).toHaveLength(1);
+    expect(result.bestValidationLoss).toBe(Math.min(...result.validationLoss.map((curve) => curve[3])));
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('makes a member that exploits continue from its parent’s weights', async () => {
+    // With learning rates near 1e-7 the weights barely move, so after a copy the child's loss is its parent's.
+    const still: Dimension[] = [{ name: 'learningRate', type: 'log', low: 1e-7, high: 2e-7 }];
+    const result = await trainPbt({ data: spiralTrialData(60, 2, 4), settings: { ...settings, epochs: 3 }, space: still, population: 4, interval: 1, seed: 5 });
+    const copies = result.lineage.filter((entry) => entry.step === 1 && entry.parent !== null);
+    expect(copies).toHaveLength(1);
+    const { member, parent } = copies[0];
+    const curves = result.validationLoss;
+    expect(Math.abs(curves[member][0] - curves[parent!][0])).toBeGreaterThan(1e-3);
+    expect(curves[member][1]).toBeCloseTo(curves[parent!][1], 4);
+  });
+
+  it('refuses to search a hyperparameter that would change the structure', async () => {
+    await expect(
+      trainPbt({ data: spiralTrialData(20, 1, 4), settings, space: [{ name: 'units', type: 'int', low: 2, high: 8 }], population: 2, interval: 1, seed: 1 }),
+    ).rejects.toThrow('PBT cannot change units during training');
+  });
+});
