@@ -1,6 +1,9 @@
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Compiles .svelte files, so tests can render a component on the server (svelte/server) and read its markup.
+  plugins: [svelte()],
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
