@@ -10,6 +10,7 @@ import type { SearchSettings } from '../study/searchSettings.svelte';
 import { Study, trialSettings } from '../study/study.svelte';
 import type { Trainer } from '../study/trainer.svelte';
 import type { EpochRecord } from '../core/trial';
+import { appendAll } from '../core/extent';
 import type { LessonRun } from './lessons';
 import type { LessonRunResult, LessonTrial } from './revealRules';
 
@@ -38,7 +39,7 @@ function trainOnce(trainer: Trainer, dataset: Dataset, trainRows: number[], scor
         },
       },
       {
-        epochs: (records) => epochs.push(...records),
+        epochs: (records) => appendAll(epochs, records),
         end: ({ end, error }) => resolve({ state: end === 'early-stopped' ? 'complete' : end, epochs, error }),
       },
     );

@@ -6,6 +6,7 @@
 import type { EpochRecord, TrialState } from '../core/trial';
 import type { Dataset, Split } from '../datasets/dataset';
 import { scoreBands, type RunResult, type ScoreBand } from './scoreBands';
+import { appendAll } from '../core/extent';
 import type { SweepRun } from './sweepPlan';
 import type { Trainer } from './trainer.svelte';
 
@@ -84,8 +85,8 @@ export class CurveSweep {
         },
         {
           epochs: (batch) => {
-            epochs.push(...batch.map((record) => ({ x: run.x, trainLoss: record.trainLoss, validationLoss: record.validationLoss })));
-            records.push(...batch);
+            appendAll(epochs, batch.map((record) => ({ x: run.x, trainLoss: record.trainLoss, validationLoss: record.validationLoss })));
+            appendAll(records, batch);
             update(index, { state: 'running', epochs: [...records] });
           },
           end: ({ end, keptEpoch, error }) => {
