@@ -63,6 +63,23 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [folder('state', 'Workers import no reactive state classes.'), { group: ['svelte', 'svelte/*'], message: 'Workers import no Svelte.' }] }] },
   },
   {
+    // Spread arguments put every element on the stack: Chromium throws past about 120,000 (issue 15).
+    files: ['src/**/*.ts', 'src/**/*.svelte'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name=/^(min|max)$/] > SpreadElement",
+          message: 'Spreading values into Math.min/Math.max overflows the stack on large arrays: use minOf, maxOf or finiteExtent from src/lib/core/extent.ts.',
+        },
+        {
+          selector: 'CallExpression[callee.property.name=/^(push|unshift)$/] > SpreadElement',
+          message: 'Spreading items into push/unshift overflows the stack on large arrays: use appendAll from src/lib/core/extent.ts or a loop.',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.svelte', '**/*.svelte.ts'],
     languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'], svelteConfig } },
   },

@@ -5,6 +5,7 @@
  * checked: for a setting that does not, the best trial sits at an edge by chance.
  */
 import { unitFromValue, type Dimension } from '../core/space';
+import { minOf } from '../core/extent';
 import { formatNumber, isOrdered, settingLabel } from './describeValue';
 import type { ImportanceAnalysis } from './importance';
 import type { Observation } from './observations';
@@ -59,7 +60,7 @@ export function edgeOfRangeWarning(space: Dimension[], observations: readonly Ob
     const edge = Number.isFinite(value) && share >= edgeMinimumShare ? edgeOf(dimension, value) : null;
     if (!edge) return;
     const { effect } = effects[i];
-    const lowest = effect.indexOf(Math.min(...effect));
+    const lowest = effect.indexOf(minOf(effect));
     if (lowest !== (edge === 'low' ? 0 : effect.length - 1)) return;
     const label = settingLabel(dimension.name);
     const bound = edge === 'low' ? dimension.low : dimension.high;

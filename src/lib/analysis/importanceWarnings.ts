@@ -4,6 +4,7 @@
  * because part of its range diverges (divergedRegionWarning.ts).
  */
 import type { Dimension } from '../core/space';
+import { appendAll } from '../core/extent';
 import { divergedRegionWarning, type DivergedRegionWarning } from './divergedRegionWarning';
 import { edgeOfRangeWarning, type EdgeOfRangeWarning } from './edgeOfRangeWarning';
 import { analyseImportance, type ImportanceAnalysis } from './importance';
@@ -57,6 +58,6 @@ export function importanceWarnings(
   if (tooFew) warnings.push(tooFew);
   const diverged = divergedRegionWarning(space, observations, analysis, options.seed);
   if (diverged) warnings.push(diverged);
-  warnings.push(...edgeOfRangeWarning(space, observations, analysis));
+  appendAll(warnings, edgeOfRangeWarning(space, observations, analysis));
   return warnings;
 }

@@ -4,6 +4,7 @@
  * validation curve, which values underfit and which overfit.
  */
 import { diagnosisThresholds } from '../core/diagnose';
+import { maxOf, minOf } from '../core/extent';
 
 /** The final losses of one run of a sweep. */
 export interface RunResult {
@@ -40,7 +41,7 @@ export function spread(values: readonly number[]): Spread {
   if (values.length === 0) throw new RangeError('spread needs at least one value');
   const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
   const squares = values.reduce((sum, value) => sum + (value - mean) ** 2, 0);
-  return { mean, std: values.length > 1 ? Math.sqrt(squares / (values.length - 1)) : 0, min: Math.min(...values), max: Math.max(...values) };
+  return { mean, std: values.length > 1 ? Math.sqrt(squares / (values.length - 1)) : 0, min: minOf(values), max: maxOf(values) };
 }
 
 /** Groups runs by x (ascending) and summarises each group; x values whose every run diverged are left out. */

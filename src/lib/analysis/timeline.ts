@@ -85,5 +85,5 @@ export function trialTimeline(trials: readonly TimelineTrial[], options: { nowMs
     return { id: trial.id, state: trial.state, lane, startMs, endMs, epochStart, epochEnd: epochStart + epochs, epochs, maxEpochs };
   });
   const endMs = rows.reduce((end, row) => Math.max(end, row.endMs), 0);
-  return { rows, lanes: laneEnds.length, endMs, endEpoch: Math.max(0, ...laneEpochs), estimated };
+  return { rows, lanes: laneEnds.length, endMs, endEpoch: laneEpochs.reduce((end, epochs) => Math.max(end, epochs), 0), estimated };
 }

@@ -6,6 +6,7 @@
  * Pure: the retraining is a callback, the trainer in the page and a fake in tests.
  */
 import { createRandom } from '../core/random';
+import { maxOf, minOf } from '../core/extent';
 import type { Params } from '../core/space';
 import { formatNumber } from './describeValue';
 import { ranks } from './rank';
@@ -70,7 +71,7 @@ function summary(values: number[]): { mean: number; std: number; low: number; hi
   if (finite.length === 0) return { mean: Number.NaN, std: Number.NaN, low: Number.NaN, high: Number.NaN };
   const mean = finite.reduce((sum, value) => sum + value, 0) / finite.length;
   const squares = finite.reduce((sum, value) => sum + (value - mean) ** 2, 0);
-  return { mean, std: finite.length > 1 ? Math.sqrt(squares / (finite.length - 1)) : 0, low: Math.min(...finite), high: Math.max(...finite) };
+  return { mean, std: finite.length > 1 ? Math.sqrt(squares / (finite.length - 1)) : 0, low: minOf(finite), high: maxOf(finite) };
 }
 
 function ordinal(rank: number): string {

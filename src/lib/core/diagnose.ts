@@ -9,6 +9,7 @@
  * is poor on a dataset whose baseline is 0.45 and good on one whose baseline is 2.3.
  */
 import type { DiagnosisLabel, EpochRecord } from './trial';
+import { minOf } from './extent';
 
 /** Every threshold the rules use; the page's help shows them through `diagnosisRules`. */
 export const diagnosisThresholds = {
@@ -206,7 +207,7 @@ export function diagnose(epochs: readonly EpochRecord[], options: DiagnoseOption
     const [which, spikes] = trainSpikes >= validationSpikes ? ['training', trainSpikes] : ['validation', validationSpikes];
     return result('unstable', `The ${which} loss jumped up and straight back down ${spikes} times instead of settling: the steps are too large.`);
   }
-  const trainBest = Math.min(...train);
+  const trainBest = minOf(train);
   if (trainEnd > (1 + limits.trainingSetback) * trainBest && trainEnd - trainBest > limits.negligibleChange * first) {
     return result(
       'unstable',
@@ -293,7 +294,7 @@ function isStillFalling(values: readonly number[]): boolean {
     varianceX += (x - meanX) ** 2;
   });
   const dropPerEpoch = -covariance / varianceX;
-  const progress = Math.max(0, values[0] - Math.min(...values));
+  const progress = Math.max(0, values[0] - minOf(values));
   return (
     dropPerEpoch * (count - 1) > limits.stillFallingShareOfProgress * progress &&
     dropPerEpoch > limits.stillFallingPerEpoch * Math.abs(meanY)

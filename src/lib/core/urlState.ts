@@ -13,6 +13,10 @@ import {
   type SettingValue,
   type Settings,
 } from './settings';
+import { formatCount, maxShownNotices } from './messageLimits';
+
+/** Notices decodeSettings writes about single parts of a link before it only counts them; half a list, so the page's own notices still show. */
+const maxPartNotices = maxShownNotices / 2;
 
 /** Settings read from a link, all valid, and one sentence per part of the link that was refused. */
 export interface DecodedSettings {
@@ -59,15 +63,18 @@ function fragmentOf(link: string): string {
 export function decodeSettings(link: string): DecodedSettings {
   const values: Record<string, string> = Object.create(null);
   const notices: string[] = [];
+  let uncounted = 0;
+  const notice = (text: () => string) => (notices.length < maxPartNotices ? notices.push(text()) : uncounted++);
   for (const [key, value] of new URLSearchParams(fragmentOf(link))) {
     if (!isSettingKey(key)) {
-      notices.push(`Unknown setting ${quoteValue(key)} in the link is ignored.`);
+      notice(() => `Unknown setting ${quoteValue(key)} in the link is ignored.`);
     } else if (Object.hasOwn(values, key)) {
-      notices.push(`The link sets ${settingDefinitions[key].label} more than once; the first value is used.`);
+      notice(() => `The link sets ${settingDefinitions[key].label} more than once; the first value is used.`);
     } else {
       values[key] = value;
     }
   }
+  if (uncounted > 0) notices.push(`…and ${formatCount(uncounted)} more unknown or repeated parts of the link are ignored.`);
   const validated = validateSettings(values);
   return { settings: validated.settings, notices: [...notices, ...validated.notices] };
 }

@@ -1,9 +1,9 @@
 import { csvFailure, type CsvResult } from './csvError';
-import { csvLimits, looksNumeric, parseNumber, readCsvTable, type CsvReadOptions, type CsvTable } from './csvTable';
+import { csvLimits, looksLikeDecimalComma, looksNumeric, parseNumber, readCsvTable, type CsvReadOptions, type CsvTable } from './csvTable';
 import type { Dataset, Task } from './dataset';
 import { fitStandardizer, standardize, type Standardizer } from './standardize';
 
-export { checkCsvFileSize, csvLimits, readCsvTable, type CsvColumn, type CsvReadOptions, type CsvTable } from './csvTable';
+export { checkCsvFileSize, csvLimits, looksLikeDecimalComma, readCsvTable, type CsvColumn, type CsvReadOptions, type CsvTable } from './csvTable';
 export type { CsvError, CsvErrorKind, CsvResult } from './csvError';
 
 /** How to turn a CsvTable into a dataset. */
@@ -27,6 +27,9 @@ export interface CsvDataset {
   /** Name of the target column. */
   targetColumn: string;
 }
+
+/** What to do about numbers written with a decimal comma. */
+const decimalCommaHint = 'The app reads numbers with a decimal point: save the file with "." as the decimal separator (1.5, not 1,5).';
 
 /** Orders class labels: by value when all are numbers, otherwise alphabetically with digits compared as numbers. */
 function sortClassNames(names: string[]): string[] {
@@ -72,7 +75,9 @@ function buildDataset(table: CsvTable, options: CsvDatasetOptions): CsvResult<Cs
       const { line, value } = column.firstText;
       const problem = looksNumeric(value)
         ? `line ${line} has ${value}, beyond the largest number the app handles (±3.4e38). Rescale the column.`
-        : `line ${line} has "${value}". Choose it as the target, leave it out, or turn it into numbers.`;
+        : looksLikeDecimalComma(value)
+          ? `line ${line} has "${value}", a number with a decimal comma. ${decimalCommaHint}`
+          : `line ${line} has "${value}". Choose it as the target, leave it out, or turn it into numbers.`;
       return csvFailure('nonNumericFeature', `Feature column "${column.name}" is not numeric: ${problem}`, { column: column.name, lines: [line] });
     }
   }
@@ -98,7 +103,8 @@ function buildDataset(table: CsvTable, options: CsvDatasetOptions): CsvResult<Cs
     if (targetColumn.firstText !== null) {
       const { line, value } = targetColumn.firstText;
       const problem = looksNumeric(value) ? `line ${line} has ${value}, beyond ±3.4e38` : `line ${line} has "${value}"`;
-      return csvFailure('nonNumericTarget', `The target column "${target}" is not numeric (${problem}), so it cannot be a regression target; use it as classes instead.`, { column: target, lines: [line] });
+      const hint = looksLikeDecimalComma(value) ? ` It looks like a decimal comma: ${decimalCommaHint}` : '';
+      return csvFailure('nonNumericTarget', `The target column "${target}" is not numeric (${problem}), so it cannot be a regression target; use it as classes instead.${hint}`, { column: target, lines: [line] });
     }
     table.rows.forEach((row, rowIndex) => { targets[rowIndex] = parseNumber(row[targetIndex]) as number; });
   } else {

@@ -55,6 +55,14 @@ export function looksNumeric(cell: string): boolean {
   return numberPattern.test(cell.trim());
 }
 
+/** Numbers written with a decimal comma ("1,5", "-0,25", "1.234,5"), as spreadsheets in many locales save them. */
+const decimalCommaPattern = /^[+-]?(\d+|\d{1,3}(\.\d{3})+)?,\d+([eE][+-]?\d+)?$/;
+
+/** Whether a cell holds a number written with a decimal comma, which the app reads only with a dot. */
+export function looksLikeDecimalComma(cell: string): boolean {
+  return decimalCommaPattern.test(cell.trim());
+}
+
 /** The value of a decimal number written in a cell, or null if it is not one or beyond ±csvMaxMagnitude. */
 export function parseNumber(cell: string): number | null {
   const text = cell.trim();

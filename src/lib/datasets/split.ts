@@ -1,4 +1,5 @@
 import { createRandom, type Random } from '../core/random';
+import { appendAll } from '../core/extent';
 import type { Dataset, Split } from './dataset';
 
 /** Fractions of the rows in each part of a split; each in [0, 1], together 1, train above 0. */
@@ -105,7 +106,7 @@ export function splitDataset(source: SplitSource, fractions: SplitFractions, see
   groups.forEach((group, groupIndex) => {
     let start = 0;
     counts[groupIndex].forEach((count, part) => {
-      parts[part].push(...group.slice(start, start + count));
+      appendAll(parts[part], group.slice(start, start + count));
       start += count;
     });
   });

@@ -2,6 +2,7 @@
  * A chart on the page as a standalone picture: its <svg> layers (with the CSS that styles them
  * inlined) and any <canvas> underlay, as an SVG document or a PNG at twice the pixel density.
  */
+import { maxOf, minOf } from '../core/extent';
 
 /** Presentation properties that CSS classes set on chart elements and a standalone SVG must carry. */
 const styledProperties = [
@@ -48,10 +49,10 @@ function layersOf(root: Element): { layers: Layer[]; width: number; height: numb
   );
   if (elements.length === 0) throw new Error('This chart has nothing drawn to save yet.');
   const boxes = elements.map((element) => element.getBoundingClientRect());
-  const left = Math.min(...boxes.map((box) => box.left));
-  const top = Math.min(...boxes.map((box) => box.top));
-  const right = Math.max(...boxes.map((box) => box.right));
-  const bottom = Math.max(...boxes.map((box) => box.bottom));
+  const left = minOf(boxes.map((box) => box.left));
+  const top = minOf(boxes.map((box) => box.top));
+  const right = maxOf(boxes.map((box) => box.right));
+  const bottom = maxOf(boxes.map((box) => box.bottom));
   // Canvases sit under the svg they are paired with, so they are painted first.
   const layers = elements.map((element, index) => ({
     element,

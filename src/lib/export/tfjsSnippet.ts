@@ -4,6 +4,7 @@
  */
 import type { Initializer, ModelSettings, OptimizerName } from '../core/modelSettings';
 import type { EpochRecord } from '../core/trial';
+import { appendAll } from '../core/extent';
 
 /** Shape of the data the snippet trains on. */
 export interface SnippetData {
@@ -123,7 +124,7 @@ export function tfjsSnippet(settings: ModelSettings, data: SnippetData, source: 
     );
     if (settings.dropout > 0) lines.push(`model.add(tf.layers.dropout({ rate: ${number(settings.dropout)} }));`);
   }
-  lines.push(
+  appendAll(lines, [
     denseCode({
       inputShape: hiddenLayers === 0 ? inputSize : undefined,
       units: classes ? data.classCount : 1,
@@ -138,7 +139,7 @@ export function tfjsSnippet(settings: ModelSettings, data: SnippetData, source: 
     ...(classes ? ["  metrics: ['accuracy'],"] : []),
     '});',
     '',
-  );
+  ]);
 
   const inputs = isRidge ? ['polynomialFeatures(xTrain)', 'polynomialFeatures(xValidation)'] : ['xTrain', 'xValidation'];
   const callbacks =
@@ -148,7 +149,7 @@ export function tfjsSnippet(settings: ModelSettings, data: SnippetData, source: 
           `  callbacks: [tf.callbacks.earlyStopping({ monitor: 'val_loss', patience: ${settings.patience} })],`,
         ]
       : [];
-  lines.push(
+  appendAll(lines, [
     `const history = await model.fit(${inputs[0]}, yTrain, {`,
     `  epochs: ${settings.epochs},`,
     `  batchSize: ${settings.batchSize},`,
@@ -158,6 +159,6 @@ export function tfjsSnippet(settings: ModelSettings, data: SnippetData, source: 
     '});',
     "console.log('final validation loss', history.history.val_loss.at(-1));",
     '',
-  );
+  ]);
   return lines.join('\n');
 }

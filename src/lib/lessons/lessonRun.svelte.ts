@@ -10,6 +10,7 @@ import type { SearchSettings } from '../state/searchSettings.svelte';
 import { Study } from '../state/study.svelte';
 import type { Trainer } from '../state/trainer.svelte';
 import type { EpochRecord } from '../core/trial';
+import { appendAll } from '../core/extent';
 import type { LessonRun } from './lessons';
 import type { LessonRunResult, LessonTrial } from './revealRules';
 import { trialData, trialSeed } from '../core/trialInputs';
@@ -24,7 +25,7 @@ interface TrainedRun {
 /** Trains `settings` once with `seed` on `dataset`, scoring on the rows `scoredRows`; resolves when it ends. */
 async function trainOnce(trainer: Trainer, dataset: Dataset, trainRows: number[], scoredRows: number[], settings: ModelSettings, seed: number): Promise<TrainedRun> {
   const epochs: EpochRecord[] = [];
-  const { end, error } = await trainer.run({ seed, settings, data: trialData(dataset, trainRows, scoredRows) }, (records) => epochs.push(...records)).done;
+  const { end, error } = await trainer.run({ seed, settings, data: trialData(dataset, trainRows, scoredRows) }, (records) => appendAll(epochs, records)).done;
   return { state: end === 'early-stopped' ? 'complete' : end, epochs, error };
 }
 

@@ -9,6 +9,7 @@ import { scoreBands, type RunResult, type ScoreBand } from '../analysis/scoreBan
 import type { SweepRun } from '../study/sweepPlan';
 import type { Trainer } from './trainer.svelte';
 import { keptRecord, trialData } from '../core/trialInputs';
+import { appendAll } from '../core/extent';
 
 /** Where a sweep is. */
 export type SweepStatus = 'idle' | 'running' | 'done' | 'stopped';
@@ -71,8 +72,8 @@ export class CurveSweep {
       const epochs: RunResult[] = [];
       const records: EpochRecord[] = [];
       const training = trainer.run({ settings: run.settings, seed: run.seed, data: trialData(dataset, run.trainIndices, split.validation) }, (batch) => {
-        epochs.push(...batch.map((record) => ({ x: run.x, trainLoss: record.trainLoss, validationLoss: record.validationLoss })));
-        records.push(...batch);
+        appendAll(epochs, batch.map((record) => ({ x: run.x, trainLoss: record.trainLoss, validationLoss: record.validationLoss })));
+        appendAll(records, batch);
         update(index, { state: 'running', epochs: [...records] });
       });
       void training.done.then(({ end, keptEpoch, error }) => {

@@ -4,6 +4,7 @@
  * the dataset picker loads its data, and the search form's rows take the linked ranges.
  */
 import type { Settings } from '../core/settings';
+import { appendAll } from '../core/extent';
 import { decodeSettings } from '../core/urlState';
 import type { PageSettings } from './pageSettings.svelte';
 import type { Playground } from './playground.svelte';
@@ -17,7 +18,7 @@ export function applySettings(settings: Settings, page: PageSettings, playground
   if (chosen !== settings.dataset) playground.choose(settings.dataset);
   if (settings.dataset === 'csv') notices.push('The link uses an uploaded CSV file, which a link cannot carry: pick the file to train on it.');
   if (settings.dataset === 'drawn') notices.push('The link uses drawn points, which a link cannot carry: draw some on the plane.');
-  notices.push(...form.loadSearch(settings.search));
+  appendAll(notices, form.loadSearch(settings.search));
   return notices;
 }
 

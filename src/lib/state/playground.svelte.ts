@@ -91,8 +91,12 @@ export class Playground {
   csvUpload = $state.raw<CsvUpload | null>(null);
   csvTarget = $state('');
   csvTask = $state<Task>('classification');
+  /** Columns of the uploaded table left out of the features (an id column, text the model cannot read). */
+  csvIgnored = $state.raw<readonly string[]>([]);
   /** The last CSV dataset that built without an error. */
   csvDataset = $state.raw<Dataset | null>(null);
+  /** The upload csvDataset was built from: another file than csvUpload while a new file is not in use yet. */
+  csvBuiltFrom = $state.raw<CsvUpload | null>(null);
   /** Shipped datasets fetched so far. */
   realDatasets = $state.raw<Partial<Record<string, Dataset>>>({});
   /** Name of a shipped dataset or file being read, or ''. */
@@ -211,6 +215,7 @@ export class Playground {
       const table = read.value;
       const target = table.columns[table.columns.length - 1];
       this.csvUpload = { fileName: file.name, table };
+      this.csvIgnored = [];
       this.csvTarget = target.name;
       this.csvTask = target.numeric && target.distinctValues > 20 ? 'regression' : 'classification';
       this.buildCsvDataset();
@@ -223,14 +228,23 @@ export class Playground {
   buildCsvDataset(): void {
     if (!this.csvUpload) return;
     const name = this.csvUpload.fileName.replace(/\.csv$/i, '') || 'upload';
-    const built = csvToDataset(this.csvUpload.table, { target: this.csvTarget, task: this.csvTask, name });
+    const ignore = this.csvIgnored.filter((column) => column !== this.csvTarget);
+    const built = csvToDataset(this.csvUpload.table, { target: this.csvTarget, task: this.csvTask, name, ignore });
     if (!built.ok) {
       this.#errorMessage = built.error.message;
       return;
     }
     this.#errorMessage = '';
     this.csvDataset = built.value.dataset;
+    this.csvBuiltFrom = this.csvUpload;
     if (this.choice === 'csv') this.datasetName = 'csv';
+  }
+
+  /** Leaves a column of the uploaded table out of the features (or takes it back in) and rebuilds the dataset. */
+  setCsvColumnIgnored(column: string, ignored: boolean): void {
+    const others = this.csvIgnored.filter((name) => name !== column);
+    this.csvIgnored = ignored ? [...others, column] : others;
+    this.buildCsvDataset();
   }
 
   /**

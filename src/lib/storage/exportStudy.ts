@@ -4,7 +4,7 @@
  * else, a `__proto__` or `constructor` payload included, ends in a message and changes nothing.
  */
 import type { EpochRecord, Trial } from '../core/trial';
-import { findForbiddenKey, readStudy, studyFormat, StudyFormatError, type StudyExport } from './studySchema';
+import { findStructureProblem, jsonNestsDeeperThan, maxStudyDepth, readStudy, studyFormat, StudyFormatError, type StudyExport } from './studySchema';
 
 export { studyFormat, type StudyDataset, type StudyExport } from './studySchema';
 export { trialsToCsv } from './trialsCsv';
@@ -80,10 +80,16 @@ function formatMessage(format: unknown): string | null {
  * or { ok: false, message } naming the first problem (size, syntax, format, a field and its rule).
  */
 export function parseStudyJson(text: string): StudyParseResult {
-  const refuse = (reason: string): StudyParseResult => ({ ok: false, message: `This file is not a study this app can open: ${reason}` });
+  // Reasons quote names and paths from the file: cut them so no file can make a message of megabytes.
+  const refuse = (reason: string): StudyParseResult => ({
+    ok: false,
+    message: `This file is not a study this app can open: ${reason.length > 300 ? `${reason.slice(0, 299)}…` : reason}`,
+  });
   try {
     if (typeof text !== 'string') return refuse('it is not text.');
     if (text.length > maxStudyCharacters) return refuse(`it is larger than the limit of ${maxStudyCharacters / 1024 / 1024} MB.`);
+    // Parsing a million nested lists takes seconds and builds what no study holds: refuse them unread.
+    if (jsonNestsDeeperThan(text, maxStudyDepth)) return refuse(`it is nested more than ${maxStudyDepth} levels deep, deeper than any study.`);
     let value: unknown;
     try {
       value = JSON.parse(text);
@@ -91,8 +97,8 @@ export function parseStudyJson(text: string): StudyParseResult {
       return refuse(`it is not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return refuse(`it is not a JSON object; expected "${studyFormat}".`);
-    const forbidden = findForbiddenKey(value);
-    if (forbidden) return refuse(`it contains the key "${forbidden.key}" at ${forbidden.path}, which is never part of a study.`);
+    const structureProblem = findStructureProblem(value);
+    if (structureProblem) return refuse(structureProblem);
     const format = Object.hasOwn(value, 'format') ? (value as Record<string, unknown>).format : undefined;
     const wrongFormat = formatMessage(format);
     if (wrongFormat) return refuse(wrongFormat);

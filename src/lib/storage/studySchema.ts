@@ -51,16 +51,45 @@ export class StudyFormatError extends Error {}
 /** Keys that could reach a prototype; JSON.parse makes them own properties, so they are refused anywhere. */
 const forbiddenKeys = ['__proto__', 'constructor', 'prototype'];
 
-/** The first forbidden key anywhere in a parsed JSON value and where it is, or null; walks without recursion. */
-export function findForbiddenKey(root: unknown): { key: string; path: string } | null {
-  const pending: { value: unknown; path: string }[] = [{ value: root, path: '' }];
+/** Deepest nesting of lists and objects a study may hold; the format itself needs 5. */
+export const maxStudyDepth = 32;
+
+/** A path cut to its start and end, so a message stays a few hundred characters whatever the keys. */
+function shortPath(path: string): string {
+  return path.length > 120 ? `${path.slice(0, 50)}…${path.slice(-60)}` : path;
+}
+
+/** Whether JSON text opens more than `limit` lists or objects inside each other; one pass, before parsing it. */
+export function jsonNestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (inString) {
+      if (code === 92) i++; // a backslash escapes the next character
+      else if (code === 34) inString = false;
+    } else if (code === 34) inString = true;
+    else if (code === 91 || code === 123) {
+      if (++depth > limit) return true;
+    } else if (code === 93 || code === 125) depth--;
+  }
+  return false;
+}
+
+/**
+ * The first structural problem in a parsed JSON value, as a reason a person can read, or null: a forbidden
+ * key anywhere, or nesting deeper than maxStudyDepth. Walks without recursion and stops at that depth.
+ */
+export function findStructureProblem(root: unknown): string | null {
+  const pending: { value: unknown; path: string; depth: number }[] = [{ value: root, path: '', depth: 0 }];
   while (pending.length > 0) {
-    const { value, path } = pending.pop()!;
+    const { value, path, depth } = pending.pop()!;
     if (typeof value !== 'object' || value === null) continue;
+    if (depth >= maxStudyDepth) return `it is nested more than ${maxStudyDepth} levels deep at ${shortPath(path)}, deeper than any study.`;
     for (const key of Object.keys(value)) {
-      if (forbiddenKeys.includes(key)) return { key, path: path || 'the top level' };
+      if (forbiddenKeys.includes(key)) return `it contains the key "${key}" at ${shortPath(path) || 'the top level'}, which is never part of a study.`;
       const child = Array.isArray(value) ? `${path}[${key}]` : fieldPath(path, key);
-      pending.push({ value: (value as Record<string, unknown>)[key], path: child });
+      pending.push({ value: (value as Record<string, unknown>)[key], path: child, depth: depth + 1 });
     }
   }
   return null;

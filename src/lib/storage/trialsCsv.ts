@@ -7,7 +7,23 @@ import type { Dimension } from '../core/space';
 import type { Trial } from '../core/trial';
 
 /** First characters that make a spreadsheet treat a cell as a formula (or hide what follows). */
-const formulaStarts = new Set(['=', '+', '-', '@', '\t', '\r', '\0']);
+const formulaStarts = new Set(['=', '+', '-', '@', '\t', '\r', '\n', '\0']);
+
+/** Formula triggers a spreadsheet still finds past leading spaces, or folds from look-alikes: U+2212 minus sign. */
+const foldedTriggers = new Set(['=', '+', '-', '@', '\u2212']);
+
+/** Spaces, control characters and invisible format marks (zero-width space, BOM) that can hide a trigger. */
+const hiddenLead = /^[\s\p{Cc}\p{Cf}]+/u;
+
+/**
+ * Whether a spreadsheet could run the text: it opens with a trigger, or with spaces or invisible marks before
+ * one, or with a full-width or small form (＝ ＋ － ＠ ﹦ ﹢ ﹣ ﹫, which NFKC folds onto = + - @) or a minus sign.
+ */
+function looksLikeFormula(text: string): boolean {
+  if (formulaStarts.has(text[0])) return true;
+  const first = text.replace(hiddenLead, '')[0];
+  return first !== undefined && foldedTriggers.has(first.normalize('NFKC'));
+}
 
 /** Plain decimal numbers, which a spreadsheet reads as numbers and never as formulas. */
 const plainNumber = /^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
@@ -17,7 +33,7 @@ export function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
   let text = String(value);
   const safeNumber = typeof value === 'number' ? Number.isFinite(value) : plainNumber.test(text);
-  if (!safeNumber && text.length > 0 && formulaStarts.has(text[0])) text = `'${text}`;
+  if (!safeNumber && text.length > 0 && looksLikeFormula(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

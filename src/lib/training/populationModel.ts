@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Activation, Initializer } from '../core/modelSettings';
+import { maxOf } from '../core/extent';
 import { initialWeights, type LayerWeights } from './initialWeights';
 
 /** What the stacked MLP needs to know about one trial. */
@@ -56,7 +57,7 @@ export function activate(activation: Activation, values: tf.Tensor3D): tf.Tensor
  */
 export function createStackedMlp(trials: StackedTrialShape[], activation: Activation): StackedMlp {
   const depth = trials[0].layerWidths.length;
-  const paddedWidths = trials[0].layerWidths.map((_, layer) => Math.max(...trials.map((trial) => trial.layerWidths[layer])));
+  const paddedWidths = trials[0].layerWidths.map((_, layer) => maxOf(trials.map((trial) => trial.layerWidths[layer])));
   const trialCount = trials.length;
   const perTrial = trials.map((trial) =>
     initialWeights(trial.layerWidths, trial.initializer, trial.seed, trial.initialScale),

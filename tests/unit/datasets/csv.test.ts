@@ -156,6 +156,22 @@ describe('CSV problems a person can fix get their own message', () => {
     expect(error.message).toContain('Feature column "colour" is not numeric: line 3 has "red"');
   });
 
+  it('a feature written with a decimal comma gets a hint to use a decimal point', () => {
+    for (const [text, value] of [['a;b;label\n1,5;2;x\n2,5;3;y\n', '1,5'], ['a,b,label\n"0,25",2,x\n"1.234,5",3,y\n', '0,25'], ['a\tb\tlabel\n-3,75\t2\tx\n', '-3,75']]) {
+      const error = failure(parseCsv(text, { target: 'label' }));
+      expect(error).toMatchObject({ kind: 'nonNumericFeature', column: 'a', lines: [2] });
+      expect(error.message).toContain(`line 2 has "${value}", a number with a decimal comma`);
+      expect(error.message).toContain('decimal point');
+    }
+    expect(failure(parseCsv('size,colour,label\n1,2,a\n3,red,b\n', { target: 'label' })).message).not.toContain('decimal');
+  });
+
+  it('a regression target written with decimal commas gets the same hint', () => {
+    const error = failure(parseCsv('x;price\n1;2,5\n2;3,5\n', { target: 'price', task: 'regression' }));
+    expect(error).toMatchObject({ kind: 'nonNumericTarget', column: 'price' });
+    expect(error.message).toContain('decimal comma');
+  });
+
   it('a number beyond the 32-bit float range is named as too large, not silently made infinite', () => {
     const error = failure(parseCsv('x,y\n1,a\n1e39,b\n', { target: 'y' }));
     expect(error).toMatchObject({ kind: 'nonNumericFeature', column: 'x', lines: [3] });

@@ -29,14 +29,36 @@ function parseCsv(text: string): string[][] {
   return parsed.data;
 }
 
+/**
+ * The test's own statement of what a spreadsheet would run: a cell opening with TAB, CR, LF or NUL, or one whose
+ * first character past spaces, controls and invisible format marks is = + - @ or a full-width, small or
+ * minus-sign look-alike of one (OWASP's CSV-injection list, widened to what Excel and LibreOffice also fold).
+ */
+const triggerLookAlikes = '=+-@\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63\uFE6B\u2212';
+function looksLikeFormula(text: string): boolean {
+  if (/^[\t\r\n\0]/.test(text)) return true;
+  const first = text.replace(/^[\s\p{Cc}\p{Cf}]+/u, '')[0];
+  return first !== undefined && triggerLookAlikes.includes(first);
+}
+
 /** What a cell must read as once parsed: numbers as written, text with a quote before a formula start. */
 function expectedCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   const text = String(value);
   const isPlainNumber = typeof value === 'string' && /^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(text);
-  return !isPlainNumber && /^[=+\-@\t\r\0]/.test(text) ? `'${text}` : text;
+  return !isPlainNumber && looksLikeFormula(text) ? `'${text}` : text;
 }
+
+/** Text built mostly from formula triggers, their look-alikes, and what may hide them at the start of a cell. */
+const hostileText = fc.string({
+  unit: fc.oneof(
+    fc.constantFrom(...triggerLookAlikes, ' ', '\n', '\r', '\t', '\0', '\u00a0', '\u3000', '\u200b', '\ufeff', '\u2028', '"', ','),
+    fc.constantFrom('a', 'Z', '1', '0', '.', 'e', '(', ')', '|', '!', 'é'),
+    fc.string({ unit: 'binary', maxLength: 1 }),
+  ),
+  maxLength: 12,
+});
 
 describe('trialsToCsv', () => {
   it('writes a header and one row per trial with the final epoch metrics', () => {
@@ -52,9 +74,30 @@ describe('trialsToCsv', () => {
       expect(csvCell(text).replace(/^"/, ''), JSON.stringify(text)).toMatch(/^'/);
     }
     expect(csvCell(Number.NEGATIVE_INFINITY)).toBe("'-Infinity");
+    for (const text of [' =1+1', '\n=cmd', '  \t@SUM(A1)', '\uFF1DHYPERLINK("x")', '\uFF0B1', '\uFF0D1', '\uFF20x', '\u3000=1', '\u200b=1', '\u2212 1', '\uFE66x']) {
+      expect(csvCell(text).replace(/^"/, ''), JSON.stringify(text)).toMatch(/^'/);
+    }
     const row = parseCsv(trialsToCsv([{ ...trials[1], error: '=cmd|"/c calc"!A1', params: { learningRate: 0.1, activation: '@x' } }], space))[1];
     expect(row[6]).toBe("'@x");
     expect(row[11]).toBe('\'=cmd|"/c calc"!A1');
+  });
+
+  it('leaves text alone when nothing at its start would run: leading spaces before a word, a word with = inside', () => {
+    expect(csvCell(' hello')).toBe(' hello');
+    expect(csvCell('a=b')).toBe('a=b');
+    expect(csvCell('\u00e9=1')).toBe('\u00e9=1');
+  });
+
+  it('parses back, for any text of triggers, look-alikes and hidden leads, to the text itself or a quote before it when it would run', () => {
+    fc.assert(
+      fc.property(hostileText, (text) => {
+        // A first column keeps papaparse from taking a leading U+FEFF for the file's byte-order mark.
+        const parsed = Papa.parse<string[]>(`id,${csvCell(text)}\r\n`, { newline: '\r\n', delimiter: ',' }).data[0][1];
+        expect(parsed).toBe(expectedCell(text));
+        if (looksLikeFormula(text) && !/^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(text)) expect(parsed.startsWith("'")).toBe(true);
+      }),
+      { numRuns: 2000, seed: 9 },
+    );
   });
 
   it('keeps negative numbers as numbers, whether given as numbers or as plain decimal text', () => {

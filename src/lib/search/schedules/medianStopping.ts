@@ -9,6 +9,7 @@
  * own does not stop it.
  */
 import { resolveScheduleOptions, type Decision, type Schedule, type ScheduleOptions, type TrialBudget } from './schedule';
+import { minOf } from '../../core/extent';
 
 /** One trial's reported values, by epoch. */
 interface History {
@@ -53,7 +54,7 @@ export class MedianStopping implements Schedule {
     const references = this.ended.filter((other) => (other.epochs.at(-1) ?? 0) >= epoch);
     if (references.length < this.warmupTrials) return 'continue';
     const bar = median(references.map((other) => runningAverage(other, epoch)));
-    const best = Math.min(...history.values);
+    const best = minOf(history.values);
     return best > bar ? this.stop(trialId) : 'continue';
   }
 

@@ -8,6 +8,7 @@
  * the shader instead of the host's stream, so dropout runs agree in distribution, not bit for bit.
  */
 import type { Population, PopulationEpoch, PopulationOptions, PopulationTrialEpoch, PopulationTrialState } from '../population';
+import { appendAll, maxOf } from '../../core/extent';
 import { createEpochPlanner } from '../epochPlan';
 import { initialWeights, type LayerWeights } from '../initialWeights';
 import { trainingBaseline } from '../trainTrial';
@@ -162,7 +163,7 @@ export async function createFusedPopulation(options: FusedPopulationOptions): Pr
     for (const k of pendingStops) device.queue.writeBuffer(statusBuffer, (k * stride + statusFields.state) * 4, new Uint32Array([fusedStates.stopped]));
     pendingStops.clear();
     const running = trials.map((_, k) => states[k] === 'running');
-    const remaining = Math.max(0, ...trials.map((trial, k) => (running[k] ? trial.settings.epochs - epochsDone[k] : 0)));
+    const remaining = Math.max(0, maxOf(trials.map((trial, k) => (running[k] ? trial.settings.epochs - epochsDone[k] : 0))));
     const epochCount = Math.min(capacity, remaining);
     if (epochCount === 0) return [];
     const orders = new Uint32Array(trialCount * epochCount * trainCount);
@@ -248,7 +249,7 @@ export async function createFusedPopulation(options: FusedPopulationOptions): Pr
       return epochs.map(handOut);
     },
     async runEpoch() {
-      if (queued.length === 0) queued.push(...(await submit()));
+      if (queued.length === 0) appendAll(queued, await submit());
       const epoch = queued.shift();
       return epoch ? handOut(epoch) : { trials: trials.map(() => null) };
     },

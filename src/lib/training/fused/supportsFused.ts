@@ -1,4 +1,5 @@
 import type { ModelSettings } from '../../core/modelSettings';
+import { maxOf } from '../../core/extent';
 import { fusedLayout, statusStride, workgroupBytes, type FusedStructure } from './fusedLayout';
 
 /** Whether the fused trainer can run a set of trials, and why not when it can't. */
@@ -46,8 +47,8 @@ export function supportsFused(trials: { settings: ModelSettings }[], context: Fu
   if (context.classCount > fusedLimits.classes) return { supported: false, reason: `more than ${fusedLimits.classes} classes` };
   if (context.featureCount > fusedLimits.features) return { supported: false, reason: `more than ${fusedLimits.features} input columns` };
   if (context.classCount === 1 || context.classCount < 0) return { supported: false, reason: `invalid classCount ${context.classCount}` };
-  const hiddenWidth = first.hiddenLayers > 0 ? Math.max(...trials.map((trial) => trial.settings.units)) : 0;
-  const largestBatch = Math.max(...trials.map((trial) => Math.min(trial.settings.batchSize, context.trainCount)));
+  const hiddenWidth = first.hiddenLayers > 0 ? maxOf(trials.map((trial) => trial.settings.units)) : 0;
+  const largestBatch = maxOf(trials.map((trial) => Math.min(trial.settings.batchSize, context.trainCount)));
   const shape: Omit<FusedStructure, 'local'> = {
     featureCount: context.featureCount,
     outputCount: context.classCount === 0 ? 1 : context.classCount,
