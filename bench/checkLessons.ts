@@ -4,9 +4,10 @@
  * claim on each, and writes bench/results/lessons.json and the table in docs/BENCHMARKS.md.
  *
  *   npm run check:lessons                      every lesson, 20 seeds
+ *   npm run check:lessons -- --lesson capacity           one lesson; its record replaces the old one
  *   npm run check:lessons -- --seeds 5 --lesson grid-vs-random --no-write
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { lessonClaims } from '../src/lib/lessons/lessonClaims';
 import { lessons, lessonSettings } from '../src/lib/lessons/lessons';
 import { replayLesson } from './lessons/replayLesson';
@@ -46,9 +47,14 @@ for (const lesson of lessons) {
   records.push({ lesson: lesson.id, seeds, held: held / seeds, claim: claim.statement, seconds: Math.round(seconds) });
   console.log(`${lesson.id}: held in ${held} of ${seeds} seeds (${Math.round((100 * held) / seeds)}%) in ${seconds.toFixed(0)} s${misses.length ? `; not in seeds ${misses.join(', ')}` : ''}`);
 }
-if (write && !only && Object.keys(override).length === 0) {
-  const output = { date: new Date().toISOString(), machine: `${process.platform} ${process.arch}, Node ${process.version}, TF.js CPU backend`, seedsEach: seeds, requiredShare, records };
-  writeFileSync(new URL('./results/lessons.json', import.meta.url), `${JSON.stringify(output, null, 2)}\n`);
+if (write && Object.keys(override).length === 0) {
+  // With --lesson, the new record replaces that lesson's in the file and the others stay.
+  const path = new URL('./results/lessons.json', import.meta.url);
+  const kept = only && existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as { records: typeof records }).records.filter((record) => record.lesson !== only) : [];
+  const order = lessons.map((lesson) => lesson.id);
+  const merged = [...kept, ...records].filter((record) => order.includes(record.lesson)).sort((a, b) => order.indexOf(a.lesson) - order.indexOf(b.lesson));
+  const output = { date: new Date().toISOString(), machine: `${process.platform} ${process.arch}, Node ${process.version}, TF.js CPU backend`, seedsEach: seeds, requiredShare, records: merged };
+  writeFileSync(path, `${JSON.stringify(output, null, 2)}\n`);
   writeLessonsTable(output);
 }
 const failing = records.filter((record) => record.held < requiredShare);

@@ -15,6 +15,7 @@ export function writeLessonsTable(output: { date: string; machine: string; seeds
     `\`npm run check:lessons\` replays each lesson's experiment in Node with its small preset (what the CPU and WASM backends run) on TF.js's CPU backend, ` +
       `over ${output.seedsEach} seeds (data, training and search seeds all set from the seed), and counts how often the lesson's claim ` +
       `(src/lib/lessons/lessonClaims.ts) held. Each must hold in at least ${Math.round(output.requiredShare * 100)}% of seeds. ` +
+      `The larger presets the GPU backends run are not replayed here. Seconds are wall time on a 2-core machine shared with other jobs. ` +
       `Run on ${output.date.slice(0, 10)}, ${output.machine}; raw figures in bench/results/lessons.json.`,
     '',
     '| lesson | claim | seeds | held | seconds |',

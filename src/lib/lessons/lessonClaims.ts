@@ -4,6 +4,7 @@
  * lesson whose claim fails on the data gets a new preset or a new claim, never a hidden result.
  */
 import { medianWinner } from './gridVersusRandomLesson';
+import { gapTrend, sweetSpots, largestFitsTrainingBest } from './modelLessons';
 import type { LessonRunResult } from './revealRules';
 import { finalValidationLoss, lowestLossRun, mostOverfitRun, stoppedEarly, testAgainstValidation, logThird } from './revealRules';
 
@@ -22,6 +23,14 @@ export const lessonClaims: Record<string, LessonClaim> = {
   curves: {
     statement: 'the big network (A) ends with the widest gap between validation and training loss',
     holds: (result) => mostOverfitRun(result) === 'A',
+  },
+  'learning-rate': {
+    statement: 'SGD does better at a learning rate of 1 than 0.01, and Adam better at 0.01 than 1: the sweet spot moves with the optimiser',
+    holds: (result) => sweetSpots(result) === 'sgd-large',
+  },
+  capacity: {
+    statement: 'the 3×64 network ends with the lowest training loss of the three, and its validation–training gap is wider than the linear model\'s by more than 0.02',
+    holds: (result) => largestFitsTrainingBest(result) && gapTrend(result) === 'grows',
   },
   'grid-vs-random': {
     statement: "over 20 repetitions, random search's median best validation loss is lower than grid search's (by more than 2%)",

@@ -19,6 +19,7 @@ import {
   type Reveal,
 } from './revealRules';
 import { gridVersusRandom } from './gridVersusRandomLesson';
+import { capacity, learningRate } from './modelLessons';
 
 /** One hand-trained model of a lesson: the settings laid over the preset's. */
 export interface ModelVariant {
@@ -67,6 +68,8 @@ export interface Lesson {
   predictions: Prediction[];
   /** Where the facts come from. */
   references?: string[];
+  /** For the teacher: a question to ask the class, the common misconception, and what to point at on the screen. */
+  teacherNote?: { question: string; misconception: string; pointAt: string };
 }
 
 /** Backends slow enough that lessons use their small presets. */
@@ -276,7 +279,7 @@ const testSet: Lesson = {
 };
 
 /** Every lesson, in teaching order. */
-export const lessons: readonly Lesson[] = [parameters, curves, gridVersusRandom, bayesian, halving, testSet];
+export const lessons: readonly Lesson[] = [parameters, curves, learningRate, capacity, gridVersusRandom, bayesian, halving, testSet];
 
 /** The lesson named `id`, or undefined for an unknown id. */
 export function lessonById(id: string): Lesson | undefined {

@@ -4,6 +4,7 @@ import type { EpochRecord } from '../../../src/lib/core/trial';
 import { lessonById, lessons, lessonSettings, usesSmallPreset } from '../../../src/lib/lessons/lessons';
 import { distinctValues, logThird, median, mostOverfitRun, stoppedEarly, survivorShare, testAgainstValidation, winShare, type LessonRunResult, type LessonTrial } from '../../../src/lib/lessons/revealRules';
 import { lessonClaims } from '../../../src/lib/lessons/lessonClaims';
+import { gapTrend, largestFitsTrainingBest, sweetSpots } from '../../../src/lib/lessons/modelLessons';
 import { searchableSettings } from '../../../src/lib/study/study.svelte';
 
 /** A trial whose curve ends at the given training and validation losses. */
@@ -137,5 +138,39 @@ describe('the lesson claims', () => {
     expect(lessonClaims['grid-vs-random'].holds({ runs: {}, distribution: { grid: [0.4, 0.4, 0.4], random: [0.4, 0.6, 0.45] } })).toBe(false);
     expect(lessonClaims['test-set'].holds({ runs: {}, test: { validationLoss: 0.4, testLoss: 0.5 } })).toBe(true);
     expect(lessonClaims['test-set'].holds({ runs: {}, test: { validationLoss: 0.4, testLoss: 0.3 } })).toBe(false);
+  });
+});
+
+describe('the model lessons', () => {
+  it('learning rate: the answer says which rate suits which optimiser, from the final validation losses', () => {
+    const runs = (sgdSmall: number, sgdLarge: number, adamSmall: number, adamLarge: number): LessonRunResult => ({
+      runs: { 'sgd-small': [trial(0.1, sgdSmall)], 'sgd-large': [trial(0.1, sgdLarge)], 'adam-small': [trial(0.1, adamSmall)], 'adam-large': [trial(0.1, adamLarge)] },
+    });
+    expect(sweetSpots({ runs: {} })).toBeNull();
+    expect(sweetSpots(runs(0.6, 0.1, 0.05, 0.7))).toBe('sgd-large');
+    expect(sweetSpots(runs(0.1, 0.6, 0.7, 0.05))).toBe('adam-large');
+    expect(sweetSpots(runs(0.6, 0.1, 0.7, 0.05))).toBe('same');
+    expect(lesson('learning-rate').predictions[0].reveal('sgd-large', runs(0.6, 0.1, 0.05, 0.7))).toMatchObject({ answer: 'sgd-large', correct: true });
+  });
+
+  it('capacity: the gap trend compares the largest network with the linear model, within 0.02 the same', () => {
+    const result = (linearGap: number, largeGap: number): LessonRunResult => ({
+      runs: { linear: [trial(0.65, 0.65 + linearGap)], small: [trial(0.5, 0.55)], large: [trial(0.1, 0.1 + largeGap)] },
+    });
+    expect(gapTrend(result(0.01, 0.4))).toBe('grows');
+    expect(gapTrend(result(0.01, 0.02))).toBe('stays');
+    expect(gapTrend(result(0.3, 0.01))).toBe('shrinks');
+    expect(largestFitsTrainingBest(result(0.01, 0.4))).toBe(true);
+    expect(lessonClaims.capacity.holds(result(0.01, 0.4))).toBe(true);
+    expect(lessonClaims.capacity.holds(result(0.01, 0.02))).toBe(false);
+  });
+
+  it('the new lessons carry a teacher\'s note: a question, a misconception and what to point at', () => {
+    for (const id of ['learning-rate', 'capacity']) {
+      const note = lesson(id).teacherNote;
+      expect(note?.question.length).toBeGreaterThan(10);
+      expect(note?.misconception.length).toBeGreaterThan(10);
+      expect(note?.pointAt.length).toBeGreaterThan(10);
+    }
   });
 });
