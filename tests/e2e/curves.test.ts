@@ -67,7 +67,7 @@ describe('learning curves and their diagnosis in the page', () => {
     const cells = page.getByTestId('curve-cell');
     assert.equal(await cells.count(), 4);
     const labels = await cells.evaluateAll((elements) => elements.map((element) => element.getAttribute('data-label')));
-    for (const label of labels) assert.match(label ?? '', /^(underfit|overfit|good fit|diverged|not converged|unstable)$/);
+    for (const label of labels) assert.match(label ?? '', /^(underfit|overfit|good fit|diverged|not converged|unstable|stuck|pruned)$/);
     await cells.first().click();
     await page.getByTestId('learning-curves').waitFor();
 

@@ -31,6 +31,25 @@ describe('lessons', () => {
     assert.equal(await page.getByTestId('lesson-panel').count(), 0);
   });
 
+  it("closing a lesson after its run lays the student's own settings back", async () => {
+    await page.getByTestId('samples-input').fill('650');
+    await page.getByTestId('samples-input').press('Tab');
+    await page.getByTestId('epochs-input').fill('77');
+    await page.getByTestId('epochs-input').press('Tab');
+    await page.getByTestId('lesson-menu').click();
+    await page.locator('[data-testid=lesson-item][data-lesson=parameters]').click();
+    const panel = page.locator('[data-testid=lesson-panel][data-lesson=parameters]');
+    const prediction = panel.getByTestId('prediction').first();
+    await prediction.getByTestId('prediction-choice').first().check();
+    await prediction.getByTestId('commit-prediction').click();
+    await panel.getByTestId('lesson-run').click();
+    await prediction.getByTestId('reveal').or(panel.getByTestId('lesson-error')).first().waitFor({ timeout: 90_000 });
+    assert.notEqual(await page.getByTestId('samples-input').inputValue(), '650', 'the lesson laid its own preset');
+    await panel.getByTestId('close-lesson').click();
+    assert.equal(await page.getByTestId('samples-input').inputValue(), '650');
+    assert.equal(await page.getByTestId('epochs-input').inputValue(), '77');
+  });
+
   for (const lesson of lessons) {
     it(`Every lesson opens from its link and runs to its first reveal: ${lesson.id}`, async () => {
       await page.goto(`${session.url}#lesson=${lesson.id}`);

@@ -8,4 +8,6 @@ export const diagnosisColors: Record<DiagnosisLabel, string> = {
   'not converged': '#edc948',
   unstable: '#f28e2b',
   diverged: '#e15759',
+  stuck: '#76b7b2',
+  pruned: '#bab0ac',
 };

@@ -8,90 +8,28 @@
  * its inputs (see `baselineLoss` and `baselineMeanSquaredError`), because a loss of 0.4
  * is poor on a dataset whose baseline is 0.45 and good on one whose baseline is 2.3.
  */
+import { countSpikes, endMean, findBestEpoch, formatLoss as format, isStillFalling } from './curveShape';
+import {
+  describeRegularisation,
+  describeStep,
+  divergedAdvice,
+  isLinear,
+  notConvergedAdvice,
+  overfitAdvice,
+  stepSize,
+  stuckAdvice,
+  underfitAdvice,
+  unstableAdvice,
+  type DiagnosisSettings,
+} from './diagnosisContext';
+import { diagnosisThresholds, percent } from './diagnosisThresholds';
 import type { DiagnosisLabel, EpochRecord } from './trial';
 import { minOf } from './extent';
 
-/** Every threshold the rules use; the page's help shows them through `diagnosisRules`. */
-export const diagnosisThresholds = {
-  /** Fewer epochs than this show no trend: such a curve is "not converged" unless it diverged. */
-  minimumEpochs: 3,
-  /** A training loss above this multiple of its first-epoch value (and above the baseline) has exploded. */
-  explosionFactor: 10,
-  /** A training loss this many times the baseline has diverged even in its first epoch: no learning gets there. */
-  baselineExplosionFactor: 100,
-  /** First-epoch losses below this count as this much, so that a near-zero start makes no tiny loss "exploded". */
-  explosionFloor: 1e-3,
-  /** A training loss ending above this multiple of the baseline, and not falling, is worse than ignoring the inputs. */
-  worseThanBaselineFactor: 2,
-  /** A rise by more than this ratio from one epoch to the next, undone by a fall of the same ratio, is a spike. */
-  spikeRatio: 1.25,
-  /** Moves smaller than this fraction of the curve's first value are noise, never spikes or setbacks. */
-  negligibleChange: 0.05,
-  /** A curve oscillates when it has at least this many spikes… */
-  minimumSpikes: 2,
-  /** …and at least this fraction of its epoch-to-epoch steps are spikes. */
-  minimumSpikeShare: 0.1,
-  /** A training loss ending more than this fraction above its own best has been knocked back. */
-  trainingSetback: 0.25,
-  /** Validation loss ending more than this fraction above its minimum, with the gap widening as much, is overfit. */
-  overfitRise: 0.1,
-  /** The validation minimum must lie at least this many epochs before the last one. */
-  overfitEpochsAfterBest: 2,
-  /** Where a curve ends is read as the mean of this fraction of its last epochs (at least one). */
-  endWindow: 0.2,
-  /** Whether a curve still falls is read from a line fitted to this fraction of its last epochs (at least 3). */
-  slopeWindow: 0.25,
-  /** A curve still falls when that line drops over the window by more than this fraction of all progress so far… */
-  stillFallingShareOfProgress: 0.1,
-  /** …and by more than this fraction of the curve's level per epoch. */
-  stillFallingPerEpoch: 0.005,
-  /** A training loss ending at this fraction of the baseline or above has learned too little. */
-  underfitFraction: 0.7,
-} as const;
+export { diagnosisRules, diagnosisThresholds } from './diagnosisThresholds';
+export type { DiagnosisSettings } from './diagnosisContext';
 
 const limits = diagnosisThresholds;
-const percent = (fraction: number) => `${Math.round(fraction * 100)}%`;
-
-/** The rules in the order they are checked (a label may appear twice), as sentences for the page's help. */
-export const diagnosisRules: { label: DiagnosisLabel; rule: string }[] = [
-  {
-    label: 'diverged',
-    rule:
-      `a loss is NaN or infinite, or the training loss rises above ${limits.explosionFactor}× its first-epoch value ` +
-      `(and above the baseline), or above ${limits.baselineExplosionFactor}× the baseline at any epoch.`,
-  },
-  { label: 'not converged', rule: `fewer than ${limits.minimumEpochs} epochs: too short to see a trend.` },
-  {
-    label: 'diverged',
-    rule: `the training loss ends above ${limits.worseThanBaselineFactor}× the baseline and is not falling.`,
-  },
-  {
-    label: 'unstable',
-    rule:
-      `a loss jumps up by more than ${percent(limits.spikeRatio - 1)} and straight back down at least ${limits.minimumSpikes} times ` +
-      `(and in at least ${percent(limits.minimumSpikeShare)} of the epochs), or the training loss ends more than ` +
-      `${percent(limits.trainingSetback)} above its best.`,
-  },
-  {
-    label: 'overfit',
-    rule:
-      `validation loss reached its minimum at least ${limits.overfitEpochsAfterBest} epochs before the end, then ended more ` +
-      `than ${percent(limits.overfitRise)} above it while the gap to the training loss widened by as much.`,
-  },
-  {
-    label: 'not converged',
-    rule:
-      `training and validation losses were both still falling over the last ${percent(limits.slopeWindow)} of the epochs ` +
-      `(by more than ${percent(limits.stillFallingShareOfProgress)} of their progress so far).`,
-  },
-  {
-    label: 'underfit',
-    rule:
-      `the training loss ended at ${percent(limits.underfitFraction)} or more of the baseline loss, the loss of predicting ` +
-      `the class frequencies (or the mean target); without a baseline, of its first-epoch value.`,
-  },
-  { label: 'good fit', rule: 'none of the above: both losses fell and levelled off together.' },
-];
 
 /** What a learning curve shows, and what to try next. */
 export interface Diagnosis {
@@ -105,20 +43,13 @@ export interface Diagnosis {
   bestEpoch: number | null;
 }
 
-/** Settings of `diagnose`. */
-export interface DiagnoseOptions {
+/** Settings of `diagnose`: the baseline, and optionally the trial's own settings (see DiagnosisSettings). */
+export interface DiagnoseOptions extends DiagnosisSettings {
   /** Loss of a model that ignores its inputs on this data (`baselineLoss` or `baselineMeanSquaredError`). */
   baselineLoss?: number;
+  /** Number of classes (0 or absent for regression); without a baselineLoss, ln(classes) stands in for it. */
+  classes?: number;
 }
-
-const suggestions: Record<DiagnosisLabel, string> = {
-  diverged: 'Lower the learning rate (try ten times smaller), and check that the inputs are on similar scales.',
-  unstable: 'Lower the learning rate or use a larger batch; too much momentum also makes the loss bounce.',
-  overfit: 'Add L2 or dropout, get more data, use a smaller network, or stop earlier (early stopping with patience).',
-  'not converged': 'Train for more epochs, or raise the learning rate a little.',
-  underfit: 'Give the model more capacity (more units or layers), less regularisation, or a higher learning rate.',
-  'good fit': 'Nothing to fix: compare it with other trials, or try a little more capacity to see if validation improves.',
-};
 
 /** Entropy of the class frequencies in nats: the cross-entropy of always predicting them (counts or fractions). */
 export function baselineLoss(classFrequencies: ArrayLike<number>): number {
@@ -159,148 +90,172 @@ export function detectDivergence(loss: number, firstLoss: number, baseline = 0):
   return loss > limits.explosionFactor * Math.max(firstLoss, limits.explosionFloor) && loss > baseline;
 }
 
-/** Names what a trial's learning curves show (epochs in order, from 1) and suggests what to try next. */
+/**
+ * Why a training loss counts as exploded, naming the rule that fired with its numbers, or null
+ * when it has not (the same rules as detectDivergence, checked in the same order).
+ */
+export function divergenceReason(record: EpochRecord, firstLoss: number, baseline = 0): string | null {
+  const loss = record.trainLoss;
+  if (!Number.isFinite(loss)) return `The loss became ${Number.isNaN(loss) ? 'NaN (not a number)' : 'infinite'} at epoch ${record.epoch}: the weights blew up.`;
+  if (baseline > 0 && loss > limits.baselineExplosionFactor * baseline) {
+    return (
+      `The training loss reached ${format(loss)} at epoch ${record.epoch}, more than ${limits.baselineExplosionFactor} times the baseline ` +
+      `of ${format(baseline)} (the loss of ignoring the inputs): each step overshoots instead of going downhill.`
+    );
+  }
+  if (detectDivergence(loss, firstLoss, baseline)) {
+    return (
+      `The training loss grew to ${format(loss)} at epoch ${record.epoch}, more than ${limits.explosionFactor} times its first value ` +
+      `(${format(firstLoss)}): each step overshoots instead of going downhill.`
+    );
+  }
+  return null;
+}
+
+/**
+ * Names what a trial's learning curves show (epochs in order, from 1) and suggests what to try
+ * next. With only a baseline it reads the curves; given the trial's settings (optimiser, learning
+ * rate, capacity, regularisation, epochs, data size, state) it also tells a loss stuck by a bad
+ * step size from a model too small, and leaves out advice the settings already contradict.
+ */
 export function diagnose(epochs: readonly EpochRecord[], options: DiagnoseOptions = {}): Diagnosis {
   const bestEpoch = findBestEpoch(epochs);
-  const result = (label: DiagnosisLabel, explanation: string): Diagnosis => ({
-    label,
-    explanation,
-    suggestion: suggestions[label],
-    bestEpoch,
-  });
-  if (epochs.length === 0) return result('not converged', 'No epoch finished, so there is no curve to read yet.');
+  const result = (label: DiagnosisLabel, explanation: string, suggestion: string): Diagnosis => ({ label, explanation, suggestion, bestEpoch });
+  const baseline = options.baselineLoss ?? (options.classes !== undefined && options.classes >= 2 ? Math.log(options.classes) : undefined);
+  const step = describeStep(options);
+  const withStep = step ? ` (${step})` : '';
+  if (epochs.length === 0) return result('not converged', 'No epoch finished, so there is no curve to read yet.', notConvergedAdvice(options, 0));
 
   const train = epochs.map((record) => record.trainLoss);
   const validation = epochs.map((record) => record.validationLoss);
   const first = train[0];
-  const baseline = options.baselineLoss;
 
   const broken = epochs.find((record) => !Number.isFinite(record.trainLoss) || !Number.isFinite(record.validationLoss));
   if (broken) {
     const what = Number.isNaN(broken.trainLoss) || Number.isNaN(broken.validationLoss) ? 'NaN (not a number)' : 'infinite';
-    return result('diverged', `The loss became ${what} at epoch ${broken.epoch}: the weights blew up.`);
+    return result('diverged', `The loss became ${what} at epoch ${broken.epoch}: the weights blew up${withStep}.`, divergedAdvice(options));
   }
-  const exploded = epochs.find((record) => detectDivergence(record.trainLoss, first, baseline));
-  if (exploded) {
+  for (const record of epochs) {
+    const reason = divergenceReason(record, first, baseline);
+    if (reason) return result('diverged', step ? `${reason} It ran with ${step}.` : reason, divergedAdvice(options));
+  }
+  if (options.state === 'diverged') {
     return result(
       'diverged',
-      `The training loss grew to ${format(exploded.trainLoss)} at epoch ${exploded.epoch}, more than ${limits.explosionFactor} times ` +
-        `its first value (${format(first)}): each step overshoots instead of going downhill.`,
+      `The trainer stopped it at epoch ${epochs.length}: the loss (${format(train.at(-1) ?? NaN)}) exploded far above the loss of ignoring the inputs${withStep}.`,
+      divergedAdvice(options),
+    );
+  }
+  if (options.state === 'pruned') {
+    const planned = options.epochs !== undefined && options.epochs > epochs.length ? ` of the ${options.epochs} planned` : '';
+    return result(
+      'pruned',
+      `Pruned at epoch ${epochs.length}${planned}: the schedule stopped it because its validation loss (${format(validation.at(-1) ?? NaN)}) ` +
+        'was behind the other trials\'. Its curve is cut short on purpose, so it says little about fit.',
+      'Nothing to fix here: the schedule spent the epochs on more promising trials. Train these settings by hand to see the whole curve.',
     );
   }
   if (epochs.length < limits.minimumEpochs) {
-    return result('not converged', `Only ${epochs.length} epoch${epochs.length === 1 ? '' : 's'}: too few to see where the curves are heading.`);
+    return result(
+      'not converged',
+      `Only ${epochs.length} epoch${epochs.length === 1 ? '' : 's'}: too few to see where the curves are heading.`,
+      notConvergedAdvice(options, epochs.length),
+    );
   }
-  const trainEnd = endMean(train);
-  if (baseline !== undefined && trainEnd > limits.worseThanBaselineFactor * baseline && !isStillFalling(train)) {
+  const trainEnd = endMean(train, limits);
+  if (baseline !== undefined && trainEnd > limits.worseThanBaselineFactor * baseline && !isStillFalling(train, limits)) {
     return result(
       'diverged',
-      `The training loss ended at ${format(trainEnd)}, far worse than the ${format(baseline)} of a model that ignores its ` +
-        'inputs: the steps are too large for training to get anywhere.',
+      `The training loss ended at ${format(trainEnd)}, more than ${limits.worseThanBaselineFactor} times the ${format(baseline)} of a model ` +
+        `that ignores its inputs: the steps are too large for training to get anywhere${withStep}.`,
+      divergedAdvice(options),
     );
   }
 
+  const noise = limits.noiseFloor * (baseline ?? first);
   const requiredSpikes = Math.max(limits.minimumSpikes, Math.ceil(limits.minimumSpikeShare * (epochs.length - 1)));
-  const trainSpikes = countSpikes(train);
-  const validationSpikes = countSpikes(validation);
+  const trainSpikes = countSpikes(train, limits, noise);
+  const validationSpikes = countSpikes(validation, limits, noise);
   if (Math.max(trainSpikes, validationSpikes) >= requiredSpikes) {
     const [which, spikes] = trainSpikes >= validationSpikes ? ['training', trainSpikes] : ['validation', validationSpikes];
-    return result('unstable', `The ${which} loss jumped up and straight back down ${spikes} times instead of settling: the steps are too large.`);
-  }
-  const trainBest = minOf(train);
-  if (trainEnd > (1 + limits.trainingSetback) * trainBest && trainEnd - trainBest > limits.negligibleChange * first) {
     return result(
       'unstable',
-      `The training loss got down to ${format(trainBest)} but ended at ${format(trainEnd)}: training was knocked back ` +
-        'instead of settling.',
+      `The ${which} loss jumped up by more than ${percent(limits.spikeRatio - 1)} and straight back down ${spikes} times instead of settling: ` +
+        `the steps are too large or too noisy${withStep}.`,
+      unstableAdvice(options),
+    );
+  }
+  const trainBest = minOf(train);
+  if (trainEnd > (1 + limits.trainingSetback) * trainBest && trainEnd - trainBest > Math.max(limits.negligibleChange * first, noise)) {
+    return result(
+      'unstable',
+      `The training loss got down to ${format(trainBest)} but ended at ${format(trainEnd)}, more than ${percent(limits.trainingSetback)} above ` +
+        `its best: training was knocked back instead of settling${withStep}.`,
+      unstableAdvice(options),
     );
   }
 
   const bestIndex = epochs.findIndex((record) => record.epoch === bestEpoch);
   const validationBest = validation[bestIndex];
-  const validationEnd = endMean(validation);
+  const validationEnd = endMean(validation, limits);
   const gapWidening = validationEnd - trainEnd - (validationBest - train[bestIndex]);
+  const reference = baseline ?? first;
   if (
+    trainEnd < limits.underfitFraction * reference &&
     bestIndex <= epochs.length - 1 - limits.overfitEpochsAfterBest &&
     validationEnd > (1 + limits.overfitRise) * validationBest &&
-    gapWidening > limits.overfitRise * validationBest
+    validationEnd - validationBest > noise &&
+    gapWidening > Math.max(limits.overfitRise * validationBest, noise)
   ) {
+    const regularisation = describeRegularisation(options);
     return result(
       'overfit',
       `Validation loss was lowest at epoch ${bestEpoch} (${format(validationBest)}) and rose to ${format(validationEnd)} while ` +
-        `training loss kept falling to ${format(trainEnd)}: the model is memorising the training examples.`,
+        `training loss kept falling to ${format(trainEnd)}: the model is memorising the training examples` +
+        `${options.trainingSamples !== undefined ? ` (${options.trainingSamples} of them)` : ''}${regularisation ? `, even with ${regularisation}` : ''}.`,
+      overfitAdvice(options),
     );
   }
 
-  if (isStillFalling(train) && isStillFalling(validation)) {
-    return result('not converged', 'Both losses were still falling clearly in the last epochs: training stopped before the model settled.');
+  const size = stepSize(options);
+  if (baseline !== undefined && baseline > 0 && trainEnd >= limits.stuckFraction * baseline && (size === 'large' || size === 'tiny') && !isLinear(options)) {
+    const why = size === 'large'
+      ? 'each step overshoots (and ReLU units can die), so the network settles on predicting the class frequencies'
+      : 'each step barely moves the weights, so in this many epochs the network never leaves its starting guess';
+    return result(
+      'stuck',
+      `The training loss ended at ${format(trainEnd)}, ${percent(trainEnd / baseline)} of the baseline of ${format(baseline)} (the loss of ` +
+        `ignoring the inputs): it never got clearly below it. With ${step}, ${why}.`,
+      stuckAdvice(options),
+    );
   }
 
-  const reference = baseline ?? first;
+  if (isStillFalling(train, limits) && isStillFalling(validation, limits)) {
+    return result(
+      'not converged',
+      `Both losses were still falling clearly over the last ${percent(limits.slopeWindow)} of the ${epochs.length} epochs: training stopped ` +
+        `before the model settled${withStep}.`,
+      notConvergedAdvice(options, epochs.length),
+    );
+  }
+
   if (trainEnd >= limits.underfitFraction * reference) {
     const against = baseline === undefined ? `its first-epoch value (${format(first)})` : `the baseline of ${format(baseline)}, the loss of a model that ignores its inputs`;
+    const regularisation = describeRegularisation(options);
+    const cause = isLinear(options)
+      ? ' A model without hidden layers can only draw a straight boundary.'
+      : regularisation ? ` The regularisation (${regularisation}) holds the weights back.` : '';
     return result(
       'underfit',
-      `The training loss ended at ${format(trainEnd)}, ${percent(trainEnd / reference)} of ${against}: ` +
-        'the model cannot fit even the training data.',
+      `The training loss ended at ${format(trainEnd)}, ${percent(trainEnd / reference)} of ${against} (the rule: ${percent(limits.underfitFraction)} ` +
+        `or more): the model cannot fit even the training data.${cause}`,
+      underfitAdvice(options),
     );
   }
   return result(
     'good fit',
     `The losses levelled off close together, well below the ${baseline === undefined ? 'start' : 'baseline'}; validation loss was ` +
       `lowest at epoch ${bestEpoch} (${format(validationBest)}).`,
+    'Nothing to fix: compare it with other trials, or try a little more capacity to see if validation improves.',
   );
-}
-
-function findBestEpoch(epochs: readonly EpochRecord[]): number | null {
-  let best: EpochRecord | null = null;
-  for (const record of epochs) {
-    if (Number.isFinite(record.validationLoss) && (best === null || record.validationLoss < best.validationLoss)) best = record;
-  }
-  return best === null ? null : best.epoch;
-}
-
-/** Mean of the last `endWindow` share of the values: where a curve ends, less its last epoch's noise. */
-function endMean(values: readonly number[]): number {
-  const count = Math.max(1, Math.round(limits.endWindow * values.length));
-  let sum = 0;
-  for (let i = values.length - count; i < values.length; i++) sum += values[i];
-  return sum / count;
-}
-
-/** Epochs where the loss rose by more than spikeRatio and fell back by as much at the next epoch. */
-function countSpikes(values: readonly number[]): number {
-  const negligible = limits.negligibleChange * values[0];
-  let spikes = 0;
-  for (let i = 1; i < values.length - 1; i++) {
-    const rose = values[i] > limits.spikeRatio * values[i - 1] && values[i] - values[i - 1] > negligible;
-    const fell = values[i + 1] * limits.spikeRatio < values[i] && values[i] - values[i + 1] > negligible;
-    if (rose && fell) spikes++;
-  }
-  return spikes;
-}
-
-/** Whether a least-squares line through the last epochs still drops clearly (see the stillFalling thresholds). */
-function isStillFalling(values: readonly number[]): boolean {
-  const count = Math.min(values.length, Math.max(3, Math.ceil(limits.slopeWindow * values.length)));
-  if (count < 2) return false;
-  const window = values.slice(values.length - count);
-  const meanX = (count - 1) / 2;
-  const meanY = window.reduce((sum, value) => sum + value, 0) / count;
-  let covariance = 0;
-  let varianceX = 0;
-  window.forEach((value, x) => {
-    covariance += (x - meanX) * (value - meanY);
-    varianceX += (x - meanX) ** 2;
-  });
-  const dropPerEpoch = -covariance / varianceX;
-  const progress = Math.max(0, values[0] - minOf(values));
-  return (
-    dropPerEpoch * (count - 1) > limits.stillFallingShareOfProgress * progress &&
-    dropPerEpoch > limits.stillFallingPerEpoch * Math.abs(meanY)
-  );
-}
-
-function format(value: number): string {
-  return Number.isFinite(value) ? String(Number(value.toPrecision(3))) : String(value);
 }

@@ -1,19 +1,28 @@
 /**
- * The diagnosis of a trial that has ended, trusting the trainer where the curve is too short to
- * speak: the trainer stops a diverging trial at once (often after one epoch, with a loss far
- * above the baseline), which the curve alone would call "not converged".
+ * The diagnosis of a trial that has ended, with its state and settings as context: the trainer
+ * stops a diverging trial at once (often after one epoch, with a loss far above the baseline),
+ * which the curve alone would call "not converged", and a schedule prunes trials on purpose.
  */
 import { diagnose, type DiagnoseOptions, type Diagnosis } from './diagnose';
+import type { DiagnosisSettings } from './diagnosisContext';
+import type { ModelSettings } from './modelSettings';
 import type { EpochRecord, TrialState } from './trial';
 
-/** diagnose(epochs), except that a trial the trainer ended as diverged is always labelled diverged. */
+/** diagnose(epochs) with the trial's state: a trial the trainer ended as diverged is labelled diverged, a pruned one "pruned". */
 export function diagnoseTrial(epochs: readonly EpochRecord[], state: TrialState | 'stopped', options: DiagnoseOptions = {}): Diagnosis {
-  const read = diagnose(epochs, options);
-  if (state !== 'diverged' || read.label === 'diverged') return read;
-  return {
-    ...read,
-    label: 'diverged',
-    explanation: 'The trainer stopped it: the loss became infinite or exploded far above the loss of ignoring the inputs.',
-    suggestion: 'Lower the learning rate (try ten times smaller), and check that the inputs are on similar scales.',
-  };
+  return diagnose(epochs, { ...options, state });
+}
+
+/**
+ * The diagnosis context of a search trial: the study's base settings with the trial's searched
+ * values laid over them (only names the settings know), plus the training rows' count.
+ */
+export function trialContext(base: Partial<ModelSettings> | undefined, params: Readonly<Record<string, number | string>> = {}, trainingSamples?: number): DiagnosisSettings {
+  const settings: Record<string, unknown> = { ...base };
+  for (const [name, value] of Object.entries(params)) {
+    if (base === undefined || Object.hasOwn(base, name)) settings[name] = value;
+  }
+  const { optimizer, learningRate, momentum, kind, hiddenLayers, units, l1, l2, dropout, batchSize, epochs, patience } = settings as Partial<ModelSettings>;
+  const context: DiagnosisSettings = { optimizer, learningRate, momentum, kind, hiddenLayers, units, l1, l2, dropout, batchSize, epochs, patience, trainingSamples };
+  return Object.fromEntries(Object.entries(context).filter(([, value]) => value !== undefined)) as DiagnosisSettings;
 }

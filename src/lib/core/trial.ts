@@ -21,7 +21,7 @@ export const trainingEnds = ['complete', 'early-stopped', 'stopped', 'diverged',
 export type TrainingEnd = (typeof trainingEnds)[number];
 
 /** What a learning curve says about a trial (see diagnose.ts for the rules). */
-export const diagnosisLabels = ['underfit', 'overfit', 'good fit', 'diverged', 'not converged', 'unstable'] as const;
+export const diagnosisLabels = ['underfit', 'overfit', 'good fit', 'diverged', 'not converged', 'unstable', 'stuck', 'pruned'] as const;
 
 /** One of `diagnosisLabels`. */
 export type DiagnosisLabel = (typeof diagnosisLabels)[number];

@@ -12,7 +12,7 @@ import type { Trainer } from '../state/trainer.svelte';
 import type { EpochRecord } from '../core/trial';
 import { appendAll } from '../core/extent';
 import type { LessonRun } from './lessons';
-import type { LessonRunResult, LessonTrial } from './revealRules';
+import { bestValidationLoss, type LessonRunResult, type LessonTrial } from './revealRules';
 import { trialData, trialSeed } from '../core/trialInputs';
 
 /** What a finished single training gives back. */
@@ -91,18 +91,28 @@ export class LessonRunner {
     const problem = form.problem || playground.dataNotReady;
     if (problem) throw new Error(problem);
     const runs: Record<string, LessonTrial[]> = {};
+    const repetitions = Math.max(1, run.repetitions ?? 1);
+    const distribution: Record<string, number[]> = {};
     let last: Study | null = null;
     for (const strategy of run.strategies) {
-      this.progress = `Running the ${strategy} search…`;
-      const study = new Study(trainer, form.setupFor(playground, strategy));
-      this.#study = study;
-      await study.run();
-      if (generation !== this.#generation) return { runs };
-      if (study.status !== 'finished') throw new Error(study.message || `The ${strategy} search did not finish.`);
-      runs[strategy] = study.trials.map((trial) => ({ params: { ...trial.params }, state: trial.state, epochs: trial.epochs }));
-      last = study;
+      distribution[strategy] = [];
+      for (let repetition = 0; repetition < repetitions; repetition++) {
+        this.progress = repetitions > 1 ? `Running the ${strategy} search, ${repetition + 1} of ${repetitions}…` : `Running the ${strategy} search…`;
+        const setup = form.setupFor(playground, strategy);
+        // Each repetition: the next search seed, so new random draws and new training seeds.
+        const study = new Study(trainer, { ...setup, seed: setup.seed + repetition });
+        this.#study = study;
+        await study.run();
+        if (generation !== this.#generation) return { runs };
+        if (study.status !== 'finished') throw new Error(study.message || `The ${strategy} search did not finish.`);
+        const trials = study.trials.map((trial) => ({ params: { ...trial.params }, state: trial.state, epochs: trial.epochs }));
+        if (repetition === 0) runs[strategy] = trials;
+        distribution[strategy].push(bestValidationLoss(trials));
+        last = study;
+      }
     }
     this.#study = null;
+    if (repetitions > 1) return { runs, distribution };
     if (!run.testBest || !last) return { runs };
     const best = last.frame.best;
     const kept = best?.epochs.at(-1);

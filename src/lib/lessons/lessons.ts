@@ -4,21 +4,23 @@
  * before the run reveals the answer. Pure data and pure rules: the panel runs them.
  */
 import type { ModelSettings } from '../core/modelSettings';
+import { maxOf } from '../core/extent';
 import { defaultSettings, validateSettings, type Settings, type StrategyName } from '../core/settings';
 import {
   bestValidationLoss,
-  distinctValues,
   finalValidationLoss,
   formatNumber,
   logThird,
   lowestLossRun,
   mostOverfitRun,
   revealOf,
-  survivorShare,
+  stoppedEarly,
   testAgainstValidation,
   type LessonRunResult,
   type Reveal,
 } from './revealRules';
+import { gridVersusRandom } from './gridVersusRandomLesson';
+import { capacity, learningRate } from './modelLessons';
 
 /** One hand-trained model of a lesson: the settings laid over the preset's. */
 export interface ModelVariant {
@@ -31,8 +33,12 @@ export interface ModelVariant {
 export type LessonRun =
   /** Trains each variant once on the preset's data; runs are named by variant id. */
   | { kind: 'models'; variants: ModelVariant[] }
-  /** Runs the search form once per strategy, in order; with `testBest` the last search's best trial is then scored once on the test split. */
-  | { kind: 'searches'; strategies: StrategyName[]; testBest?: boolean };
+  /**
+   * Runs the search form once per strategy, in order; with `testBest` the last search's best trial is then scored once on the
+   * test split. With `repetitions`, each strategy runs that many times (search seeds seed, seed + 1, …) and the result carries
+   * the best value of every repetition as `distribution`: one draw of a few trials cannot carry a claim about strategies.
+   */
+  | { kind: 'searches'; strategies: StrategyName[]; testBest?: boolean; repetitions?: number };
 
 /** One choice of a prediction. */
 export interface PredictionChoice {
@@ -63,6 +69,8 @@ export interface Lesson {
   predictions: Prediction[];
   /** Where the facts come from. */
   references?: string[];
+  /** For the teacher: a question to ask the class, the common misconception, and what to point at on the screen. */
+  teacherNote?: { question: string; misconception: string; pointAt: string };
 }
 
 /** Backends slow enough that lessons use their small presets. */
@@ -157,47 +165,6 @@ const curves: Lesson = {
   ],
 };
 
-const gridVersusRandom: Lesson = {
-  id: 'grid-vs-random',
-  title: 'Grid versus random search',
-  steps: [
-    'We search two hyperparameters: the learning rate, which matters a great deal, and an L2 penalty between 0.000001 and 0.00001, far too small to change anything.',
-    'A grid of 3 × 3 trials tries only three learning rates, each three times with a different useless L2. Random search with the same nine trials tries nine different learning rates.',
-    'Bergstra and Bengio (2012) showed that when only a few hyperparameters matter, random search explores the ones that matter more thoroughly for the same budget. Which search will find the lower validation loss here?',
-  ],
-  preset: {
-    ...split, dataset: 'moons', samples: 300, noise: 0.2, hiddenLayers: 1, units: 8, optimizer: 'sgd', epochs: 20, patience: 0,
-    search: 'learningRate:log:0.0001:1,l2:log:0.000001:0.00001', budget: 9, parallelTrials: 9, searchSeed: 3, schedule: 'none', tab: 'search',
-  },
-  smallPreset: { samples: 100, epochs: 4, budget: 4, parallelTrials: 4 },
-  run: { kind: 'searches', strategies: ['grid', 'random'] },
-  predictions: [
-    {
-      question: 'With the same number of trials, which search finds the lower validation loss?',
-      choices: [
-        { id: 'grid', label: 'grid search' },
-        { id: 'random', label: 'random search' },
-        { id: 'tie', label: 'about the same (within 2%)' },
-      ],
-      reveal(guess, result) {
-        const grid = result.runs.grid ?? [];
-        const random = result.runs.random ?? [];
-        if (grid.length === 0 || random.length === 0) return null;
-        const gridBest = bestValidationLoss(grid);
-        const randomBest = bestValidationLoss(random);
-        const close = Math.abs(gridBest - randomBest) <= 0.02 * Math.max(Math.min(gridBest, randomBest), 1e-12);
-        const answer = close ? 'tie' : gridBest < randomBest ? 'grid' : 'random';
-        return revealOf(
-          guess,
-          answer,
-          `Best validation loss: grid ${formatNumber(gridBest)}, random ${formatNumber(randomBest)}. Grid tried ${distinctValues(grid, 'learningRate')} different learning rates; random tried ${distinctValues(random, 'learningRate')}.`,
-        );
-      },
-    },
-  ],
-  references: ['J. Bergstra and Y. Bengio, "Random Search for Hyper-Parameter Optimization", JMLR 13 (2012) 281–305.'],
-};
-
 const bayesian: Lesson = {
   id: 'bayesian',
   title: 'Bayesian optimisation',
@@ -210,7 +177,7 @@ const bayesian: Lesson = {
     ...split, dataset: 'moons', samples: 300, noise: 0.2, hiddenLayers: 1, units: 8, optimizer: 'sgd', epochs: 20, patience: 0,
     search: `learningRate:log:${bayesianRange.low}:${bayesianRange.high}`, strategy: 'bayesian', acquisition: 'ei', xi: 0.01, budget: 8, parallelTrials: 1, searchSeed: 5, schedule: 'none', tab: 'search',
   },
-  smallPreset: { samples: 100, epochs: 4, budget: 5 },
+  smallPreset: { samples: 200, epochs: 10 },
   run: { kind: 'searches', strategies: ['bayesian'] },
   predictions: [
     {
@@ -243,29 +210,34 @@ const halving: Lesson = {
   title: 'Early stopping and successive halving',
   steps: [
     'Most trials of a search are not worth finishing: a learning curve that is far behind after a few epochs rarely catches up.',
-    'Successive halving trains every trial for a few epochs, keeps the better half, trains those longer, and so on, so the budget goes to trials that look promising (Jamieson and Talwalkar, 2016; Hyperband by Li et al., 2018, runs it at several starting sizes).',
-    'A random search over the learning rate runs with successive halving. How many of its trials will train to the last epoch?',
+    'Successive halving trains every trial for a few epochs and lets only the best third go on to train three times longer, and so on, so the budget goes to trials that look promising (Jamieson and Talwalkar, 2016; Hyperband by Li et al., 2018, runs it at several starting sizes). The page runs its asynchronous form (ASHA, Li et al., 2020): a trial is compared with those that reached the same epoch before it.',
+    'A random search of nine trials over the learning rate runs with successive halving. How many of its trials will be stopped early?',
   ],
   preset: {
     ...split, dataset: 'moons', samples: 300, noise: 0.2, hiddenLayers: 1, units: 8, optimizer: 'sgd', epochs: 27, patience: 0,
     search: 'learningRate:log:0.0001:1', strategy: 'random', budget: 9, parallelTrials: 9, searchSeed: 2, schedule: 'successiveHalving', tab: 'search',
   },
-  smallPreset: { samples: 100, epochs: 4, budget: 4, parallelTrials: 4 },
+  smallPreset: { samples: 150, epochs: 9 },
   run: { kind: 'searches', strategies: ['random'] },
   predictions: [
     {
-      question: 'How many trials will successive halving let train to the end?',
+      question: 'How many of the nine trials will successive halving stop early?',
       choices: [
-        { id: 'all', label: 'all of them' },
-        { id: 'half', label: 'somewhere between a third and all' },
-        { id: 'few', label: 'a third or fewer' },
+        { id: 'none', label: 'none: all train to the end' },
+        { id: 'few', label: 'one or two' },
+        { id: 'many', label: 'three or more' },
       ],
       reveal(guess, result) {
         const trials = result.runs.random ?? [];
         if (trials.length === 0) return null;
-        const { answer, full } = survivorShare(trials);
+        const maxEpochs = maxOf(trials.map((trial) => trial.epochs.length));
+        const { answer, stopped, epochShare } = stoppedEarly(trials, maxEpochs);
         const epochs = trials.reduce((sum, trial) => sum + trial.epochs.length, 0);
-        return revealOf(guess, answer, `${full} of ${trials.length} trials trained to the end; the search spent ${epochs} epochs in all instead of training every trial fully.`);
+        return revealOf(
+          guess,
+          answer,
+          `${stopped} of ${trials.length} trials were stopped early; the search spent ${epochs} epochs, ${Math.round(epochShare * 100)}% of what training every trial fully would cost.`,
+        );
       },
     },
   ],
@@ -278,13 +250,13 @@ const testSet: Lesson = {
   steps: [
     'A search picks the trial with the lowest validation loss. With many trials, the winner is partly lucky: it fits the quirks of those particular validation points.',
     'So its validation loss is an optimistic estimate. The test split, which the search never saw, gives an honest one — but only if you look at it once, after choosing. Tune on the test set and it becomes another validation set, just as optimistic.',
-    'A random search runs on a small, noisy dataset, then the page scores the chosen trial once on the test points. Will its test loss be higher, about the same, or lower than its validation loss?',
+    'A random search tries 30 networks that are all about equally good, each scored on only about 32 validation points; then the page scores the chosen trial once on about 170 test points it never saw. Will its test loss be higher, about the same, or lower than its validation loss?',
   ],
   preset: {
-    dataset: 'spiral', samples: 200, noise: 0.4, trainFraction: 0.5, validationFraction: 0.25, testFraction: 0.25, hiddenLayers: 2, units: 16, optimizer: 'adam', epochs: 30, patience: 0,
-    search: 'learningRate:log:0.001:1,units:int:2:32', strategy: 'random', budget: 12, parallelTrials: 12, searchSeed: 4, schedule: 'none', tab: 'search',
+    dataset: 'moons', samples: 400, noise: 0.3, trainFraction: 0.5, validationFraction: 0.08, testFraction: 0.42, hiddenLayers: 1, units: 8, optimizer: 'adam', epochs: 10, patience: 0,
+    search: 'learningRate:log:0.01:0.1,units:int:4:16', strategy: 'random', budget: 30, parallelTrials: 30, searchSeed: 4, schedule: 'none', tab: 'search',
   },
-  smallPreset: { samples: 100, epochs: 4, budget: 4, parallelTrials: 4 },
+  smallPreset: {},
   run: { kind: 'searches', strategies: ['random'], testBest: true },
   predictions: [
     {
@@ -308,7 +280,7 @@ const testSet: Lesson = {
 };
 
 /** Every lesson, in teaching order. */
-export const lessons: readonly Lesson[] = [parameters, curves, gridVersusRandom, bayesian, halving, testSet];
+export const lessons: readonly Lesson[] = [parameters, curves, learningRate, capacity, gridVersusRandom, bayesian, halving, testSet];
 
 /** The lesson named `id`, or undefined for an unknown id. */
 export function lessonById(id: string): Lesson | undefined {

@@ -19,6 +19,8 @@ export interface LessonRunResult {
   runs: Record<string, LessonTrial[]>;
   /** The search's chosen trial scored once on the test split. */
   test?: { validationLoss: number; testLoss: number };
+  /** With repeated searches: the best final validation loss of each repetition, by strategy (Infinity when none finished). */
+  distribution?: Record<string, number[]>;
 }
 
 /** The answer a run gives to a prediction, compared with the student's guess. */
@@ -91,10 +93,37 @@ export function survivorShare(trials: readonly LessonTrial[]): { answer: 'all' |
   return { answer, full };
 }
 
+/** How many trials a schedule stopped early: 'none', 'few' (under a third) or 'many' (a third or more), and the epochs spent as a share of training every trial fully. */
+export function stoppedEarly(trials: readonly LessonTrial[], maxEpochs: number): { answer: 'none' | 'few' | 'many'; stopped: number; epochShare: number } {
+  const stopped = trials.filter((trial) => trial.state === 'pruned').length;
+  const answer = stopped === 0 ? 'none' : stopped < trials.length / 3 ? 'few' : 'many';
+  const epochs = trials.reduce((sum, trial) => sum + trial.epochs.length, 0);
+  return { answer, stopped, epochShare: trials.length > 0 && maxEpochs > 0 ? epochs / (trials.length * maxEpochs) : NaN };
+}
+
 /** 'higher', 'same' (within `tolerance` of the validation loss, relative) or 'lower': the test loss against the validation loss. */
 export function testAgainstValidation(test: { validationLoss: number; testLoss: number }, tolerance = 0.05): 'higher' | 'same' | 'lower' {
   const relative = (test.testLoss - test.validationLoss) / Math.max(Math.abs(test.validationLoss), 1e-12);
   return Math.abs(relative) <= tolerance ? 'same' : relative > 0 ? 'higher' : 'lower';
+}
+
+/** Share of repetitions in which `strategy`'s best beats `other`'s (ties count half). */
+export function winShare(result: LessonRunResult, strategy: string, other: string): number {
+  const mine = result.distribution?.[strategy] ?? [];
+  const theirs = result.distribution?.[other] ?? [];
+  const count = Math.min(mine.length, theirs.length);
+  if (count === 0) return NaN;
+  let wins = 0;
+  for (let i = 0; i < count; i++) wins += mine[i] < theirs[i] ? 1 : mine[i] === theirs[i] ? 0.5 : 0;
+  return wins / count;
+}
+
+/** The median of finite values (Infinity when there are none). */
+export function median(values: readonly number[]): number {
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (sorted.length === 0) return Infinity;
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 /** A Reveal for `answer`, with `explanation` prefixed by whether the guess matched. */

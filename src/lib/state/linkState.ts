@@ -11,7 +11,7 @@ import type { Playground } from './playground.svelte';
 import type { SearchSettings } from './searchSettings.svelte';
 
 /** Lays valid settings onto the page; returns a notice for each part the page cannot show as they say. */
-export function applySettings(settings: Settings, page: PageSettings, playground: Pick<Playground, 'choice' | 'choose'>, form: Pick<SearchSettings, 'loadSearch'>): string[] {
+export function applySettings(settings: Settings, page: Pick<PageSettings, 'values' | 'apply'>, playground: Pick<Playground, 'choice' | 'choose'>, form: Pick<SearchSettings, 'loadSearch'>): string[] {
   const notices: string[] = [];
   const chosen = page.values.dataset;
   page.apply({ ...settings, dataset: chosen });

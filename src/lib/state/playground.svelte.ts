@@ -31,6 +31,9 @@ export interface ManualTrial {
   durationMs: number;
   keptEpoch: number;
   error?: string;
+  /** The settings it trained with and its training rows' count, for the diagnosis. */
+  settings?: ModelSettings;
+  trainingSamples?: number;
 }
 
 /** An uploaded CSV file: its table, and the target and task a person chose for it. */
@@ -284,7 +287,7 @@ export class Playground {
     const dataset = this.dataset;
     const validation = [...this.split.validation];
     const plan = planProbe(dataset, this.extent, validation);
-    let trial: ManualTrial = { id: 0, state: 'running', epochs: [], durationMs: 0, keptEpoch: 0 };
+    let trial: ManualTrial = { id: 0, state: 'running', epochs: [], durationMs: 0, keptEpoch: 0, settings: $state.snapshot(this.settings), trainingSamples: this.split.train.length };
     const update = (next: ManualTrial) => {
       trial = next;
       if (this.trial?.id === trial.id) this.trial = trial;

@@ -4,7 +4,7 @@
  * Trainer (the worker); the loop itself is StudyRunner.
  */
 import type { BackendName } from '../core/backendNames';
-import { diagnose } from '../core/diagnose';
+import { diagnoseTrial, trialContext } from '../core/diagnoseTrial';
 import type { Params } from '../core/space';
 import type { PosteriorSlice, ProposalExplanation } from '../search';
 import { createSchedule } from '../search/schedules';
@@ -188,7 +188,7 @@ export class Study {
         state,
         value,
         durationMs: Math.round(durationMs),
-        ...(epochs.length > 0 && state !== 'running' ? { diagnosis: diagnose(epochs, { baselineLoss: setup.baselineLoss }).label } : {}),
+        ...(epochs.length > 0 && state !== 'running' ? { diagnosis: diagnoseTrial(epochs, state, { baselineLoss: setup.baselineLoss, ...trialContext(setup.base, params, setup.split.train.length) }).label } : {}),
         epochs,
         ...(error ? { error } : {}),
       })),
