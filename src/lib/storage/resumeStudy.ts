@@ -43,12 +43,10 @@ export function resumeSetup(exported: StudyExport, resume: ResumeInfo): { setup:
     folds: resume.folds,
     epochBudget: resume.epochBudget,
   };
-  // Trials keep what the export holds; the runner replays the ones that had ended.
-  const replay: StudyTrial[] = exported.trials.map((trial) => ({
-    ...trial,
-    maxEpochs: trial.epochs.length,
-    startedAtMs: 0,
-    endedAtMs: 0,
-  }));
-  return { setup, replay };
+  return { setup, replay: replayTrials(exported.trials) };
+}
+
+/** The saved trials as the runner replays them: what the export holds; the runner replays the ones that had ended. */
+export function replayTrials(trials: StudyExport['trials']): StudyTrial[] {
+  return trials.map((trial) => ({ ...trial, maxEpochs: trial.epochs.length, startedAtMs: 0, endedAtMs: 0 }));
 }
