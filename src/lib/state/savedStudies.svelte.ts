@@ -7,15 +7,25 @@ import type { BackendName } from '../core/backendNames';
 import { maxStudyCharacters, parseStudyJson, type StudyExport } from '../storage/exportStudy';
 import type { Study } from './study.svelte';
 import { buildRecord, defaultStudyName, newStudyId, openStudyStorage, type ResumeInfo, type SavedStudySummary, type StorageResult, type StudyStorage } from '../storage/studyStorage';
+import { dataToSave, type SavedData } from '../storage/savedData';
+import { pageStore, readSettled, settle, type KeyValueStore } from '../storage/settledStudies';
 
-/** A saved study read back: its summary and its trials. */
+/** A saved study read back: its summary, its trials, and the data saved with it, if any. */
 export interface OpenedStudy {
   summary: SavedStudySummary;
   study: StudyExport;
+  data?: SavedData;
+}
+
+/** How a study is saved: its record's id and name, and the data kept with it (worked out once). */
+interface Identity {
+  id: string;
+  name: string;
+  data?: SavedData | 'too large' | null;
 }
 
 /** What resuming needs beyond the export, and whether the search has ended. */
-function resumeInfo(study: Study): ResumeInfo {
+function resumeInfo(study: Study, data: SavedData | 'too large' | null): ResumeInfo {
   const { setup } = study;
   return {
     budget: setup.budget,
@@ -24,6 +34,8 @@ function resumeInfo(study: Study): ResumeInfo {
     folds: setup.folds ?? 0,
     epochBudget: setup.epochBudget ?? 0,
     ended: study.status === 'finished' || study.status === 'stopped',
+    endedTrials: study.progress.done,
+    ...(data === 'too large' ? { dataMissing: true } : {}),
   };
 }
 
@@ -44,16 +56,27 @@ export class SavedStudies {
   importError = $state<string | null>(null);
   /** Why the last list action (open, rename, delete) failed, or null. */
   actionError = $state<string | null>(null);
+  /** Ids of saved searches never to offer for resuming: dismissed, or ended while their save failed. */
+  settled = $state.raw<ReadonlySet<string>>(readSettled(null));
 
   #storage: Promise<StorageResult<StudyStorage>> | null = null;
   // Plain maps on purpose: bookkeeping, not state anything renders.
-  readonly #ids = new WeakMap<Study, { id: string; name: string }>();
+  readonly #ids = new WeakMap<Study, Identity>();
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly #timers = new Map<string, ReturnType<typeof setTimeout>>();
   #writes: Promise<unknown> = Promise.resolve();
+  readonly #openStorage: () => Promise<StorageResult<StudyStorage>>;
+  readonly #store: KeyValueStore | null;
+
+  /** `open` and `store` (where settled ids are kept) are the page's IndexedDB and localStorage unless a test passes others. */
+  constructor(open: () => Promise<StorageResult<StudyStorage>> = openStudyStorage, store: KeyValueStore | null = pageStore()) {
+    this.#openStorage = open;
+    this.#store = store;
+    this.settled = readSettled(store);
+  }
 
   #open(): Promise<StorageResult<StudyStorage>> {
-    this.#storage ??= openStudyStorage();
+    this.#storage ??= this.#openStorage();
     return this.#storage;
   }
 
@@ -86,13 +109,14 @@ export class SavedStudies {
       identity = { id: newStudyId(now), name: '' };
       this.#ids.set(study, identity);
     }
-    const { id } = identity;
+    identity.data ??= dataToSave(study.setup.datasetInfo.name, study.setup.dataset, study.setup.split);
+    const { id, data } = identity;
     clearTimeout(this.#timers.get(id));
     this.#timers.set(
       id,
       setTimeout(() => {
         this.#timers.delete(id);
-        this.#writes = this.#writes.then(() => this.#save(identity, study.toExport(backend), resumeInfo(study)));
+        this.#writes = this.#writes.then(() => this.#save(identity, study.toExport(backend), resumeInfo(study, data), data ?? undefined));
       }, saveDelayMs),
     );
   }
@@ -102,9 +126,14 @@ export class SavedStudies {
     this.#ids.set(study, { id, name });
   }
 
-  /** The newest saved search that a reload interrupted, or null. */
+  /** The newest saved search that a reload interrupted, or null: never one dismissed, nor one that ended while its save failed. */
   get interrupted(): SavedStudySummary | null {
-    return this.list.find((entry) => entry.resume && !entry.resume.ended) ?? null;
+    return this.list.find((entry) => entry.resume && !entry.resume.ended && !this.settled.has(entry.id)) ?? null;
+  }
+
+  /** Stops offering a saved search for resuming, for good (it stays in the list). */
+  dismiss(id: string): void {
+    this.settled = settle(this.#store, id);
   }
 
   /** Reads a saved study back (for resuming it), or null with the reason in actionError. */
@@ -112,15 +141,18 @@ export class SavedStudies {
     return this.#read(id);
   }
 
-  async #save(identity: { id: string; name: string }, exported: StudyExport, resume?: ResumeInfo): Promise<void> {
+  async #save(identity: Identity, exported: StudyExport, resume?: ResumeInfo, data?: SavedData | 'too large'): Promise<void> {
     const now = Date.now();
     const known = this.list.find((entry) => entry.id === identity.id);
     const name = known?.name ?? (identity.name || defaultStudyName(exported, now));
     identity.name = name;
-    const saved = await this.#use((storage) => storage.put(buildRecord(exported, { id: identity.id, name, savedAt: now, resume })));
+    const saved = await this.#use((storage) => storage.put(buildRecord(exported, { id: identity.id, name, savedAt: now, resume, ...(data && data !== 'too large' ? { data } : {}) })));
     if (saved) {
       this.notice = null;
       this.list = [saved, ...this.list.filter((entry) => entry.id !== saved.id)];
+    } else if (resume?.ended) {
+      // The record still says the search runs: settle it elsewhere, so a reload doesn't offer it.
+      this.settled = settle(this.#store, identity.id);
     }
   }
 
