@@ -39,6 +39,9 @@ function resumeInfo(study: Study, data: SavedData | 'too large' | null): ResumeI
   };
 }
 
+/** Studies kept parsed after being read (a 200,000-trial study takes seconds to parse). */
+const recentStudies = 3;
+
 /** Milliseconds a save waits for more trials to end before writing. */
 const saveDelayMs = 400;
 
@@ -65,6 +68,8 @@ export class SavedStudies {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly #timers = new Map<string, ReturnType<typeof setTimeout>>();
   #writes: Promise<unknown> = Promise.resolve();
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  readonly #recent = new Map<string, OpenedStudy>();
   readonly #openStorage: () => Promise<StorageResult<StudyStorage>>;
   readonly #store: KeyValueStore | null;
 
@@ -167,7 +172,21 @@ export class SavedStudies {
     this.opened = null;
   }
 
+  /** Keeps the last few studies read, so opening or comparing one again parses no JSON. */
+  #remember(id: string, study: OpenedStudy): void {
+    this.#recent.delete(id);
+    this.#recent.set(id, study);
+    for (const old of this.#recent.keys()) if (this.#recent.size > recentStudies) this.#recent.delete(old);
+  }
+
   async #read(id: string): Promise<OpenedStudy | null> {
+    const known = this.#recent.get(id);
+    const listed = this.list.find((entry) => entry.id === id);
+    // The record may have been renamed or saved again since: only an unchanged one is reused.
+    if (known && listed && listed.savedAt === known.summary.savedAt && listed.trialCount === known.summary.trialCount) {
+      this.actionError = null;
+      return { ...known, summary: listed };
+    }
     const storage = await this.#open();
     if (!storage.ok) {
       this.notice = storage.error.message;
@@ -175,6 +194,7 @@ export class SavedStudies {
     }
     const result = await storage.value.get(id);
     this.actionError = result.ok ? null : result.error.message;
+    if (result.ok) this.#remember(id, result.value);
     return result.ok ? result.value : null;
   }
 
@@ -223,10 +243,11 @@ export class SavedStudies {
     this.importError = null;
     const now = Date.now();
     const name = `${fileName.replace(/\.json$/i, '').slice(0, 80) || 'imported'} (imported)`;
-    const record = buildRecord(parsed.study, { id: newStudyId(now), name, savedAt: now });
+    const record = buildRecord(parsed.study, { id: newStudyId(now), name, savedAt: now, json: text });
     const summary = { id: record.id, name: record.name, savedAt: record.savedAt, trialCount: record.trialCount, best: record.best };
     // Opened even when storage fails: the import is still worth looking at.
     this.opened = { summary, study: parsed.study };
+    this.#remember(record.id, this.opened);
     const saved = await this.#use((storage) => storage.put(record));
     if (saved) this.list = [saved, ...this.list];
   }

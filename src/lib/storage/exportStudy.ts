@@ -4,7 +4,7 @@
  * else, a `__proto__` or `constructor` payload included, ends in a message and changes nothing.
  */
 import type { EpochRecord, Trial } from '../core/trial';
-import { findForbiddenKey, readStudy, studyFormat, StudyFormatError, type StudyExport } from './studySchema';
+import { findForbiddenKey, forbiddenKeyNames, readStudy, studyFormat, StudyFormatError, type StudyExport } from './studySchema';
 
 export { studyFormat, type StudyDataset, type StudyExport } from './studySchema';
 export { trialsToCsv } from './trialsCsv';
@@ -91,7 +91,9 @@ export function parseStudyJson(text: string): StudyParseResult {
       return refuse(`it is not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return refuse(`it is not a JSON object; expected "${studyFormat}".`);
-    const forbidden = findForbiddenKey(value);
+    // A forbidden key needs its name in the text, or an escape spelling it: without either, no walk.
+    const mayHoldForbidden = text.includes('\\u') || forbiddenKeyNames.some((key) => text.includes(key));
+    const forbidden = mayHoldForbidden ? findForbiddenKey(value) : null;
     if (forbidden) return refuse(`it contains the key "${forbidden.key}" at ${forbidden.path}, which is never part of a study.`);
     const format = Object.hasOwn(value, 'format') ? (value as Record<string, unknown>).format : undefined;
     const wrongFormat = formatMessage(format);

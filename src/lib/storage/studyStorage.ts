@@ -97,14 +97,15 @@ export function defaultStudyName(study: StudyExport, now: number): string {
   return `${study.strategy.name} on ${study.dataset.name}, ${time}`;
 }
 
-/** The record kept for a study: its JSON text and a summary (trial count, best trial). */
-export function buildRecord(study: StudyExport, options: { id: string; name: string; savedAt: number; resume?: ResumeInfo; data?: SavedData }): SavedStudyRecord {
+/** The record kept for a study: its JSON text (`json`: the text it was read from, if any) and a summary (trial count, best trial). */
+export function buildRecord(study: StudyExport, options: { id: string; name: string; savedAt: number; resume?: ResumeInfo; data?: SavedData; json?: string }): SavedStudyRecord {
   const best = bestTrial(study.trials);
   return {
     id: options.id,
     name: options.name,
     savedAt: options.savedAt,
-    json: studyToJson(study),
+    // An imported file's text, already read as this very study, saves writing 20 MB again.
+    json: options.json ?? studyToJson(study),
     trialCount: study.trials.length,
     best: best && best.value !== null ? { id: best.id, value: best.value } : null,
     ...(options.resume ? { resume: options.resume } : {}),
