@@ -7,15 +7,25 @@ import type { BackendName } from '../core/backendNames';
 import { maxStudyCharacters, parseStudyJson, type StudyExport } from '../storage/exportStudy';
 import type { Study } from './study.svelte';
 import { buildRecord, defaultStudyName, newStudyId, openStudyStorage, type ResumeInfo, type SavedStudySummary, type StorageResult, type StudyStorage } from '../storage/studyStorage';
+import { dataToSave, type SavedData } from '../storage/savedData';
+import { pageStore, readSettled, settle, type KeyValueStore } from '../storage/settledStudies';
 
-/** A saved study read back: its summary and its trials. */
+/** A saved study read back: its summary, its trials, and the data saved with it, if any. */
 export interface OpenedStudy {
   summary: SavedStudySummary;
   study: StudyExport;
+  data?: SavedData;
+}
+
+/** How a study is saved: its record's id and name, and the data kept with it (worked out once). */
+interface Identity {
+  id: string;
+  name: string;
+  data?: SavedData | 'too large' | null;
 }
 
 /** What resuming needs beyond the export, and whether the search has ended. */
-function resumeInfo(study: Study): ResumeInfo {
+function resumeInfo(study: Study, data: SavedData | 'too large' | null): ResumeInfo {
   const { setup } = study;
   return {
     budget: setup.budget,
@@ -24,8 +34,13 @@ function resumeInfo(study: Study): ResumeInfo {
     folds: setup.folds ?? 0,
     epochBudget: setup.epochBudget ?? 0,
     ended: study.status === 'finished' || study.status === 'stopped',
+    endedTrials: study.progress.done,
+    ...(data === 'too large' ? { dataMissing: true } : {}),
   };
 }
+
+/** Studies kept parsed after being read (a 200,000-trial study takes seconds to parse). */
+const recentStudies = 3;
 
 /** Milliseconds a save waits for more trials to end before writing. */
 const saveDelayMs = 400;
@@ -44,16 +59,29 @@ export class SavedStudies {
   importError = $state<string | null>(null);
   /** Why the last list action (open, rename, delete) failed, or null. */
   actionError = $state<string | null>(null);
+  /** Ids of saved searches never to offer for resuming: dismissed, or ended while their save failed. */
+  settled = $state.raw<ReadonlySet<string>>(readSettled(null));
 
   #storage: Promise<StorageResult<StudyStorage>> | null = null;
   // Plain maps on purpose: bookkeeping, not state anything renders.
-  readonly #ids = new WeakMap<Study, { id: string; name: string }>();
+  readonly #ids = new WeakMap<Study, Identity>();
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly #timers = new Map<string, ReturnType<typeof setTimeout>>();
   #writes: Promise<unknown> = Promise.resolve();
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  readonly #recent = new Map<string, OpenedStudy>();
+  readonly #openStorage: () => Promise<StorageResult<StudyStorage>>;
+  readonly #store: KeyValueStore | null;
+
+  /** `open` and `store` (where settled ids are kept) are the page's IndexedDB and localStorage unless a test passes others. */
+  constructor(open: () => Promise<StorageResult<StudyStorage>> = openStudyStorage, store: KeyValueStore | null = pageStore()) {
+    this.#openStorage = open;
+    this.#store = store;
+    this.settled = readSettled(store);
+  }
 
   #open(): Promise<StorageResult<StudyStorage>> {
-    this.#storage ??= openStudyStorage();
+    this.#storage ??= this.#openStorage();
     return this.#storage;
   }
 
@@ -86,13 +114,14 @@ export class SavedStudies {
       identity = { id: newStudyId(now), name: '' };
       this.#ids.set(study, identity);
     }
-    const { id } = identity;
+    identity.data ??= dataToSave(study.setup.datasetInfo.name, study.setup.dataset, study.setup.split);
+    const { id, data } = identity;
     clearTimeout(this.#timers.get(id));
     this.#timers.set(
       id,
       setTimeout(() => {
         this.#timers.delete(id);
-        this.#writes = this.#writes.then(() => this.#save(identity, study.toExport(backend), resumeInfo(study)));
+        this.#writes = this.#writes.then(() => this.#save(identity, study.toExport(backend), resumeInfo(study, data), data ?? undefined));
       }, saveDelayMs),
     );
   }
@@ -102,9 +131,14 @@ export class SavedStudies {
     this.#ids.set(study, { id, name });
   }
 
-  /** The newest saved search that a reload interrupted, or null. */
+  /** The newest saved search that a reload interrupted, or null: never one dismissed, nor one that ended while its save failed. */
   get interrupted(): SavedStudySummary | null {
-    return this.list.find((entry) => entry.resume && !entry.resume.ended) ?? null;
+    return this.list.find((entry) => entry.resume && !entry.resume.ended && !this.settled.has(entry.id)) ?? null;
+  }
+
+  /** Stops offering a saved search for resuming, for good (it stays in the list). */
+  dismiss(id: string): void {
+    this.settled = settle(this.#store, id);
   }
 
   /** Reads a saved study back (for resuming it), or null with the reason in actionError. */
@@ -112,15 +146,18 @@ export class SavedStudies {
     return this.#read(id);
   }
 
-  async #save(identity: { id: string; name: string }, exported: StudyExport, resume?: ResumeInfo): Promise<void> {
+  async #save(identity: Identity, exported: StudyExport, resume?: ResumeInfo, data?: SavedData | 'too large'): Promise<void> {
     const now = Date.now();
     const known = this.list.find((entry) => entry.id === identity.id);
     const name = known?.name ?? (identity.name || defaultStudyName(exported, now));
     identity.name = name;
-    const saved = await this.#use((storage) => storage.put(buildRecord(exported, { id: identity.id, name, savedAt: now, resume })));
+    const saved = await this.#use((storage) => storage.put(buildRecord(exported, { id: identity.id, name, savedAt: now, resume, ...(data && data !== 'too large' ? { data } : {}) })));
     if (saved) {
       this.notice = null;
       this.list = [saved, ...this.list.filter((entry) => entry.id !== saved.id)];
+    } else if (resume?.ended) {
+      // The record still says the search runs: settle it elsewhere, so a reload doesn't offer it.
+      this.settled = settle(this.#store, identity.id);
     }
   }
 
@@ -135,7 +172,21 @@ export class SavedStudies {
     this.opened = null;
   }
 
+  /** Keeps the last few studies read, so opening or comparing one again parses no JSON. */
+  #remember(id: string, study: OpenedStudy): void {
+    this.#recent.delete(id);
+    this.#recent.set(id, study);
+    for (const old of this.#recent.keys()) if (this.#recent.size > recentStudies) this.#recent.delete(old);
+  }
+
   async #read(id: string): Promise<OpenedStudy | null> {
+    const known = this.#recent.get(id);
+    const listed = this.list.find((entry) => entry.id === id);
+    // The record may have been renamed or saved again since: only an unchanged one is reused.
+    if (known && listed && listed.savedAt === known.summary.savedAt && listed.trialCount === known.summary.trialCount) {
+      this.actionError = null;
+      return { ...known, summary: listed };
+    }
     const storage = await this.#open();
     if (!storage.ok) {
       this.notice = storage.error.message;
@@ -143,6 +194,7 @@ export class SavedStudies {
     }
     const result = await storage.value.get(id);
     this.actionError = result.ok ? null : result.error.message;
+    if (result.ok) this.#remember(id, result.value);
     return result.ok ? result.value : null;
   }
 
@@ -191,10 +243,11 @@ export class SavedStudies {
     this.importError = null;
     const now = Date.now();
     const name = `${fileName.replace(/\.json$/i, '').slice(0, 80) || 'imported'} (imported)`;
-    const record = buildRecord(parsed.study, { id: newStudyId(now), name, savedAt: now });
+    const record = buildRecord(parsed.study, { id: newStudyId(now), name, savedAt: now, json: text });
     const summary = { id: record.id, name: record.name, savedAt: record.savedAt, trialCount: record.trialCount, best: record.best };
     // Opened even when storage fails: the import is still worth looking at.
     this.opened = { summary, study: parsed.study };
+    this.#remember(record.id, this.opened);
     const saved = await this.#use((storage) => storage.put(record));
     if (saved) this.list = [saved, ...this.list];
   }

@@ -4,7 +4,7 @@
  * else, a `__proto__` or `constructor` payload included, ends in a message and changes nothing.
  */
 import type { EpochRecord, Trial } from '../core/trial';
-import { findStructureProblem, jsonNestsDeeperThan, maxStudyDepth, readStudy, studyFormat, StudyFormatError, type StudyExport } from './studySchema';
+import { findStructureProblem, forbiddenKeyNames, jsonNestsDeeperThan, maxStudyDepth, readStudy, studyFormat, StudyFormatError, type StudyExport } from './studySchema';
 
 export { studyFormat, type StudyDataset, type StudyExport } from './studySchema';
 export { trialsToCsv } from './trialsCsv';
@@ -97,7 +97,9 @@ export function parseStudyJson(text: string): StudyParseResult {
       return refuse(`it is not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return refuse(`it is not a JSON object; expected "${studyFormat}".`);
-    const structureProblem = findStructureProblem(value);
+    // Depth was checked before parsing; a forbidden key needs its name in the text, or an escape spelling it: without either, no walk.
+    const mayHoldForbidden = text.includes('\\u') || forbiddenKeyNames.some((key) => text.includes(key));
+    const structureProblem = mayHoldForbidden ? findStructureProblem(value) : null;
     if (structureProblem) return refuse(structureProblem);
     const format = Object.hasOwn(value, 'format') ? (value as Record<string, unknown>).format : undefined;
     const wrongFormat = formatMessage(format);

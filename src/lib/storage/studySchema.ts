@@ -50,6 +50,8 @@ export class StudyFormatError extends Error {}
 
 /** Keys that could reach a prototype; JSON.parse makes them own properties, so they are refused anywhere. */
 const forbiddenKeys = ['__proto__', 'constructor', 'prototype'];
+/** The keys no study may hold. */
+export const forbiddenKeyNames: readonly string[] = forbiddenKeys;
 
 /** Deepest nesting of lists and objects a study may hold; the format itself needs 5. */
 export const maxStudyDepth = 32;
@@ -230,11 +232,13 @@ function readStrategy(value: unknown): StudyExport['strategy'] {
 
 function readParams(value: unknown, path: string): Params {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(path, 'must be an object');
-  const entries = Object.entries(value as Record<string, unknown>).map(([name, param]): [string, string | number] => [
-    name,
-    typeof param === 'string' ? param : readNumber(param, fieldPath(path, name)),
-  ]);
-  return Object.fromEntries(entries);
+  // A plain loop, and a field's path only when it fails: a study may hold 200,000 of these.
+  const entries = Object.entries(value as Record<string, unknown>);
+  for (const entry of entries) {
+    const [name, param] = entry;
+    if (typeof param !== 'string' && !(typeof param === 'number' && Number.isFinite(param))) entry[1] = readNumber(param, fieldPath(path, name));
+  }
+  return Object.fromEntries(entries) as Params;
 }
 
 function readEpochs(value: unknown, path: string): EpochRecord[] {

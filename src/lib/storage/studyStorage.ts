@@ -7,6 +7,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { bestTrial } from '../core/trial';
 import { parseStudyJson, studyToJson, type StudyExport } from './exportStudy';
+import { checkedSavedData, type SavedData } from './savedData';
 
 /** One saved study as the store keeps it. */
 export interface SavedStudyRecord {
@@ -24,6 +25,8 @@ export interface SavedStudyRecord {
   best: { id: number; value: number } | null;
   /** What a search interrupted by a reload needs to go on (settings the export does not carry). */
   resume?: ResumeInfo;
+  /** The data of a search that cannot regenerate it (uploaded, drawn, shipped), so it can resume. */
+  data?: SavedData;
 }
 
 /** The study settings that study@1 does not carry, and whether the search had ended. */
@@ -35,10 +38,14 @@ export interface ResumeInfo {
   epochBudget: number;
   /** True once the search finished or was stopped: nothing to resume. */
   ended: boolean;
+  /** Trials that had ended when saved (running ones train again on resuming). */
+  endedTrials?: number;
+  /** True when the data was neither regenerable nor saved (too large): the search cannot resume. */
+  dataMissing?: boolean;
 }
 
-/** A saved study without its JSON text: what the list shows. */
-export type SavedStudySummary = Omit<SavedStudyRecord, 'json'>;
+/** A saved study without its JSON text and data: what the list shows. */
+export type SavedStudySummary = Omit<SavedStudyRecord, 'json' | 'data'>;
 
 /** Why storage failed: unavailable (no IndexedDB), denied (SecurityError), quota, blocked, missing, failed. */
 export type StorageErrorKind = 'unavailable' | 'denied' | 'quota' | 'blocked' | 'missing' | 'failed';
@@ -90,21 +97,23 @@ export function defaultStudyName(study: StudyExport, now: number): string {
   return `${study.strategy.name} on ${study.dataset.name}, ${time}`;
 }
 
-/** The record kept for a study: its JSON text and a summary (trial count, best trial). */
-export function buildRecord(study: StudyExport, options: { id: string; name: string; savedAt: number; resume?: ResumeInfo }): SavedStudyRecord {
+/** The record kept for a study: its JSON text (`json`: the text it was read from, if any) and a summary (trial count, best trial). */
+export function buildRecord(study: StudyExport, options: { id: string; name: string; savedAt: number; resume?: ResumeInfo; data?: SavedData; json?: string }): SavedStudyRecord {
   const best = bestTrial(study.trials);
   return {
     id: options.id,
     name: options.name,
     savedAt: options.savedAt,
-    json: studyToJson(study),
+    // An imported file's text, already read as this very study, saves writing 20 MB again.
+    json: options.json ?? studyToJson(study),
     trialCount: study.trials.length,
     best: best && best.value !== null ? { id: best.id, value: best.value } : null,
     ...(options.resume ? { resume: options.resume } : {}),
+    ...(options.data ? { data: options.data } : {}),
   };
 }
 
-function summaryOf({ json: _json, ...summary }: SavedStudyRecord): SavedStudySummary {
+function summaryOf({ json: _json, data: _data, ...summary }: SavedStudyRecord): SavedStudySummary {
   return summary;
 }
 
@@ -144,14 +153,15 @@ export class StudyStorage {
     });
   }
 
-  /** One saved study, read back through parseStudyJson so a damaged record ends in a message. */
-  async get(id: string): Promise<StorageResult<{ summary: SavedStudySummary; study: StudyExport }>> {
+  /** One saved study, read back through parseStudyJson so a damaged record ends in a message; its data only when whole. */
+  async get(id: string): Promise<StorageResult<{ summary: SavedStudySummary; study: StudyExport; data?: SavedData }>> {
     const read = await this.#attempt(() => this.#database.get('studies', id));
     if (!read.ok) return read;
     if (!read.value) return failure({ kind: 'missing', message: 'That saved study is no longer there (deleted in another tab?).' });
     const parsed = parseStudyJson(read.value.json);
     if (!parsed.ok) return failure({ kind: 'failed', message: `The saved study is damaged. ${parsed.message}` });
-    return { ok: true, value: { summary: summaryOf(read.value), study: parsed.study } };
+    const data = read.value.data ? checkedSavedData(read.value.data) : null;
+    return { ok: true, value: { summary: summaryOf(read.value), study: parsed.study, ...(data ? { data } : {}) } };
   }
 
   /** Gives a saved study a new name (trimmed, at most 120 characters). */

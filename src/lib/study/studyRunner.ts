@@ -156,20 +156,29 @@ export class StudyRunner {
       const epochsLeft = this.#config.epochBudget - this.epochsSpent;
       // Every trial of a wave starts in the same tick, so the executor can train them together.
       // Each trial is recorded synchronously as it starts, so the next one's id is the next number.
+      const restored = new Set<number>();
       const trials = await Promise.all(
         wave.map((params) => {
           const id = this.trials.length + 1;
+          // A trial that ended before the reload is kept as it ended, whichever trials of its wave
+          // still ran then; were the proposal ever to differ from it, the record wins, since it
+          // is what was trained.
           const stored = this.#replay.get(id);
-          if (stored && JSON.stringify(stored.params) === JSON.stringify(params)) {
+          if (stored) {
             this.#replay.delete(id);
+            restored.add(id);
             return this.#restore(stored);
           }
-          // The proposals diverged from the record (e.g. other wave sizes): train from here on.
-          this.#replay.clear();
           const maxEpochs = Math.min(this.#config.schedule.budgetForNextTrial(id).maxEpochs, Math.max(1, Math.floor(epochsLeft / wave.length)));
           return this.#runTrial(params, maxEpochs, false);
         }),
       );
+      // The strategy hears a wave's results together and in id order, whenever each trial ended,
+      // so a resumed wave (some trials replayed, some trained) tells it what the first run did.
+      for (const trial of trials) {
+        if (restored.has(trial.id)) this.#config.schedule.complete(trial.id);
+        this.#proposer.tell(trial.params, trial.state === 'complete' || trial.state === 'pruned' ? trial.value : null);
+      }
       this.#stepsLeft -= trials.length;
       for (const trial of trials) {
         if (trial.state === 'failed' && (this.status as RunnerStatus) !== 'stopped') {
@@ -192,7 +201,7 @@ export class StudyRunner {
     this.#setStatus('finished');
   }
 
-  /** Records a trial that ended before a reload as it was, and tells the schedule and strategy what it found. */
+  /** Records a trial that ended before a reload as it was, and reports its epochs to the schedule (the loop completes and tells it). */
   #restore(trial: StudyTrial): StudyTrial {
     const { schedule, metric } = this.#config;
     this.#put(trial);
@@ -200,8 +209,6 @@ export class StudyRunner {
     for (const record of trial.epochs) {
       if (schedule.report(trial.id, record.epoch, objectiveOf(record, metric)) === 'stop') break;
     }
-    schedule.complete(trial.id);
-    this.#proposer.tell(trial.params, trial.state === 'complete' || trial.state === 'pruned' ? trial.value : null);
     return trial;
   }
 
@@ -227,7 +234,9 @@ export class StudyRunner {
     };
     this.#put(trial);
     let pruned = false;
-    const handle = this.#executor.start({ id, params, maxEpochs }, (records) => {
+    // An executor may report epochs before start returns; a stop decided then waits for the handle.
+    let handle: ReturnType<TrialExecutor['start']> | null = null;
+    handle = this.#executor.start({ id, params, maxEpochs }, (records) => {
       if (pruned) return;
       const accepted: EpochRecord[] = [];
       for (const record of records) {
@@ -235,22 +244,20 @@ export class StudyRunner {
         const decision = manual ? 'continue' : schedule.report(id, record.epoch, objectiveOf(record, metric));
         if (decision === 'stop' && record.epoch < maxEpochs && Number.isFinite(objectiveOf(record, metric))) {
           pruned = true;
-          handle.stop();
+          handle?.stop();
           break;
         }
       }
       trial = { ...trial, epochs: [...trial.epochs, ...accepted] };
       this.#put(trial);
     });
+    if (pruned) handle.stop();
     this.#running.set(id, handle.stop);
     const result = await handle.done;
     this.#running.delete(id);
     trial = { ...trial, ...settle(trial, result, pruned, metric, this.status === 'stopped'), endedAtMs: this.#config.now() - this.#startedAt };
     this.#put(trial);
-    if (!manual) {
-      schedule.complete(id);
-      this.#proposer.tell(params, trial.state === 'complete' || trial.state === 'pruned' ? trial.value : null);
-    }
+    if (!manual) schedule.complete(id);
     return trial;
   }
 
