@@ -15,7 +15,7 @@ import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 import { chromiumArgs, findChromium } from './harness';
-import type { FusedTestHistory, FusedTestRun } from './fusedPage';
+import type { FusedTestHistory, FusedTestResult, FusedTestRun } from './fusedPage';
 
 let browser: Browser;
 let server: Server;
@@ -39,8 +39,9 @@ after(async () => {
   if (folder) rmSync(folder, { recursive: true, force: true });
 });
 
-const train = (which: 'fused' | 'reference', run: FusedTestRun): Promise<FusedTestHistory[]> =>
+const trainWithWeights = (which: 'fused' | 'reference', run: FusedTestRun): Promise<FusedTestResult> =>
   page.evaluate(([name, argument]) => window.fusedTest[name](argument), [which, run] as const);
+const train = async (which: 'fused' | 'reference', run: FusedTestRun) => (await trainWithWeights(which, run)).histories;
 
 /** Largest relative difference of train and validation losses over all epochs; also checks lengths and end states. */
 function largestDifference(fused: FusedTestHistory[], reference: FusedTestHistory[]): number {
@@ -101,10 +102,17 @@ describe('the fused WebGPU trainer against the TF.js population', () => {
         { settings: { ...base, units: 9, optimizer: 'adam', learningRate: 0.003, initializer: 'randomNormal' }, seed: 6 },
       ],
     };
-    const fused = await train('fused', run);
-    const reference = await train('reference', run);
-    assert.ok(largestDifference(fused, reference) < 1e-4);
-    assert.ok(fused.some((history) => history.length < 20), 'the patience-1 trial should stop early');
+    const fused = await trainWithWeights('fused', run);
+    const reference = await trainWithWeights('reference', run);
+    assert.ok(largestDifference(fused.histories, reference.histories) < 1e-4);
+    assert.ok(fused.histories.some((history) => history.length < 20), 'the patience-1 trial should stop early');
+    // The trained weights come back unpadded, as the TF.js population's do (the early-stopped
+    // trial keeps its best epoch's weights in the fused trainer, so it is left out).
+    fused.weights.forEach((weights, k) => {
+      if (fused.histories[k].length < 20) return;
+      assert.equal(weights.length, reference.weights[k].length);
+      weights.forEach((value, i) => assert.ok(Math.abs(value - reference.weights[k][i]) < 1e-3, `trial ${k} weight ${i}: ${value} vs ${reference.weights[k][i]}`));
+    });
   });
 
   it('matches every epoch within 1e-4 on regression and deep sigmoid nets (weights in storage buffers), and masks a diverging trial', async () => {

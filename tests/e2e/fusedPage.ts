@@ -27,6 +27,12 @@ export interface FusedTestRun {
 /** One trial's reported epochs: [trainLoss, validationLoss, trainAccuracy, validationAccuracy, state]. */
 export type FusedTestHistory = [number, number, number | null, number | null, string][];
 
+/** What a run hands back: each trial's epochs, and every trial's final weights (kernels then biases, flattened). */
+export interface FusedTestResult {
+  histories: FusedTestHistory[];
+  weights: number[][];
+}
+
 function options(run: FusedTestRun): PopulationOptions {
   const data = run.dataset === 'spiral' ? spiral({ samples: run.samples, noise: 0.1, seed: 3 })
     : run.dataset === 'blobs' ? blobs({ samples: run.samples, noise: 0.5, classes: 3, seed: 3 })
@@ -43,7 +49,7 @@ function options(run: FusedTestRun): PopulationOptions {
   };
 }
 
-async function history(population: Population): Promise<FusedTestHistory[]> {
+async function history(population: Population): Promise<FusedTestResult> {
   const histories: FusedTestHistory[] = Array.from({ length: population.size }, () => []);
   try {
     while (!population.isFinished()) {
@@ -52,7 +58,8 @@ async function history(population: Population): Promise<FusedTestHistory[]> {
         if (entry) histories[k].push([entry.trainLoss, entry.validationLoss, entry.trainAccuracy, entry.validationAccuracy, entry.state]);
       });
     }
-    return histories;
+    const weights = (await population.readWeights()).map((layers) => layers.flatMap((layer) => [...layer.kernel, ...layer.bias]));
+    return { histories, weights };
   } finally {
     population.dispose();
   }
@@ -60,7 +67,7 @@ async function history(population: Population): Promise<FusedTestHistory[]> {
 
 let device: GPUDevice | null = null;
 
-async function fused(run: FusedTestRun): Promise<FusedTestHistory[]> {
+async function fused(run: FusedTestRun): Promise<FusedTestResult> {
   if (!device) {
     const adapter = await navigator.gpu?.requestAdapter();
     if (!adapter) throw new Error('no WebGPU adapter in this browser');
@@ -70,7 +77,7 @@ async function fused(run: FusedTestRun): Promise<FusedTestHistory[]> {
   return history(population);
 }
 
-async function reference(run: FusedTestRun): Promise<FusedTestHistory[]> {
+async function reference(run: FusedTestRun): Promise<FusedTestResult> {
   await tf.setBackend('cpu');
   return history(createPopulation(options(run)));
 }

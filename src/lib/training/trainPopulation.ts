@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ModelSettings } from '../core/modelSettings';
 import type { EpochRecord } from '../core/trial';
-import { createPopulation } from './population';
+import { choosePopulation } from './fused/choosePopulation';
 import { groupTrials } from './populationGroups';
 import { trainTrial, type TrialData, type TrialEnd } from './trainTrial';
 
@@ -38,7 +38,8 @@ function record(epoch: { epoch: number; trainLoss: number; validationLoss: numbe
 
 async function trainGroup(data: TrialData, trials: BatchTrial[], callbacks: BatchCallbacks): Promise<void> {
   const started = performance.now();
-  const population = createPopulation({ ...data, trials: trials.map(({ settings, seed }) => ({ settings, seed })) });
+  // The fused WebGPU trainer where it can run these trials, else the TF.js population (the reference).
+  const { population } = await choosePopulation({ ...data, trials: trials.map(({ settings, seed }) => ({ settings, seed })) });
   const ended = new Set<number>();
   const epochsDone = new Array<number>(trials.length).fill(0);
   // The epoch of each trial's lowest validation loss: with early stopping and restoreBestWeights,

@@ -1,0 +1,42 @@
+import * as tf from '@tensorflow/tfjs';
+import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
+import { createPopulation, type Population, type PopulationOptions } from '../population';
+import { createFusedPopulation } from './fusedPopulation';
+import { supportsFused } from './supportsFused';
+
+/** A population and which trainer runs it, with the reason when the fused one could not. */
+export interface ChosenPopulation {
+  population: Population;
+  /** 'fused' (one WebGPU dispatch per epoch of all trials) or 'tfjs' (the TF.js stacked population). */
+  trainer: 'fused' | 'tfjs';
+  /** Why the fused trainer was not used, or null when it was. */
+  reason: string | null;
+}
+
+/** The device of TF.js's active WebGPU backend, or null on any other backend. */
+function webgpuDevice(): GPUDevice | null {
+  if (tf.getBackend() !== 'webgpu') return null;
+  return (tf.backend() as WebGPUBackend).device ?? null;
+}
+
+/**
+ * Creates the fastest population available for these trials: the fused trainer on the device
+ * TF.js's WebGPU backend owns when the backend is WebGPU and supportsFused accepts the trials
+ * (or when its pipeline fails to build, the TF.js population, with the error as reason).
+ */
+export async function choosePopulation(options: PopulationOptions): Promise<ChosenPopulation> {
+  const device = webgpuDevice();
+  if (!device) return { population: createPopulation(options), trainer: 'tfjs', reason: `the fused trainer needs WebGPU (backend: ${tf.getBackend()})` };
+  const support = supportsFused(options.trials, {
+    featureCount: options.featureCount,
+    classCount: options.classCount,
+    trainCount: options.trainIndices.length,
+    limits: device.limits,
+  });
+  if (!support.supported) return { population: createPopulation(options), trainer: 'tfjs', reason: support.reason };
+  try {
+    return { population: await createFusedPopulation({ ...options, device }), trainer: 'fused', reason: null };
+  } catch (error) {
+    return { population: createPopulation(options), trainer: 'tfjs', reason: error instanceof Error ? error.message : String(error) };
+  }
+}
