@@ -4,7 +4,7 @@
  * distribution: the best validation loss of each strategy in every repetition, and the share of
  * repetitions random search wins.
  */
-import type { Lesson } from './lessons';
+import type { Lesson } from './lessonTypes';
 import { distinctValues, formatNumber, median, revealOf, winShare, type LessonRunResult } from './revealRules';
 
 /** Repetitions of each search: enough that the share of wins, not one lucky draw, decides. */

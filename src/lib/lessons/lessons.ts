@@ -3,9 +3,8 @@
  * smaller variant for CPU and WASM backends), what to run, and the predictions a student commits
  * before the run reveals the answer. Pure data and pure rules: the panel runs them.
  */
-import type { ModelSettings } from '../core/modelSettings';
 import { maxOf } from '../core/extent';
-import { defaultSettings, validateSettings, type Settings, type StrategyName } from '../core/settings';
+import { defaultSettings, validateSettings, type Settings } from '../core/settings';
 import {
   bestValidationLoss,
   finalValidationLoss,
@@ -16,62 +15,12 @@ import {
   revealOf,
   stoppedEarly,
   testAgainstValidation,
-  type LessonRunResult,
-  type Reveal,
 } from './revealRules';
 import { gridVersusRandom } from './gridVersusRandomLesson';
 import { capacity, learningRate } from './modelLessons';
+import type { Lesson } from './lessonTypes';
 
-/** One hand-trained model of a lesson: the settings laid over the preset's. */
-export interface ModelVariant {
-  id: string;
-  label: string;
-  settings: Partial<ModelSettings>;
-}
-
-/** What a lesson's Run button does once the preset is applied. */
-export type LessonRun =
-  /** Trains each variant once on the preset's data; runs are named by variant id. */
-  | { kind: 'models'; variants: ModelVariant[] }
-  /**
-   * Runs the search form once per strategy, in order; with `testBest` the last search's best trial is then scored once on the
-   * test split. With `repetitions`, each strategy runs that many times (search seeds seed, seed + 1, …) and the result carries
-   * the best value of every repetition as `distribution`: one draw of a few trials cannot carry a claim about strategies.
-   */
-  | { kind: 'searches'; strategies: StrategyName[]; testBest?: boolean; repetitions?: number };
-
-/** One choice of a prediction. */
-export interface PredictionChoice {
-  id: string;
-  label: string;
-}
-
-/** A guess the student commits before the run, and the rule that answers it from the run. */
-export interface Prediction {
-  question: string;
-  choices: PredictionChoice[];
-  /** The answer compared with `guess`, or null when the result holds nothing to answer with. */
-  reveal(guess: string, result: LessonRunResult): Reveal | null;
-}
-
-/** A guided scenario. */
-export interface Lesson {
-  /** What `#lesson=` names; lowercase words and dashes. */
-  id: string;
-  title: string;
-  /** Short paragraphs in plain language, read in order. */
-  steps: string[];
-  /** Settings for a GPU: each lesson's run takes about a minute on a laptop. */
-  preset: Partial<Settings>;
-  /** Laid over `preset` on the CPU or WASM backends: fewer, smaller trials. */
-  smallPreset: Partial<Settings>;
-  run: LessonRun;
-  predictions: Prediction[];
-  /** Where the facts come from. */
-  references?: string[];
-  /** For the teacher: a question to ask the class, the common misconception, and what to point at on the screen. */
-  teacherNote?: { question: string; misconception: string; pointAt: string };
-}
+export type { Lesson, LessonRun, ModelVariant, Prediction, PredictionChoice } from './lessonTypes';
 
 /** Backends slow enough that lessons use their small presets. */
 const smallBackends = new Set(['wasm', 'cpu']);

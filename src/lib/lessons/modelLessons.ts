@@ -3,7 +3,7 @@
  * rate against the optimiser, and capacity (bias versus variance). Their claims are checked by
  * `npm run check:lessons` (see lessonClaims.ts).
  */
-import type { Lesson } from './lessons';
+import type { Lesson } from './lessonTypes';
 import { formatNumber, generalisationGap, revealOf, type LessonRunResult, type LessonTrial } from './revealRules';
 
 const lastTrainLoss = (trials: readonly LessonTrial[] | undefined): number => {
