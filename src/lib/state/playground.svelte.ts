@@ -7,8 +7,7 @@
 import { baselineLoss, baselineMeanSquaredError } from '../core/diagnose';
 import type { ModelSettings } from '../core/modelSettings';
 import { defaultSettings, settingDefinitions, validateSetting, type DatasetName } from '../core/settings';
-import type { EpochRecord, TrainingEnd } from '../core/trial';
-import { csvToDataset, type CsvTable } from '../datasets/csv';
+import { csvToDataset } from '../datasets/csv';
 import type { Dataset, Split, Task } from '../datasets/dataset';
 import { datasetFromPoints, missingClasses, removeNearestPoint, type DrawnPoint } from '../datasets/drawnPoints';
 import { datasetGenerators, generateDataset } from '../datasets/index';
@@ -21,40 +20,14 @@ import type { PageSettings } from './pageSettings.svelte';
 import type { Trainer } from './trainer.svelte';
 import { trialData } from '../core/trialInputs';
 import { invalidSetting } from '../core/modelChecks';
+import { endToState, messageOf, type CsvUpload, type ManualTrial } from './manualTrial';
 
-/** The trial trained by hand, as the page shows it. */
-export interface ManualTrial {
-  id: number;
-  /** Running, or how it ended (early stopping keeps a complete trial). */
-  state: 'running' | Exclude<TrainingEnd, 'early-stopped'>;
-  epochs: EpochRecord[];
-  durationMs: number;
-  keptEpoch: number;
-  error?: string;
-  /** The settings it trained with and its training rows' count, for the diagnosis. */
-  settings?: ModelSettings;
-  trainingSamples?: number;
-}
-
-/** An uploaded CSV file: its table, and the target and task a person chose for it. */
-export interface CsvUpload {
-  fileName: string;
-  table: CsvTable;
-}
+export type { CsvUpload, ManualTrial } from './manualTrial';
 
 const generatorNames = new Set(datasetGenerators.map((generator) => generator.name));
 const realNames = new Set(['digits', 'iris']);
 /** The table's defaults, for data and a split that stand in while the chosen ones cannot be used. */
 const fallback = defaultSettings();
-
-function endToState(end: TrainingEnd): ManualTrial['state'] {
-  return end === 'early-stopped' ? 'complete' : end;
-}
-
-function messageOf(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 /** State of the hand-training page, shared by its panels and charts. */
 export class Playground {
