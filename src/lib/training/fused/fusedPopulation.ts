@@ -58,13 +58,8 @@ function pipelineFor(device: GPUDevice, structure: FusedStructure): Promise<GPUC
   return pipeline;
 }
 
-const stateNames: Record<number, PopulationTrialState> = {
-  [fusedStates.running]: 'running',
-  [fusedStates.diverged]: 'diverged',
-  [fusedStates.patience]: 'stopped',
-  [fusedStates.complete]: 'complete',
-  [fusedStates.stopped]: 'stopped',
-};
+/** The state of each code in fusedStates. */
+const stateNames = new Map<number, PopulationTrialState>(Object.entries(fusedStates).map(([name, code]) => [code, name as PopulationTrialState]));
 
 /** Creates a fused population; throws with supportsFused's reason when the trials don't fit it. */
 export async function createFusedPopulation(options: FusedPopulationOptions): Promise<FusedPopulation> {
@@ -191,17 +186,15 @@ export async function createFusedPopulation(options: FusedPopulationOptions): Pr
     trials.forEach((_, k) => {
       if (!running[k]) return;
       const done = words[k * stride + statusFields.epochsDone];
-      const finalState = stateNames[words[k * stride + statusFields.state]] ?? 'diverged';
+      const finalState = stateNames.get(words[k * stride + statusFields.state]) ?? 'diverged';
       for (let epoch = epochsDone[k]; epoch < done; epoch++) {
         const record = k * stride + statusHeaderWords + (epoch - globalEpoch) * 4;
-        const entry: PopulationTrialEpoch = {
-          epoch: epoch + 1,
-          trainLoss: values[record],
-          validationLoss: values[record + 1],
-          trainAccuracy: classCount > 0 ? values[record + 2] : null,
-          validationAccuracy: classCount > 0 ? values[record + 3] : null,
-          state: epoch + 1 === done ? finalState : 'running',
-        };
+        const state = epoch + 1 === done ? finalState : 'running';
+        const entry: PopulationTrialEpoch = { epoch: epoch + 1, trainLoss: values[record], validationLoss: values[record + 1], state };
+        if (classCount > 0) {
+          entry.trainAccuracy = values[record + 2];
+          entry.validationAccuracy = values[record + 3];
+        }
         epochs[epoch - globalEpoch].trials[k] = entry;
       }
       epochsDone[k] = done;
@@ -221,7 +214,7 @@ export async function createFusedPopulation(options: FusedPopulationOptions): Pr
       const values = new Float32Array(readback.getMappedRange().slice(0));
       const words = new Uint32Array(lastStatus.buffer);
       return trials.map((trial, k) => {
-        const restored = words[k * stride + statusFields.state] === fusedStates.patience && trial.settings.patience > 0 && trial.settings.restoreBestWeights;
+        const restored = words[k * stride + statusFields.state] === fusedStates['early-stopped'] && trial.settings.patience > 0 && trial.settings.restoreBestWeights;
         const base = k * layout.parameterStride + (restored ? 3 * layout.parameterCount : 0);
         const widths = widthsOf(k);
         return layout.layers.map((padded, index) => {

@@ -383,7 +383,7 @@ ${structure.local ? `  for (var index = lane; index < 3u * P; index += WG) { loc
         var since = bitcast<u32>(statusRead(trial, ${field.sinceBest}u)) + 1u;
         if (improved) { since = 0u; }
         statusWrite(trial, ${field.sinceBest}u, bitcast<f32>(since));
-        if (since >= setting.patience) { next = ${fusedStates.patience}u; }
+        if (since >= setting.patience) { next = ${fusedStates['early-stopped']}u; }
       }
       statusWrite(trial, ${field.state}u, bitcast<f32>(next));
       sharedWords[2] = select(0u, 1u, improved && setting.keepBest == 1u);
