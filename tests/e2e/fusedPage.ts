@@ -55,7 +55,7 @@ async function history(population: Population): Promise<FusedTestResult> {
     while (!population.isFinished()) {
       const epoch = await population.runEpoch();
       epoch.trials.forEach((entry, k) => {
-        if (entry) histories[k].push([entry.trainLoss, entry.validationLoss, entry.trainAccuracy, entry.validationAccuracy, entry.state]);
+        if (entry) histories[k].push([entry.trainLoss, entry.validationLoss, entry.trainAccuracy ?? null, entry.validationAccuracy ?? null, entry.state]);
       });
     }
     const weights = (await population.readWeights()).map((layers) => layers.flatMap((layer) => [...layer.kernel, ...layer.bias]));

@@ -8,7 +8,7 @@ import type { EpochRecord } from '../core/trial';
 export interface LessonTrial {
   /** The searched values (a search's trial) or the variant's own settings (a hand-trained run). */
   params: Record<string, number | string>;
-  /** 'complete', 'pruned', 'diverged', 'failed' or 'stopped'. */
+  /** A search trial's TrialState, or a hand-trained run's TrainingEnd ('stopped' = a person stopped it; early-stopped counts as 'complete'). */
   state: string;
   /** One record per finished epoch. */
   epochs: EpochRecord[];

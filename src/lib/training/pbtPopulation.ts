@@ -45,27 +45,16 @@ export interface PbtResult {
   bestValidationLoss: number;
 }
 
-interface Member {
-  network: tf.Sequential;
-  variables: tf.Variable[];
-  optimizer: tf.Optimizer;
-  params: Params;
-  random: Random;
+/** The two splits on the device: inputs [n, featureCount], targets one-hot [n, C] or [n, 1]. */
+interface PbtTensors {
+  xTrain: tf.Tensor2D;
+  yTrain: tf.Tensor2D;
+  xValidation: tf.Tensor2D;
+  yValidation: tf.Tensor2D;
+  classCount: number;
 }
 
-/** Trains a PBT population on data and returns its curves and lineage; every tensor is freed on return. */
-export async function trainPbt(options: PbtTrainingOptions): Promise<PbtResult> {
-  const { data, settings, space, population, interval, seed } = options;
-  if (settings.kind !== 'mlp') throw new Error('PBT trains MLPs');
-  for (const dimension of space) {
-    if (!(pbtSearchable as readonly string[]).includes(dimension.name)) throw new Error(`PBT cannot change ${dimension.name} during training`);
-  }
-  if (!(Number.isInteger(interval) && interval >= 1)) throw new Error(`invalid interval: ${interval}`);
-  const controller = new PbtController(space, { seed, population });
-  const random = createRandom(seed);
-  const outputSize = data.classCount === 0 ? 1 : data.classCount;
-  const settingsOf = (params: Params): ModelSettings => ({ ...settings, ...params }) as ModelSettings;
-  const trainCount = data.trainIndices.length;
+function uploadSplits(data: TrialData): PbtTensors {
   const rows = (indices: ArrayLike<number>) => {
     const values = new Float32Array(indices.length * data.featureCount);
     for (let i = 0; i < indices.length; i++) values.set(data.features.subarray(indices[i] * data.featureCount, (indices[i] + 1) * data.featureCount), i * data.featureCount);
@@ -76,89 +65,138 @@ export async function trainPbt(options: PbtTrainingOptions): Promise<PbtResult> 
     if (data.classCount === 0) return tf.tensor2d(values, [values.length, 1]);
     return tf.tidy(() => tf.oneHot(tf.tensor1d(values, 'int32'), data.classCount).toFloat() as tf.Tensor2D);
   };
-  const loss = (outputs: tf.Tensor, expected: tf.Tensor): tf.Scalar =>
-    data.classCount === 0 ? tf.losses.meanSquaredError(expected, outputs) : tf.losses.softmaxCrossEntropy(expected, outputs);
-  const xTrain = rows(data.trainIndices);
-  const yTrain = targets(data.trainIndices);
-  const xValidation = rows(data.validationIndices);
-  const yValidation = targets(data.validationIndices);
+  return { xTrain: rows(data.trainIndices), yTrain: targets(data.trainIndices), xValidation: rows(data.validationIndices), yValidation: targets(data.validationIndices), classCount: data.classCount };
+}
 
-  const members: Member[] = controller.params.map((params, k) => {
-    const memberRandom = random.fork(`member-${k}`);
-    const network = buildMlp(settingsOf(params), data.featureCount, outputSize, memberRandom.fork('init'));
-    return {
-      network,
-      variables: network.trainableWeights.map((weight) => weight.read() as tf.Variable),
-      optimizer: createOptimizer(settingsOf(params)),
-      params,
-      random: memberRandom.fork('order'),
-    };
-  });
-  const curves: number[][] = members.map(() => []);
-  const diverged = members.map(() => false);
-  const order = Array.from({ length: trainCount }, (_, i) => i);
+function dataLoss(outputs: tf.Tensor, expected: tf.Tensor, classCount: number): tf.Scalar {
+  return classCount === 0 ? tf.losses.meanSquaredError(expected, outputs) : tf.losses.softmaxCrossEntropy(expected, outputs);
+}
 
-  const trainEpoch = (member: Member) => {
-    const memberSettings = settingsOf(member.params);
-    const batchSize = Math.max(1, Math.min(Math.round(memberSettings.batchSize), trainCount));
-    member.random.shuffle(order);
-    for (let start = 0; start < trainCount; start += batchSize) {
+/** One member of the population: its network, optimiser, current hyperparameters and data-order stream. */
+class PbtMember {
+  readonly network: tf.Sequential;
+  readonly #variables: tf.Variable[];
+  readonly #base: ModelSettings;
+  readonly #random: Random;
+  #optimizer: tf.Optimizer;
+  #params: Params;
+
+  /** Builds the member's network with weights from random.fork('init'); its data order comes from random.fork('order'). */
+  constructor(base: ModelSettings, params: Params, featureCount: number, outputSize: number, random: Random) {
+    this.#base = base;
+    this.#params = params;
+    this.network = buildMlp(this.#settings(), featureCount, outputSize, random.fork('init'));
+    this.#variables = this.network.trainableWeights.map((weight) => weight.read() as tf.Variable);
+    this.#optimizer = createOptimizer(this.#settings());
+    this.#random = random.fork('order');
+  }
+
+  /** One epoch of mini-batch steps; `order` (positions in the training split) is shuffled in place. */
+  trainEpoch(splits: PbtTensors, order: number[]): void {
+    const settings = this.#settings();
+    const batchSize = Math.max(1, Math.min(Math.round(settings.batchSize), order.length));
+    this.#random.shuffle(order);
+    for (let start = 0; start < order.length; start += batchSize) {
       const batch = tf.tensor1d(order.slice(start, start + batchSize), 'int32');
-      const cost = member.optimizer.minimize(() => {
-        const outputs = member.network.apply(tf.gather(xTrain, batch), { training: true }) as tf.Tensor;
-        return loss(outputs, tf.gather(yTrain, batch)).add(weightPenalty(member.network, memberSettings.l1, memberSettings.l2));
-      }, false, member.variables);
+      const cost = this.#optimizer.minimize(() => {
+        const outputs = this.network.apply(tf.gather(splits.xTrain, batch), { training: true }) as tf.Tensor;
+        return dataLoss(outputs, tf.gather(splits.yTrain, batch), splits.classCount).add(weightPenalty(this.network, settings.l1, settings.l2));
+      }, false, this.#variables);
       cost?.dispose();
       batch.dispose();
     }
-  };
+  }
 
-  const copy = async (from: Member, to: Member, params: Params) => {
-    to.network.setWeights(from.network.getWeights());
-    const state = await from.optimizer.getWeights();
-    to.optimizer.dispose();
-    to.optimizer = createOptimizer(settingsOf(params));
+  /** The data loss on the whole validation split. */
+  async validationLoss(splits: PbtTensors): Promise<number> {
+    const scalar = tf.tidy(() => dataLoss(this.network.predict(splits.xValidation) as tf.Tensor, splits.yValidation, splits.classCount));
+    const value = (await scalar.data())[0];
+    scalar.dispose();
+    return value;
+  }
+
+  /** Exploit and explore: takes a copy of `from`'s weights and optimiser state, then trains on with `params`. */
+  async copyFrom(from: PbtMember, params: Params): Promise<void> {
+    this.network.setWeights(from.network.getWeights());
+    const state = await from.#optimizer.getWeights();
+    this.#optimizer.dispose();
+    this.#optimizer = createOptimizer(({ ...this.#base, ...params }) as ModelSettings);
     // Optimiser slots are matched by position, and both members list their variables in the same order.
-    if (state.length > 1) await to.optimizer.setWeights(state);
+    if (state.length > 1) await this.#optimizer.setWeights(state);
     state[0]?.tensor.dispose(); // the iteration count, a fresh scalar getWeights made
-    to.params = params;
-  };
+    this.#params = params;
+  }
 
+  dispose(): void {
+    this.network.dispose();
+    this.#optimizer.dispose();
+  }
+
+  #settings(): ModelSettings {
+    return ({ ...this.#base, ...this.#params }) as ModelSettings;
+  }
+}
+
+function checkOptions({ settings, space, interval }: PbtTrainingOptions): void {
+  if (settings.kind !== 'mlp') throw new Error('PBT trains MLPs');
+  for (const dimension of space) {
+    if (!(pbtSearchable as readonly string[]).includes(dimension.name)) throw new Error(`PBT cannot change ${dimension.name} during training`);
+  }
+  if (!(Number.isInteger(interval) && interval >= 1)) throw new Error(`invalid interval: ${interval}`);
+}
+
+/** Trains each member that has not diverged for one epoch and returns every validation loss (NaN once diverged). */
+async function trainMembers(members: PbtMember[], diverged: boolean[], splits: PbtTensors, order: number[]): Promise<number[]> {
+  const losses: number[] = [];
+  for (let k = 0; k < members.length; k++) {
+    if (!diverged[k]) members[k].trainEpoch(splits, order);
+    const value = diverged[k] ? NaN : await members[k].validationLoss(splits);
+    if (!Number.isFinite(value)) diverged[k] = true;
+    losses.push(Number.isFinite(value) ? value : NaN);
+  }
+  return losses;
+}
+
+/** The member with the lowest final validation loss (the first one when none is finite). */
+function bestOf(curves: number[][]): number {
+  const finals = curves.map((curve) => curve[curve.length - 1]);
+  let bestMember = 0;
+  finals.forEach((value, k) => {
+    if (Number.isFinite(value) && !(finals[bestMember] <= value)) bestMember = k;
+  });
+  return bestMember;
+}
+
+/** Trains a PBT population on data and returns its curves and lineage; every tensor is freed on return. */
+export async function trainPbt(options: PbtTrainingOptions): Promise<PbtResult> {
+  checkOptions(options);
+  const { data, settings, population, interval, seed } = options;
+  const controller = new PbtController(options.space, { seed, population });
+  const random = createRandom(seed);
+  const splits = uploadSplits(data);
+  const outputSize = data.classCount === 0 ? 1 : data.classCount;
+  const members = controller.params.map((params, k) => new PbtMember(settings, params, data.featureCount, outputSize, random.fork(`member-${k}`)));
+  const curves: number[][] = members.map(() => []);
+  const diverged = members.map(() => false);
+  // One order array that every member shuffles in turn, from its own stream.
+  const order = Array.from({ length: data.trainIndices.length }, (_, i) => i);
   try {
     for (let epoch = 1; epoch <= settings.epochs; epoch++) {
-      const losses: number[] = [];
-      for (let k = 0; k < population; k++) {
-        if (!diverged[k]) trainEpoch(members[k]);
-        let value = NaN;
-        if (!diverged[k]) {
-          const scalar = tf.tidy(() => loss(members[k].network.predict(xValidation) as tf.Tensor, yValidation));
-          value = (await scalar.data())[0];
-          scalar.dispose();
-        }
-        if (!Number.isFinite(value)) diverged[k] = true;
-        losses.push(Number.isFinite(value) ? value : NaN);
-        curves[k].push(losses[k]);
-      }
+      const losses = await trainMembers(members, diverged, splits, order);
+      losses.forEach((value, k) => curves[k].push(value));
       options.onEpoch?.(epoch, losses);
       if (epoch % interval === 0 && epoch < settings.epochs) {
         const decisions = controller.step(losses.map((value) => (Number.isFinite(value) ? value : null)), epoch);
         for (const { from, to, params } of decisions) {
-          await copy(members[from], members[to], params);
+          await members[to].copyFrom(members[from], params);
           diverged[to] = false;
         }
       }
     }
-    const finals = curves.map((curve) => curve[curve.length - 1]);
-    let bestMember = 0;
-    finals.forEach((value, k) => {
-      if (Number.isFinite(value) && !(finals[bestMember] <= value)) bestMember = k;
-    });
-    return { validationLoss: curves, lineage: controller.lineage, bestMember, bestValidationLoss: finals[bestMember] };
+    const bestMember = bestOf(curves);
+    return { validationLoss: curves, lineage: controller.lineage, bestMember, bestValidationLoss: curves[bestMember][curves[bestMember].length - 1] };
   } finally {
-    for (const member of members) {
-      member.network.dispose();
-      member.optimizer.dispose();
-    }
-    tf.dispose([xTrain, yTrain, xValidation, yValidation]);
+    for (const member of members) member.dispose();
+    tf.dispose([splits.xTrain, splits.yTrain, splits.xValidation, splits.yValidation]);
   }
 }

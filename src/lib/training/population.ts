@@ -1,13 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ModelSettings } from '../core/modelSettings';
-import { detectDivergence } from '../core/diagnose';
 import { trainingBaseline } from './trainTrial';
-import { createEpochPlanner } from './epochPlan';
+import { createEpochPlanner, type EpochPlanner } from './epochPlan';
 import type { LayerWeights } from './initialWeights';
+import { PopulationData, type EpochData, type EvaluationSet } from './populationData';
 import { correctCount, dataLoss, weightPenalty } from './populationLoss';
-import { createStackedMlp } from './populationModel';
+import { createStackedMlp, type StackedMlp } from './populationModel';
 import { structureKey } from './populationGroups';
-import { createStackedOptimizer } from './stackedOptimizer';
+import { PopulationProgress, type PopulationReading, type PopulationTrialEpoch, type PopulationTrialState } from './populationProgress';
+import { createStackedOptimizer, type StackedOptimizer } from './stackedOptimizer';
 
 /** One trial of a population: its settings, its seed and an optional initial-weight multiplier. */
 export interface PopulationTrial {
@@ -37,24 +38,7 @@ export interface PopulationOptions {
   trials: PopulationTrial[];
 }
 
-/** Where a trial stands: training, or out of the population for good. */
-export type PopulationTrialState = 'running' | 'diverged' | 'stopped' | 'complete';
-
-/** One trial's results for one epoch (see populationLoss.ts for the loss definition). */
-export interface PopulationTrialEpoch {
-  /** The trial's epoch number, from 1. */
-  epoch: number;
-  /** Data loss on all training rows after the epoch (no penalty, no dropout). */
-  trainLoss: number;
-  /** Data loss on all validation rows after the epoch (no penalty, no dropout). */
-  validationLoss: number;
-  /** Fraction of training rows classified right after the epoch (null for regression). */
-  trainAccuracy: number | null;
-  /** Fraction of validation rows classified right after the epoch (null for regression). */
-  validationAccuracy: number | null;
-  /** State after this epoch: diverged (non-finite or exploding loss), complete (settings.epochs reached), stopped (patience ran out). */
-  state: PopulationTrialState;
-}
+export type { PopulationTrialEpoch, PopulationTrialState } from './populationProgress';
 
 /** One epoch of the whole population: an entry per trial, null for trials already out before it. */
 export interface PopulationEpoch {
@@ -82,7 +66,11 @@ export interface Population {
 
 /** Creates a population of K compatible MLP trials; throws when they differ in structure. */
 export function createPopulation(options: PopulationOptions): Population {
-  const { features, targets, featureCount, classCount, trainIndices, validationIndices, trials } = options;
+  checkTrials(options);
+  return new StackedPopulation(options);
+}
+
+function checkTrials({ trials, classCount }: PopulationOptions): void {
   if (trials.length === 0) throw new Error('a population needs at least one trial');
   if (classCount === 1 || classCount < 0) throw new Error(`invalid classCount: ${classCount} (0 = regression, ≥ 2 = classes)`);
   const key = structureKey(trials[0].settings);
@@ -92,179 +80,160 @@ export function createPopulation(options: PopulationOptions): Population {
       throw new Error(`trials differ in structure (${structureKey(trial.settings)} vs ${key}): put them in separate populations`);
     }
   }
-  const trialCount = trials.length;
-  const rowCount = targets.length;
-  // The loss of ignoring the inputs: a loss far above it has diverged, even in the first epoch.
-  const baseline = trainingBaseline(options);
-  const trainCount = trainIndices.length;
-  const validationCount = validationIndices.length;
-  const outputCount = classCount === 0 ? 1 : classCount;
-  const { hiddenLayers, activation, batchSize } = trials[0].settings;
-  const hiddenUnits = trials.map((trial) => Array.from({ length: hiddenLayers }, () => trial.settings.units));
-  const model = createStackedMlp(
-    trials.map((trial, k) => ({
-      layerWidths: [featureCount, ...hiddenUnits[k], outputCount],
-      initializer: trial.settings.initializer,
-      seed: trial.seed,
-      initialScale: trial.initialScale ?? 1,
-    })),
-    activation,
-  );
-  const parameters = [...model.kernels, ...model.biases];
-  const optimizer = createStackedOptimizer(parameters, trials.map((trial) => trial.settings));
-  const planner = createEpochPlanner(
-    trials.map((trial, k) => ({ seed: trial.seed, hiddenUnits: hiddenUnits[k], dropout: trial.settings.dropout })),
-    trainIndices,
-    model.paddedWidths.slice(1, -1),
-  );
-  const column = (values: number[]) => tf.tensor3d(values, [trialCount, 1, 1]);
-  const l1 = trials.some((trial) => trial.settings.l1 > 0) ? column(trials.map((trial) => trial.settings.l1)) : null;
-  const l2 = trials.some((trial) => trial.settings.l2 > 0) ? column(trials.map((trial) => trial.settings.l2)) : null;
+}
 
-  // The dataset stays on the device: rows [n, featureCount], targets [n, C] (one-hot, or [n, 1]).
-  const featureTable = tf.tensor2d(features, [rowCount, featureCount]);
-  const labelTable = tf.tensor1d(Int32Array.from(targets), 'int32');
-  const targetTable = tf.tidy(() => (classCount === 0 ? tf.tensor2d(targets, [rowCount, 1]) : tf.oneHot(labelTable, classCount).toFloat()));
-  // Evaluation sets in dataset order, [1, rows, ...], broadcast over the K trials.
-  const evaluationSet = (indices: ArrayLike<number>) =>
-    tf.tidy(() => {
-      const rows = tf.tensor1d(Int32Array.from(indices), 'int32');
-      return {
-        inputs: tf.expandDims(tf.gather(featureTable, rows), 0) as tf.Tensor3D,
-        targets: tf.expandDims(tf.gather(targetTable, rows), 0) as tf.Tensor3D,
-        labels: tf.expandDims(tf.gather(labelTable, rows), 0) as tf.Tensor2D,
-      };
-    });
-  const training = evaluationSet(trainIndices);
-  const validation = evaluationSet(validationIndices);
+/** K trials as stacked TF.js variables: one model, one optimiser, the data on the device, each trial's progress. */
+class StackedPopulation implements Population {
+  readonly size: number;
+  readonly #classCount: number;
+  readonly #batchSize: number;
+  readonly #model: StackedMlp;
+  readonly #parameters: tf.Variable[];
+  readonly #optimizer: StackedOptimizer;
+  readonly #planner: EpochPlanner;
+  readonly #data: PopulationData;
+  readonly #progress: PopulationProgress;
+  /** Per-trial penalty weights [K, 1, 1], or null when no trial uses that penalty. */
+  readonly #l1: tf.Tensor3D | null;
+  readonly #l2: tf.Tensor3D | null;
+  #disposed = false;
 
-  const states: PopulationTrialState[] = trials.map(() => 'running');
-  const epochs = trials.map(() => 0);
-  const bestValidation = trials.map(() => Infinity);
-  const sinceBest = trials.map(() => 0);
-  const firstTrainLoss = trials.map(() => NaN);
-  let disposed = false;
+  constructor(options: PopulationOptions) {
+    const { featureCount, classCount, trials } = options;
+    const settings = trials.map((trial) => trial.settings);
+    this.size = trials.length;
+    this.#classCount = classCount;
+    this.#batchSize = settings[0].batchSize;
+    const outputCount = classCount === 0 ? 1 : classCount;
+    const hiddenUnits = settings.map((trial) => Array.from({ length: trial.hiddenLayers }, () => trial.units));
+    this.#model = createStackedMlp(
+      trials.map((trial, k) => ({
+        layerWidths: [featureCount, ...hiddenUnits[k], outputCount],
+        initializer: trial.settings.initializer,
+        seed: trial.seed,
+        initialScale: trial.initialScale ?? 1,
+      })),
+      settings[0].activation,
+    );
+    this.#parameters = [...this.#model.kernels, ...this.#model.biases];
+    this.#optimizer = createStackedOptimizer(this.#parameters, settings);
+    this.#planner = createEpochPlanner(
+      trials.map((trial, k) => ({ seed: trial.seed, hiddenUnits: hiddenUnits[k], dropout: trial.settings.dropout })),
+      options.trainIndices,
+      this.#model.paddedWidths.slice(1, -1),
+    );
+    const column = (values: number[]) => (values.some((value) => value > 0) ? tf.tensor3d(values, [this.size, 1, 1]) : null);
+    this.#l1 = column(settings.map((trial) => trial.l1));
+    this.#l2 = column(settings.map((trial) => trial.l2));
+    this.#data = new PopulationData(options);
+    // The loss of ignoring the inputs: a loss far above it has diverged, even in the first epoch.
+    this.#progress = new PopulationProgress(settings, trainingBaseline(options));
+  }
 
-  const penaltyOf = () => weightPenalty(model.kernels, l1, l2);
+  states(): PopulationTrialState[] {
+    return this.#progress.states();
+  }
 
-  function trainStep(inputs: tf.Tensor3D, stepTargets: tf.Tensor3D, masks: tf.Tensor3D[] | null) {
+  isFinished(): boolean {
+    return this.#progress.isFinished();
+  }
+
+  async runEpoch(): Promise<PopulationEpoch> {
+    if (this.#disposed) throw new Error('the population was disposed');
+    const wasRunning = Array.from({ length: this.size }, (_, k) => this.#progress.isRunning(k));
+    const epochData = this.#data.epochData(this.#planner.next(), this.size, this.#model.paddedWidths);
+    let summary: tf.Tensor1D | null = null;
+    try {
+      this.#trainEpoch(epochData);
+      const { training, validation } = this.#data;
+      summary = tf.tidy(() => tf.concat([this.#evaluate(training), this.#evaluate(validation)]) as tf.Tensor1D);
+      // The one readback of the epoch, [4 * K]: train loss, train accuracy, validation loss, validation accuracy.
+      const values = await summary.data();
+      return { trials: wasRunning.map((running, k) => (running ? this.#progress.record(k, this.#reading(values, k)) : null)) };
+    } finally {
+      tf.dispose([epochData.inputs, epochData.targets, ...(epochData.masks ?? [])]);
+      summary?.dispose();
+      const diverged = this.states().map((state, k) => wasRunning[k] && state === 'diverged');
+      if (diverged.some(Boolean)) this.#resetDiverged(diverged);
+      this.#setActive();
+    }
+  }
+
+  stop(trialIndex: number): void {
+    if (trialIndex < 0 || trialIndex >= this.size) throw new Error(`invalid trial index: ${trialIndex}`);
+    if (this.#progress.stop(trialIndex)) this.#setActive();
+  }
+
+  readWeights(): Promise<LayerWeights[][]> {
+    return this.#model.read();
+  }
+
+  dispose(): void {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    this.#model.dispose();
+    this.#optimizer.dispose();
+    this.#data.dispose();
+    tf.dispose([...(this.#l1 ? [this.#l1] : []), ...(this.#l2 ? [this.#l2] : [])]);
+  }
+
+  /** One pass over this epoch's examples in batches, every trial one step per batch. */
+  #trainEpoch(epochData: EpochData): void {
+    const trainCount = this.#data.training.rowCount;
+    for (let start = 0; start < trainCount; start += this.#batchSize) {
+      const size = Math.min(this.#batchSize, trainCount - start);
+      tf.tidy(() => {
+        const slice3 = (tensor: tf.Tensor3D) => tf.slice(tensor, [0, start, 0], [this.size, size, -1]);
+        const masks = epochData.masks?.map(slice3) ?? null;
+        this.#trainStep(slice3(epochData.inputs), slice3(epochData.targets), masks);
+      });
+    }
+  }
+
+  #trainStep(inputs: tf.Tensor3D, targets: tf.Tensor3D, masks: tf.Tensor3D[] | null): void {
     tf.tidy(() => {
       const { grads } = tf.variableGrads(() => {
-        const penalty = penaltyOf();
-        const loss = dataLoss(model.apply(inputs, masks), stepTargets, classCount);
+        const penalty = weightPenalty(this.#model.kernels, this.#l1, this.#l2);
+        const loss = dataLoss(this.#model.apply(inputs, masks), targets, this.#classCount);
         // Trials are independent, so the gradient of the sum is each trial's own gradient.
         return tf.sum(penalty ? tf.add(loss, penalty) : loss);
-      }, parameters);
-      optimizer.applyGradients(parameters.map((parameter) => grads[parameter.name]));
+      }, this.#parameters);
+      this.#optimizer.applyGradients(this.#parameters.map((parameter) => grads[parameter.name]));
     });
   }
 
   /** Data loss and accuracy of every trial on one evaluation set → [2 * K]. */
-  function evaluate(set: { inputs: tf.Tensor3D; targets: tf.Tensor3D; labels: tf.Tensor2D }, rowCount: number): tf.Tensor1D {
-    const outputs = model.apply(set.inputs, null);
-    const loss = dataLoss(outputs, set.targets, classCount);
-    const accuracy = classCount > 0 ? tf.div(correctCount(outputs, set.labels), rowCount) : tf.zeros([trialCount]);
+  #evaluate(set: EvaluationSet): tf.Tensor1D {
+    const outputs = this.#model.apply(set.inputs, null);
+    const loss = dataLoss(outputs, set.targets, this.#classCount);
+    const accuracy = this.#classCount > 0 ? tf.div(correctCount(outputs, set.labels), set.rowCount) : tf.zeros([this.size]);
     return tf.concat([loss, accuracy]) as tf.Tensor1D;
   }
 
-  function setActive() {
-    optimizer.setActive(states.map((state) => state === 'running'));
+  /** Trial k's numbers from the readback [train loss, train accuracy, validation loss, validation accuracy] × K. */
+  #reading(values: ArrayLike<number>, k: number): PopulationReading {
+    const reading: PopulationReading = { trainLoss: values[k], validationLoss: values[2 * this.size + k] };
+    if (this.#classCount > 0) {
+      reading.trainAccuracy = values[this.size + k];
+      reading.validationAccuracy = values[3 * this.size + k];
+    }
+    return reading;
   }
 
-  async function runEpoch(): Promise<PopulationEpoch> {
-    if (disposed) throw new Error('the population was disposed');
-    const draws = planner.next();
-    const wasRunning = states.map((state) => state === 'running');
-    const order = tf.tensor2d(draws.order, [trialCount, trainCount], 'int32');
-    // This epoch's examples in each trial's own order: [K, trainCount, ...].
-    const epochData = {
-      inputs: tf.gather(featureTable, order) as tf.Tensor as tf.Tensor3D,
-      targets: tf.gather(targetTable, order) as tf.Tensor as tf.Tensor3D,
-      masks: draws.dropoutMasks?.map((mask, layer) => tf.tensor3d(mask, [trialCount, trainCount, model.paddedWidths[layer + 1]])) ?? null,
-    };
-    order.dispose();
-    let summary: tf.Tensor1D | null = null;
-    try {
-      for (let start = 0; start < trainCount; start += batchSize) {
-        const size = Math.min(batchSize, trainCount - start);
-        tf.tidy(() => {
-          const slice3 = (tensor: tf.Tensor3D) => tf.slice(tensor, [0, start, 0], [trialCount, size, -1]);
-          const masks = epochData.masks?.map(slice3) ?? null;
-          trainStep(slice3(epochData.inputs), slice3(epochData.targets), masks);
-        });
-      }
-      summary = tf.tidy(() => tf.concat([evaluate(training, trainCount), evaluate(validation, validationCount)]) as tf.Tensor1D);
-      // The one readback of the epoch, [4 * K]: train loss, train accuracy, validation loss, validation accuracy.
-      const values = await summary.data();
-      return { trials: trials.map((trial, k) => (wasRunning[k] ? recordEpoch(k, trial.settings, values) : null)) };
-    } finally {
-      tf.dispose([epochData.inputs, epochData.targets, ...(epochData.masks ?? [])]);
-      summary?.dispose();
-      const diverged = states.map((state, k) => wasRunning[k] && state === 'diverged');
-      if (diverged.some(Boolean)) resetDiverged(diverged);
-      setActive();
-    }
-  }
-
-  function recordEpoch(k: number, settings: ModelSettings, values: Float32Array | Int32Array | Uint8Array): PopulationTrialEpoch {
-    epochs[k] += 1;
-    const trainLoss = values[k];
-    const validationLoss = values[2 * trialCount + k];
-    if (epochs[k] === 1) firstTrainLoss[k] = trainLoss;
-    if (!Number.isFinite(validationLoss) || detectDivergence(trainLoss, firstTrainLoss[k], baseline)) {
-      states[k] = 'diverged';
-    } else if (epochs[k] >= settings.epochs) {
-      states[k] = 'complete';
-    } else if (settings.patience > 0) {
-      if (validationLoss < bestValidation[k]) {
-        bestValidation[k] = validationLoss;
-        sinceBest[k] = 0;
-      } else if (++sinceBest[k] >= settings.patience) {
-        states[k] = 'stopped';
-      }
-    }
-    return {
-      epoch: epochs[k],
-      trainLoss,
-      validationLoss,
-      trainAccuracy: classCount > 0 ? values[trialCount + k] : null,
-      validationAccuracy: classCount > 0 ? values[3 * trialCount + k] : null,
-      state: states[k],
-    };
+  #setActive(): void {
+    this.#optimizer.setActive(this.states().map((state) => state === 'running'));
   }
 
   // A diverged trial's weights hold NaN/Inf; zero them and its optimiser state so that, frozen
   // with a step of 0, it computes finite values and 0 · NaN never appears in its updates.
-  function resetDiverged(diverged: boolean[]) {
+  #resetDiverged(diverged: boolean[]): void {
     tf.tidy(() => {
       const keep = tf.tensor1d(diverged.map((isDiverged) => (isDiverged ? 0 : 1)), 'bool');
-      for (const parameter of parameters) {
-        const mask = tf.broadcastTo(tf.reshape(keep, [trialCount, 1, 1]), parameter.shape);
+      for (const parameter of this.#parameters) {
+        const mask = tf.broadcastTo(tf.reshape(keep, [this.size, 1, 1]), parameter.shape);
         parameter.assign(tf.where(mask, parameter, tf.zerosLike(parameter)));
       }
     });
-    optimizer.resetTrials(diverged);
+    this.#optimizer.resetTrials(diverged);
   }
-
-  return {
-    size: trialCount,
-    states: () => [...states],
-    isFinished: () => states.every((state) => state !== 'running'),
-    runEpoch,
-    stop(trialIndex) {
-      if (trialIndex < 0 || trialIndex >= trialCount) throw new Error(`invalid trial index: ${trialIndex}`);
-      if (states[trialIndex] !== 'running') return;
-      states[trialIndex] = 'stopped';
-      setActive();
-    },
-    readWeights: () => model.read(),
-    dispose() {
-      if (disposed) return;
-      disposed = true;
-      model.dispose();
-      optimizer.dispose();
-      tf.dispose([featureTable, labelTable, targetTable, ...Object.values(training), ...Object.values(validation)]);
-      tf.dispose([...(l1 ? [l1] : []), ...(l2 ? [l2] : [])]);
-    },
-  };
 }

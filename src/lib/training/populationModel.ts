@@ -1,6 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Activation, Initializer } from '../core/modelSettings';
-import { maxOf } from '../core/extent';
 import { initialWeights, type LayerWeights } from './initialWeights';
 
 /** What the stacked MLP needs to know about one trial. */
@@ -13,22 +12,6 @@ export interface StackedTrialShape {
   seed: number;
   /** Multiplier of the initial kernels (1 = the initialiser's scale). */
   initialScale: number;
-}
-
-/** K MLPs of the same depth and activation, their parameters stacked along a leading trial axis. */
-export interface StackedMlp {
-  /** Kernels, one per dense layer, shape [K, inputs, outputs] (inputs, outputs padded to the widest trial). */
-  kernels: tf.Variable<tf.Rank.R3>[];
-  /** Biases, one per dense layer, shape [K, 1, outputs]. */
-  biases: tf.Variable<tf.Rank.R3>[];
-  /** Padded layer widths shared by all trials, [featureCount, ...hidden, outputs]. */
-  paddedWidths: number[];
-  /** Forward pass: inputs [K or 1, B, featureCount], dropout keep-masks [K, B, hidden] per hidden layer or null → outputs [K, B, outputs]. */
-  apply(inputs: tf.Tensor3D, dropoutMasks: tf.Tensor3D[] | null): tf.Tensor3D;
-  /** Reads every trial's weights back, unpadded: [trial][layer]. */
-  read(): Promise<LayerWeights[][]>;
-  /** Frees the variables and masks. */
-  dispose(): void;
 }
 
 /** Applies a hidden-layer activation elementwise. */
@@ -56,74 +39,95 @@ export function activate(activation: Activation, values: tf.Tensor3D): tf.Tensor
  * sigmoid outputs 0.5 at 0, so there (only) a [K, 1, units] mask zeroes padded units.
  */
 export function createStackedMlp(trials: StackedTrialShape[], activation: Activation): StackedMlp {
-  const depth = trials[0].layerWidths.length;
-  const paddedWidths = trials[0].layerWidths.map((_, layer) => maxOf(trials.map((trial) => trial.layerWidths[layer])));
-  const trialCount = trials.length;
-  const perTrial = trials.map((trial) =>
-    initialWeights(trial.layerWidths, trial.initializer, trial.seed, trial.initialScale),
-  );
-  const kernels: tf.Variable<tf.Rank.R3>[] = [];
-  const biases: tf.Variable<tf.Rank.R3>[] = [];
-  const unitMasks: (tf.Tensor3D | null)[] = [];
-  const isPadded = trials.some((trial) => trial.layerWidths.some((width, layer) => width !== paddedWidths[layer]));
-  for (let layer = 0; layer + 1 < depth; layer++) {
-    const inputs = paddedWidths[layer];
-    const outputs = paddedWidths[layer + 1];
-    const kernel = new Float32Array(trialCount * inputs * outputs);
-    const mask = new Float32Array(trialCount * outputs);
-    perTrial.forEach((layers, trial) => {
-      const { inputs: trialInputs, outputs: trialOutputs, kernel: trialKernel } = layers[layer];
-      for (let i = 0; i < trialInputs; i++) {
-        kernel.set(trialKernel.subarray(i * trialOutputs, (i + 1) * trialOutputs), (trial * inputs + i) * outputs);
-      }
-      mask.fill(1, trial * outputs, trial * outputs + trialOutputs);
-    });
-    // Inside tidy, so only the variables outlive the tensors they were made from.
-    kernels.push(tf.tidy(() => tf.variable(tf.tensor3d(kernel, [trialCount, inputs, outputs]))) as tf.Variable<tf.Rank.R3>);
-    biases.push(tf.tidy(() => tf.variable(tf.zeros([trialCount, 1, outputs]))) as tf.Variable<tf.Rank.R3>);
-    const isHidden = layer + 2 < depth;
-    unitMasks.push(isHidden && isPadded && activation === 'sigmoid' ? tf.tensor3d(mask, [trialCount, 1, outputs]) : null);
+  return new StackedMlp(trials, activation);
+}
+
+/** K MLPs of the same depth and activation, their parameters stacked along a leading trial axis. */
+export class StackedMlp {
+  /** Kernels, one per dense layer, shape [K, inputs, outputs] (inputs, outputs padded to the widest trial). */
+  readonly kernels: tf.Variable<tf.Rank.R3>[] = [];
+  /** Biases, one per dense layer, shape [K, 1, outputs]. */
+  readonly biases: tf.Variable<tf.Rank.R3>[] = [];
+  /** Padded layer widths shared by all trials, [featureCount, ...hidden, outputs]. */
+  readonly paddedWidths: number[];
+  readonly #trials: StackedTrialShape[];
+  readonly #activation: Activation;
+  /** Per hidden layer, the [K, 1, units] mask of real units (sigmoid with padding only), else null. */
+  readonly #unitMasks: (tf.Tensor3D | null)[] = [];
+
+  /** Stacks each trial's initial weights (initialWeights.ts) at its padded offsets. */
+  constructor(trials: StackedTrialShape[], activation: Activation) {
+    this.#trials = trials;
+    this.#activation = activation;
+    const paddedWidths = trials[0].layerWidths.map((_, layer) => Math.max(...trials.map((trial) => trial.layerWidths[layer])));
+    this.paddedWidths = paddedWidths;
+    const perTrial = trials.map((trial) => initialWeights(trial.layerWidths, trial.initializer, trial.seed, trial.initialScale));
+    const isPadded = trials.some((trial) => trial.layerWidths.some((width, layer) => width !== paddedWidths[layer]));
+    for (let layer = 0; layer + 1 < paddedWidths.length; layer++) {
+      const { kernel, mask } = stackLayer(perTrial.map((layers) => layers[layer]), paddedWidths[layer], paddedWidths[layer + 1]);
+      const shape: [number, number, number] = [trials.length, paddedWidths[layer], paddedWidths[layer + 1]];
+      // Inside tidy, so only the variables outlive the tensors they were made from.
+      this.kernels.push(tf.tidy(() => tf.variable(tf.tensor3d(kernel, shape))) as tf.Variable<tf.Rank.R3>);
+      this.biases.push(tf.tidy(() => tf.variable(tf.zeros([trials.length, 1, shape[2]]))) as tf.Variable<tf.Rank.R3>);
+      const isHidden = layer + 2 < paddedWidths.length;
+      this.#unitMasks.push(isHidden && isPadded && activation === 'sigmoid' ? tf.tensor3d(mask, [trials.length, 1, shape[2]]) : null);
+    }
   }
 
-  return {
-    kernels,
-    biases,
-    paddedWidths,
-    apply(inputs, dropoutMasks) {
-      let values: tf.Tensor3D = inputs;
-      for (let layer = 0; layer < kernels.length; layer++) {
-        values = tf.add(tf.matMul(values, kernels[layer]), biases[layer]);
-        if (layer + 1 < kernels.length) {
-          values = activate(activation, values);
-          const unitMask = unitMasks[layer];
-          if (unitMask) values = tf.mul(values, unitMask);
-          if (dropoutMasks) values = tf.mul(values, dropoutMasks[layer]);
-        }
+  /** Forward pass: inputs [K or 1, B, featureCount], dropout keep-masks [K, B, hidden] per hidden layer or null → outputs [K, B, outputs]. */
+  apply(inputs: tf.Tensor3D, dropoutMasks: tf.Tensor3D[] | null): tf.Tensor3D {
+    const { kernels, biases } = this;
+    let values: tf.Tensor3D = inputs;
+    for (let layer = 0; layer < kernels.length; layer++) {
+      values = tf.add(tf.matMul(values, kernels[layer]), biases[layer]);
+      if (layer + 1 < kernels.length) {
+        values = activate(this.#activation, values);
+        const unitMask = this.#unitMasks[layer];
+        if (unitMask) values = tf.mul(values, unitMask);
+        if (dropoutMasks) values = tf.mul(values, dropoutMasks[layer]);
       }
-      return values;
-    },
-    async read() {
-      const kernelValues = await Promise.all(kernels.map((kernel) => kernel.data() as Promise<Float32Array>));
-      const biasValues = await Promise.all(biases.map((bias) => bias.data() as Promise<Float32Array>));
-      return trials.map((trial, index) =>
-        kernelValues.map((values, layer) => {
-          const inputs = trial.layerWidths[layer];
-          const outputs = trial.layerWidths[layer + 1];
-          const paddedInputs = paddedWidths[layer];
-          const paddedOutputs = paddedWidths[layer + 1];
-          const kernel = new Float32Array(inputs * outputs);
-          for (let i = 0; i < inputs; i++) {
-            const start = (index * paddedInputs + i) * paddedOutputs;
-            kernel.set(values.subarray(start, start + outputs), i * outputs);
-          }
-          const bias = biasValues[layer].slice(index * paddedOutputs, index * paddedOutputs + outputs);
-          return { inputs, outputs, kernel, bias };
-        }),
-      );
-    },
-    dispose() {
-      for (const variable of [...kernels, ...biases]) variable.dispose();
-      for (const mask of unitMasks) mask?.dispose();
-    },
-  };
+    }
+    return values;
+  }
+
+  /** Reads every trial's weights back, unpadded: [trial][layer]. */
+  async read(): Promise<LayerWeights[][]> {
+    const { paddedWidths } = this;
+    const kernelValues = await Promise.all(this.kernels.map((kernel) => kernel.data() as Promise<Float32Array>));
+    const biasValues = await Promise.all(this.biases.map((bias) => bias.data() as Promise<Float32Array>));
+    return this.#trials.map((trial, index) =>
+      kernelValues.map((values, layer) => {
+        const inputs = trial.layerWidths[layer];
+        const outputs = trial.layerWidths[layer + 1];
+        const paddedInputs = paddedWidths[layer];
+        const paddedOutputs = paddedWidths[layer + 1];
+        const kernel = new Float32Array(inputs * outputs);
+        for (let i = 0; i < inputs; i++) {
+          const start = (index * paddedInputs + i) * paddedOutputs;
+          kernel.set(values.subarray(start, start + outputs), i * outputs);
+        }
+        const bias = biasValues[layer].slice(index * paddedOutputs, index * paddedOutputs + outputs);
+        return { inputs, outputs, kernel, bias };
+      }),
+    );
+  }
+
+  /** Frees the variables and masks. */
+  dispose(): void {
+    for (const variable of [...this.kernels, ...this.biases]) variable.dispose();
+    for (const mask of this.#unitMasks) mask?.dispose();
+  }
+}
+
+/** One layer of every trial, padded: kernels [K * inputs * outputs] and the real-unit mask [K * outputs]. */
+function stackLayer(layers: LayerWeights[], inputs: number, outputs: number): { kernel: Float32Array; mask: Float32Array } {
+  const kernel = new Float32Array(layers.length * inputs * outputs);
+  const mask = new Float32Array(layers.length * outputs);
+  layers.forEach(({ inputs: trialInputs, outputs: trialOutputs, kernel: trialKernel }, trial) => {
+    for (let i = 0; i < trialInputs; i++) {
+      kernel.set(trialKernel.subarray(i * trialOutputs, (i + 1) * trialOutputs), (trial * inputs + i) * outputs);
+    }
+    mask.fill(1, trial * outputs, trial * outputs + trialOutputs);
+  });
+  return { kernel, mask };
 }

@@ -61,74 +61,101 @@ export function updateCoefficients(settings: TrialOptimizerSettings): number[] {
  * tensors (m, v) exist only when some trial needs them.
  */
 export function createStackedOptimizer(variables: tf.Variable[], trials: TrialOptimizerSettings[]): StackedOptimizer {
-  const trialCount = trials.length;
-  const column = (values: number[]) => tf.tensor3d(values, [trialCount, 1, 1]);
-  const coefficients = trials.map(updateCoefficients);
-  const pick = (index: number) => column(coefficients.map((row) => row[index]));
-  const [firstDecay, firstGain, secondDecay, secondGain, firstBase, secondBase, innerEpsilon, outerEpsilon] = [
-    0, 1, 2, 3, 4, 5, 6, 7,
-  ].map(pick);
-  const needsFirst = coefficients.some((row) => row[0] !== 0);
-  const needsSecond = coefficients.some((row) => row[3] !== 0);
-  const needsFirstCorrection = coefficients.some((row) => row[4] !== 0);
-  const needsSecondCorrection = coefficients.some((row) => row[5] !== 0);
-  const learningRates = trials.map((trial) => trial.learningRate);
-  // Inside tidy, so only the variables outlive the tensors they were made from.
-  const stateOf = (initial: () => tf.Tensor) => tf.tidy(() => tf.variable(initial(), false));
-  const stepSize = stateOf(() => column(learningRates));
-  const firstPower = stateOf(() => tf.ones([trialCount, 1, 1]));
-  const secondPower = stateOf(() => tf.ones([trialCount, 1, 1]));
-  const firstMoments = needsFirst ? variables.map((variable) => stateOf(() => tf.zerosLike(variable))) : [];
-  const secondMoments = needsSecond ? variables.map((variable) => stateOf(() => tf.zerosLike(variable))) : [];
-  const constants = [firstDecay, firstGain, secondDecay, secondGain, firstBase, secondBase, innerEpsilon, outerEpsilon];
+  return new StackedRuleOptimizer(variables, trials);
+}
 
-  return {
-    applyGradients(gradients) {
-      // Per-trial scalars shared by every variable in this step, [K, 1, 1].
-      let scale: tf.Tensor = stepSize;
-      if (needsFirstCorrection) {
-        const power = tf.mul(firstPower, firstBase);
-        firstPower.assign(power);
-        scale = tf.div(stepSize, tf.sub(1, power));
+/** The rule of updateCoefficients with its coefficients as [K, 1, 1] tensors and its state as variables. */
+class StackedRuleOptimizer implements StackedOptimizer {
+  readonly #variables: tf.Variable[];
+  readonly #trialCount: number;
+  readonly #learningRates: number[];
+  /** firstDecay, firstGain, secondDecay, secondGain, firstBase, secondBase, innerEpsilon, outerEpsilon, each [K, 1, 1]. */
+  readonly #constants: tf.Tensor3D[];
+  readonly #needsFirst: boolean;
+  readonly #needsSecond: boolean;
+  readonly #needsFirstCorrection: boolean;
+  readonly #needsSecondCorrection: boolean;
+  readonly #stepSize: tf.Variable;
+  readonly #firstPower: tf.Variable;
+  readonly #secondPower: tf.Variable;
+  readonly #firstMoments: tf.Variable[];
+  readonly #secondMoments: tf.Variable[];
+
+  constructor(variables: tf.Variable[], trials: TrialOptimizerSettings[]) {
+    this.#variables = variables;
+    this.#trialCount = trials.length;
+    const coefficients = trials.map(updateCoefficients);
+    this.#constants = [0, 1, 2, 3, 4, 5, 6, 7].map((index) => this.#column(coefficients.map((row) => row[index])));
+    this.#needsFirst = coefficients.some((row) => row[0] !== 0);
+    this.#needsSecond = coefficients.some((row) => row[3] !== 0);
+    this.#needsFirstCorrection = coefficients.some((row) => row[4] !== 0);
+    this.#needsSecondCorrection = coefficients.some((row) => row[5] !== 0);
+    this.#learningRates = trials.map((trial) => trial.learningRate);
+    // Inside tidy, so only the variables outlive the tensors they were made from.
+    const stateOf = (initial: () => tf.Tensor) => tf.tidy(() => tf.variable(initial(), false));
+    this.#stepSize = stateOf(() => this.#column(this.#learningRates));
+    this.#firstPower = stateOf(() => tf.ones([this.#trialCount, 1, 1]));
+    this.#secondPower = stateOf(() => tf.ones([this.#trialCount, 1, 1]));
+    this.#firstMoments = this.#needsFirst ? variables.map((variable) => stateOf(() => tf.zerosLike(variable))) : [];
+    this.#secondMoments = this.#needsSecond ? variables.map((variable) => stateOf(() => tf.zerosLike(variable))) : [];
+  }
+
+  applyGradients(gradients: tf.Tensor[]): void {
+    const [, , , , firstBase, secondBase] = this.#constants;
+    // Per-trial scalars shared by every variable in this step, [K, 1, 1].
+    let scale: tf.Tensor = this.#stepSize;
+    if (this.#needsFirstCorrection) {
+      const power = tf.mul(this.#firstPower, firstBase);
+      this.#firstPower.assign(power);
+      scale = tf.div(this.#stepSize, tf.sub(1, power));
+    }
+    let secondScale: tf.Tensor | null = null;
+    if (this.#needsSecondCorrection) {
+      const power = tf.mul(this.#secondPower, secondBase);
+      this.#secondPower.assign(power);
+      secondScale = tf.div(1, tf.sub(1, power));
+    }
+    this.#variables.forEach((variable, index) => this.#update(variable, index, gradients[index], scale, secondScale));
+  }
+
+  setActive(active: boolean[]): void {
+    tf.tidy(() => this.#stepSize.assign(this.#column(this.#learningRates.map((rate, k) => (active[k] ? rate : 0)))));
+  }
+
+  resetTrials(reset: boolean[]): void {
+    tf.tidy(() => {
+      const keep = this.#column(reset.map((isReset) => (isReset ? 0 : 1)));
+      for (const state of [...this.#firstMoments, ...this.#secondMoments]) {
+        state.assign(tf.where(tf.equal(tf.broadcastTo(keep, state.shape), 1), state, tf.zerosLike(state)));
       }
-      let secondScale: tf.Tensor | null = null;
-      if (needsSecondCorrection) {
-        const power = tf.mul(secondPower, secondBase);
-        secondPower.assign(power);
-        secondScale = tf.div(1, tf.sub(1, power));
-      }
-      variables.forEach((variable, index) => {
-        const gradient = gradients[index];
-        let first: tf.Tensor = gradient;
-        if (needsFirst) {
-          first = tf.add(tf.mul(firstDecay, firstMoments[index]), tf.mul(firstGain, gradient));
-          firstMoments[index].assign(first);
-        }
-        let step = tf.mul(scale, first);
-        if (needsSecond) {
-          const second = tf.add(tf.mul(secondDecay, secondMoments[index]), tf.mul(secondGain, tf.square(gradient)));
-          secondMoments[index].assign(second);
-          const corrected = secondScale ? tf.mul(second, secondScale) : second;
-          step = tf.div(step, tf.add(tf.sqrt(tf.add(corrected, innerEpsilon)), outerEpsilon));
-        }
-        variable.assign(tf.sub(variable, step));
-      });
-    },
-    setActive(active) {
-      tf.tidy(() => stepSize.assign(column(learningRates.map((rate, k) => (active[k] ? rate : 0)))));
-    },
-    resetTrials(reset) {
-      tf.tidy(() => {
-        const keep = column(reset.map((isReset) => (isReset ? 0 : 1)));
-        for (const state of [...firstMoments, ...secondMoments]) {
-          state.assign(tf.where(tf.equal(tf.broadcastTo(keep, state.shape), 1), state, tf.zerosLike(state)));
-        }
-      });
-    },
-    dispose() {
-      for (const tensor of [stepSize, firstPower, secondPower, ...firstMoments, ...secondMoments, ...constants]) {
-        tensor.dispose();
-      }
-    },
-  };
+    });
+  }
+
+  dispose(): void {
+    for (const tensor of [this.#stepSize, this.#firstPower, this.#secondPower, ...this.#firstMoments, ...this.#secondMoments, ...this.#constants]) {
+      tensor.dispose();
+    }
+  }
+
+  /** One variable's step: moments, then w ← w − scale · m / (√(v̂ + innerEpsilon) + outerEpsilon). */
+  #update(variable: tf.Variable, index: number, gradient: tf.Tensor, scale: tf.Tensor, secondScale: tf.Tensor | null): void {
+    const [firstDecay, firstGain, secondDecay, secondGain, , , innerEpsilon, outerEpsilon] = this.#constants;
+    let first: tf.Tensor = gradient;
+    if (this.#needsFirst) {
+      first = tf.add(tf.mul(firstDecay, this.#firstMoments[index]), tf.mul(firstGain, gradient));
+      this.#firstMoments[index].assign(first);
+    }
+    let step = tf.mul(scale, first);
+    if (this.#needsSecond) {
+      const second = tf.add(tf.mul(secondDecay, this.#secondMoments[index]), tf.mul(secondGain, tf.square(gradient)));
+      this.#secondMoments[index].assign(second);
+      const corrected = secondScale ? tf.mul(second, secondScale) : second;
+      step = tf.div(step, tf.add(tf.sqrt(tf.add(corrected, innerEpsilon)), outerEpsilon));
+    }
+    variable.assign(tf.sub(variable, step));
+  }
+
+  #column(values: number[]): tf.Tensor3D {
+    return tf.tensor3d(values, [this.#trialCount, 1, 1]);
+  }
 }

@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { ModelSettings } from '../core/modelSettings';
 import type { EpochRecord } from '../core/trial';
 import { choosePopulation } from './fused/choosePopulation';
+import type { PopulationTrialEpoch } from './population';
 import { groupTrials } from './populationGroups';
 import { trainTrial, type TrialData, type TrialEnd } from './trainTrial';
 
@@ -29,11 +30,9 @@ export interface BatchCallbacks {
   shouldAbort(): boolean;
 }
 
-function record(epoch: { epoch: number; trainLoss: number; validationLoss: number; trainAccuracy: number | null; validationAccuracy: number | null }): EpochRecord {
-  const result: EpochRecord = { epoch: epoch.epoch, trainLoss: epoch.trainLoss, validationLoss: epoch.validationLoss };
-  if (epoch.trainAccuracy !== null) result.trainAccuracy = epoch.trainAccuracy;
-  if (epoch.validationAccuracy !== null) result.validationAccuracy = epoch.validationAccuracy;
-  return result;
+/** The epoch record of a population entry, without its state. */
+function record({ state: _state, ...epoch }: PopulationTrialEpoch): EpochRecord {
+  return epoch;
 }
 
 async function trainGroup(data: TrialData, trials: BatchTrial[], callbacks: BatchCallbacks): Promise<void> {
@@ -73,9 +72,7 @@ async function trainGroup(data: TrialData, trials: BatchTrial[], callbacks: Batc
         if (!result || ended.has(index)) return;
         if (result.state === 'running') return;
         ended.add(index);
-        let end: TrialEnd = 'complete';
-        if (result.state === 'diverged') end = 'diverged';
-        else if (result.state === 'stopped') end = 'early-stopped';
+        const end = result.state;
         const kept = end === 'early-stopped' && trials[index].settings.restoreBestWeights ? bestEpoch[index] : result.epoch;
         callbacks.onEnd(trials[index].trialId, end, kept, performance.now() - started);
       });

@@ -114,7 +114,8 @@ describe('createPopulation', () => {
     const together = await train(options(trials, 0, targets), 5);
     const solo = await train(options([trials[1]], 0, targets), 5);
     expect(maxLossDifference(together.history, 1, solo.history)).toBeLessThanOrEqual(1e-4);
-    expect(together.history[0].trials[0]!.trainAccuracy).toBeNull();
+    expect(together.history[0].trials[0]).not.toHaveProperty('trainAccuracy');
+    expect(together.history[0].trials[0]).not.toHaveProperty('validationAccuracy');
     expect(together.history[4].trials[1]!.validationLoss).toBeLessThan(together.history[0].trials[1]!.validationLoss);
   });
 
@@ -157,7 +158,7 @@ describe('createPopulation', () => {
     }
   });
 
-  it('ends trials at their own epoch budget and by patience', async () => {
+  it('ends trials at their own epoch budget (complete) and by patience (early-stopped)', async () => {
     const population = createPopulation(options([trial({ epochs: 2 }, 1), trial({ epochs: 5 }, 2), trial({ learningRate: 0, patience: 2 }, 3)]));
     try {
       const states: string[][] = [];
@@ -168,7 +169,7 @@ describe('createPopulation', () => {
       expect(states).toEqual([
         ['running', 'running', 'running'],
         ['complete', 'running', 'running'],
-        ['-', 'running', 'stopped'],
+        ['-', 'running', 'early-stopped'],
         ['-', 'running', '-'],
         ['-', 'complete', '-'],
       ]);

@@ -5,6 +5,7 @@
  */
 import type { Activation, ModelSettings } from '../../core/modelSettings';
 import { updateCoefficients } from '../stackedOptimizer';
+import type { PopulationTrialState } from '../populationProgress';
 
 /** What the generated shader is specialised on: trials that share these share one pipeline. */
 export interface FusedStructure {
@@ -78,8 +79,8 @@ export const statusHeaderWords = 8;
 /** Words per epoch record: train loss, validation loss, train accuracy, validation accuracy. */
 export const recordWords = 4;
 
-/** Trial states as the shader writes them in the status buffer. */
-export const fusedStates = { running: 0, diverged: 1, patience: 2, complete: 3, stopped: 4 } as const;
+/** Trial states (the population's words) as the shader writes them in the status buffer. */
+export const fusedStates = { running: 0, diverged: 1, 'early-stopped': 2, complete: 3, stopped: 4 } as const satisfies Record<PopulationTrialState, number>;
 
 /** Status header fields (word offsets inside a trial's status block). */
 export const statusFields = {

@@ -8,11 +8,12 @@
  * the shader instead of the host's stream, so dropout runs agree in distribution, not bit for bit.
  */
 import type { Population, PopulationEpoch, PopulationOptions, PopulationTrialEpoch, PopulationTrialState } from '../population';
-import { appendAll, maxOf } from '../../core/extent';
-import { createEpochPlanner } from '../epochPlan';
-import { initialWeights, type LayerWeights } from '../initialWeights';
+import { createEpochPlanner, type EpochPlanner } from '../epochPlan';
+import type { LayerWeights } from '../initialWeights';
 import { trainingBaseline } from '../trainTrial';
-import { fusedLayout, fusedStates, packTrialSettings, statusFields, statusHeaderWords, statusStride, trialSettingsWords, type FusedPart, type FusedStructure } from './fusedLayout';
+import { fusedLayout, fusedStates, statusFields, statusHeaderWords, statusStride, type FusedLayout, type FusedPart, type FusedStructure } from './fusedLayout';
+import { createBuffers, type FusedBuffers } from './fusedBuffers';
+import { fusedWidths, packFused, type FusedPacking } from './fusedPacking';
 import { fusedShader } from './fusedShader';
 import { supportsFused } from './supportsFused';
 
@@ -59,172 +60,112 @@ function pipelineFor(device: GPUDevice, structure: FusedStructure): Promise<GPUC
   return pipeline;
 }
 
-const stateNames: Record<number, PopulationTrialState> = {
-  [fusedStates.running]: 'running',
-  [fusedStates.diverged]: 'diverged',
-  [fusedStates.patience]: 'stopped',
-  [fusedStates.complete]: 'complete',
-  [fusedStates.stopped]: 'stopped',
-};
+/** The state of each code in fusedStates. */
+const stateNames = new Map<number, PopulationTrialState>(Object.entries(fusedStates).map(([name, code]) => [code, name as PopulationTrialState]));
 
 /** Creates a fused population; throws with supportsFused's reason when the trials don't fit it. */
 export async function createFusedPopulation(options: FusedPopulationOptions): Promise<FusedPopulation> {
-  const { device, features, targets, featureCount, classCount, trainIndices, validationIndices, trials } = options;
-  const epochsPerDispatch = Math.max(1, options.epochsPerDispatch ?? 1);
+  const { device, featureCount, classCount, trainIndices, trials } = options;
   const capacity = Math.max(1, options.epochsPerSubmit ?? 5);
-  const trainCount = trainIndices.length;
-  const validationCount = validationIndices.length;
-  const support = supportsFused(trials, { featureCount, classCount, trainCount, limits: device.limits, recordCapacity: capacity });
+  const support = supportsFused(trials, { featureCount, classCount, trainCount: trainIndices.length, limits: device.limits, recordCapacity: capacity });
   if (!support.supported) throw new Error(`the fused trainer can't run these trials: ${support.reason}`);
   const structure: FusedStructure = { ...support.structure, local: support.structure.local && options.workgroupMemory !== false };
   if (options.omit?.length) structure.omit = options.omit;
-  const layout = fusedLayout(structure);
-  const trialCount = trials.length;
-  const stride = statusStride(capacity);
-  const pipeline = await pipelineFor(device, structure);
+  return new FusedTrainer(options, structure, await pipelineFor(device, structure), capacity);
+}
 
-  const rowCount = targets.length;
-  const targetOffset = rowCount * featureCount;
-  const trainIndexOffset = targetOffset + rowCount;
-  const validationIndexOffset = trainIndexOffset + trainCount;
-  const orderOffset = validationIndexOffset + validationCount;
-  const dataWords = new Uint32Array(orderOffset + trialCount * capacity * trainCount);
-  new Float32Array(dataWords.buffer, 0, trainIndexOffset).set(features);
-  new Float32Array(dataWords.buffer, targetOffset * 4, rowCount).set(targets);
-  dataWords.set(Uint32Array.from(trainIndices), trainIndexOffset);
-  dataWords.set(Uint32Array.from(validationIndices), validationIndexOffset);
-
-  const settingsBytes = new DataView(new ArrayBuffer(trialCount * trialSettingsWords * 4));
-  trials.forEach((trial, k) => packTrialSettings(trial.settings, trial.seed, trainCount, settingsBytes, k * trialSettingsWords * 4));
-
-  const units = trials.map((trial) => (trial.settings.hiddenLayers > 0 ? trial.settings.units : 0));
-  const widthsOf = (k: number) => [featureCount, ...Array.from({ length: structure.hiddenLayers }, () => units[k]), structure.outputCount];
-  const parameters = new Float32Array(trialCount * layout.parameterStride);
-  trials.forEach((trial, k) => {
-    const layers = initialWeights(widthsOf(k), trial.settings.initializer, trial.seed, trial.initialScale ?? 1);
-    layers.forEach((layer, index) => {
-      const padded = layout.layers[index];
-      const base = k * layout.parameterStride + padded.kernel;
-      for (let i = 0; i < layer.inputs; i++) parameters.set(layer.kernel.subarray(i * layer.outputs, (i + 1) * layer.outputs), base + i * padded.outputs);
-    });
-  });
-
-  const statusWords = new Float32Array(trialCount * stride);
-  for (let k = 0; k < trialCount; k++) {
-    statusWords[k * stride + statusFields.bestValidation] = Infinity;
-    statusWords[k * stride + statusFields.firstPower] = 1;
-    statusWords[k * stride + statusFields.secondPower] = 1;
-  }
-
-  const storage = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST | GPUBufferUsage.COPY_SRC;
-  const bufferOf = (contents: ArrayBufferView, label: string, usage = storage) => {
-    const buffer = device.createBuffer({ size: Math.max(16, Math.ceil(contents.byteLength / 4) * 4), usage, label });
-    device.queue.writeBuffer(buffer, 0, contents.buffer, contents.byteOffset, contents.byteLength);
-    return buffer;
-  };
-  const uniformBuffer = device.createBuffer({ size: 48, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST, label: 'fused params' });
-  const dataBuffer = bufferOf(dataWords, 'fused data');
-  const settingsBuffer = bufferOf(settingsBytes, 'fused trial settings');
-  const weightBuffer = bufferOf(parameters, 'fused weights');
-  // With weights and scratch in workgroup memory the shader has no scratch binding.
-  const scratchBuffer = structure.local ? null : device.createBuffer({ size: Math.max(16, trialCount * layout.scratchStride * 4), usage: GPUBufferUsage.STORAGE, label: 'fused scratch' });
-  const statusBuffer = bufferOf(statusWords, 'fused status');
-  const statusReadback = device.createBuffer({ size: statusWords.byteLength, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST, label: 'fused status readback' });
-  const bindGroup = device.createBindGroup({
-    layout: pipeline.getBindGroupLayout(0),
-    entries: [uniformBuffer, dataBuffer, settingsBuffer, weightBuffer, scratchBuffer, statusBuffer].flatMap((buffer, binding) => (buffer ? [{ binding, resource: { buffer } }] : [])),
-  });
-
-  const baseline = trainingBaseline(options);
-  const planner = createEpochPlanner(
-    trials.map((trial) => ({ seed: trial.seed, hiddenUnits: [], dropout: 0 })),
-    trainIndices,
-    [],
-  );
+/** K trials trained by the fused kernel; keeps the device's view of each trial and the caller's. */
+class FusedTrainer implements FusedPopulation {
+  readonly size: number;
+  readonly structure: FusedStructure;
+  readonly #options: FusedPopulationOptions;
+  readonly #device: GPUDevice;
+  readonly #pipeline: GPUComputePipeline;
+  readonly #layout: FusedLayout;
+  readonly #capacity: number;
+  readonly #epochsPerDispatch: number;
+  readonly #stride: number;
+  readonly #packed: FusedPacking;
+  readonly #buffers: FusedBuffers;
+  readonly #baseline: number;
+  readonly #planner: EpochPlanner;
   // The device's view (after the last readback) and the caller's (after the epochs handed out).
-  const states: PopulationTrialState[] = trials.map(() => 'running');
-  const visibleStates: PopulationTrialState[] = trials.map(() => 'running');
-  const epochsDone = trials.map(() => 0);
-  const pendingStops = new Set<number>();
-  const queued: PopulationEpoch[] = [];
-  let globalEpoch = 0;
-  let disposed = false;
-  let lastStatus: Float32Array = statusWords;
+  readonly #states: PopulationTrialState[];
+  readonly #visibleStates: PopulationTrialState[];
+  readonly #epochsDone: number[];
+  readonly #pendingStops = new Set<number>();
+  readonly #queued: PopulationEpoch[] = [];
+  #globalEpoch = 0;
+  #disposed = false;
+  #lastStatus: Float32Array;
 
-  function handOut(epoch: PopulationEpoch): PopulationEpoch {
-    epoch.trials.forEach((entry, k) => {
-      if (entry && visibleStates[k] === 'running') visibleStates[k] = entry.state;
-    });
-    return epoch;
+  constructor(options: FusedPopulationOptions, structure: FusedStructure, pipeline: GPUComputePipeline, capacity: number) {
+    const { device, trials } = options;
+    this.size = trials.length;
+    this.structure = structure;
+    this.#options = options;
+    this.#device = device;
+    this.#pipeline = pipeline;
+    this.#layout = fusedLayout(structure);
+    this.#capacity = capacity;
+    this.#epochsPerDispatch = Math.max(1, options.epochsPerDispatch ?? 1);
+    this.#stride = statusStride(capacity);
+    this.#packed = packFused(options, structure, this.#layout, capacity, this.#stride);
+    this.#buffers = createBuffers(device, pipeline, this.#packed, structure.local ? null : this.size * this.#layout.scratchStride);
+    this.#baseline = trainingBaseline(options);
+    this.#planner = createEpochPlanner(trials.map((trial) => ({ seed: trial.seed, hiddenUnits: [], dropout: 0 })), options.trainIndices, []);
+    this.#states = trials.map(() => 'running');
+    this.#visibleStates = trials.map(() => 'running');
+    this.#epochsDone = trials.map(() => 0);
+    this.#lastStatus = this.#packed.statusWords;
   }
 
-  async function submit(): Promise<PopulationEpoch[]> {
-    if (disposed) throw new Error('the population was disposed');
-    for (const k of pendingStops) device.queue.writeBuffer(statusBuffer, (k * stride + statusFields.state) * 4, new Uint32Array([fusedStates.stopped]));
-    pendingStops.clear();
-    const running = trials.map((_, k) => states[k] === 'running');
-    const remaining = Math.max(0, maxOf(trials.map((trial, k) => (running[k] ? trial.settings.epochs - epochsDone[k] : 0))));
-    const epochCount = Math.min(capacity, remaining);
-    if (epochCount === 0) return [];
-    const orders = new Uint32Array(trialCount * epochCount * trainCount);
-    for (let slot = 0; slot < epochCount; slot++) {
-      const { order } = planner.next();
-      for (let k = 0; k < trialCount; k++) orders.set(order.subarray(k * trainCount, (k + 1) * trainCount), (k * epochCount + slot) * trainCount);
+  states(): PopulationTrialState[] {
+    return [...this.#visibleStates];
+  }
+
+  isFinished(): boolean {
+    return this.#visibleStates.every((state) => state !== 'running');
+  }
+
+  async runEpochs(): Promise<PopulationEpoch[]> {
+    const epochs = this.#queued.length > 0 ? this.#queued.splice(0) : await this.#submit();
+    return epochs.map((epoch) => this.#handOut(epoch));
+  }
+
+  async runEpoch(): Promise<PopulationEpoch> {
+    if (this.#queued.length === 0) this.#queued.push(...(await this.#submit()));
+    const epoch = this.#queued.shift();
+    return epoch ? this.#handOut(epoch) : { trials: this.#options.trials.map(() => null) };
+  }
+
+  stop(trialIndex: number): void {
+    if (trialIndex < 0 || trialIndex >= this.size) throw new Error(`invalid trial index: ${trialIndex}`);
+    if (this.#visibleStates[trialIndex] !== 'running') return;
+    this.#visibleStates[trialIndex] = 'stopped';
+    for (const epoch of this.#queued) epoch.trials[trialIndex] = null;
+    if (this.#states[trialIndex] === 'running') {
+      this.#states[trialIndex] = 'stopped';
+      this.#pendingStops.add(trialIndex);
     }
-    device.queue.writeBuffer(dataBuffer, orderOffset * 4, orders);
-    const uniforms = new Uint32Array([trainCount, validationCount, targetOffset, trainIndexOffset, validationIndexOffset, orderOffset, epochCount, globalEpoch, epochsPerDispatch, 0, stride, 0]);
-    new Float32Array(uniforms.buffer).set([baseline], 11);
-    device.queue.writeBuffer(uniformBuffer, 0, uniforms);
-    const encoder = device.createCommandEncoder({ label: 'fused epochs' });
-    const pass = encoder.beginComputePass({ label: 'fused epochs' });
-    pass.setPipeline(pipeline);
-    pass.setBindGroup(0, bindGroup);
-    for (let done = 0; done < epochCount; done += epochsPerDispatch) pass.dispatchWorkgroups(trialCount);
-    pass.end();
-    encoder.copyBufferToBuffer(statusBuffer, 0, statusReadback, 0, statusWords.byteLength);
-    device.queue.submit([encoder.finish()]);
-    await statusReadback.mapAsync(GPUMapMode.READ);
-    const values = new Float32Array(statusReadback.getMappedRange().slice(0));
-    statusReadback.unmap();
-    lastStatus = values;
-    const words = new Uint32Array(values.buffer);
-    const epochs: PopulationEpoch[] = Array.from({ length: epochCount }, () => ({ trials: trials.map(() => null) }));
-    trials.forEach((_, k) => {
-      if (!running[k]) return;
-      const done = words[k * stride + statusFields.epochsDone];
-      const finalState = stateNames[words[k * stride + statusFields.state]] ?? 'diverged';
-      for (let epoch = epochsDone[k]; epoch < done; epoch++) {
-        const record = k * stride + statusHeaderWords + (epoch - globalEpoch) * 4;
-        const entry: PopulationTrialEpoch = {
-          epoch: epoch + 1,
-          trainLoss: values[record],
-          validationLoss: values[record + 1],
-          trainAccuracy: classCount > 0 ? values[record + 2] : null,
-          validationAccuracy: classCount > 0 ? values[record + 3] : null,
-          state: epoch + 1 === done ? finalState : 'running',
-        };
-        epochs[epoch - globalEpoch].trials[k] = entry;
-      }
-      epochsDone[k] = done;
-      states[k] = finalState;
-    });
-    globalEpoch += epochCount;
-    return epochs.filter((epoch) => epoch.trials.some((entry) => entry !== null));
   }
 
-  async function readWeights(): Promise<LayerWeights[][]> {
+  async readWeights(): Promise<LayerWeights[][]> {
+    const device = this.#device;
+    const { parameters } = this.#packed;
+    const layout = this.#layout;
     const readback = device.createBuffer({ size: parameters.byteLength, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
     try {
       const encoder = device.createCommandEncoder();
-      encoder.copyBufferToBuffer(weightBuffer, 0, readback, 0, parameters.byteLength);
+      encoder.copyBufferToBuffer(this.#buffers.weights, 0, readback, 0, parameters.byteLength);
       device.queue.submit([encoder.finish()]);
       await readback.mapAsync(GPUMapMode.READ);
       const values = new Float32Array(readback.getMappedRange().slice(0));
-      const words = new Uint32Array(lastStatus.buffer);
-      return trials.map((trial, k) => {
-        const restored = words[k * stride + statusFields.state] === fusedStates.patience && trial.settings.patience > 0 && trial.settings.restoreBestWeights;
+      const words = new Uint32Array(this.#lastStatus.buffer);
+      return this.#options.trials.map((trial, k) => {
+        const restored = words[k * this.#stride + statusFields.state] === fusedStates['early-stopped'] && trial.settings.patience > 0 && trial.settings.restoreBestWeights;
         const base = k * layout.parameterStride + (restored ? 3 * layout.parameterCount : 0);
-        const widths = widthsOf(k);
+        const widths = fusedWidths(this.#options, this.structure, k);
         return layout.layers.map((padded, index) => {
           const inputs = widths[index];
           const outputs = widths[index + 1];
@@ -239,35 +180,90 @@ export async function createFusedPopulation(options: FusedPopulationOptions): Pr
     }
   }
 
-  return {
-    size: trialCount,
-    structure,
-    states: () => [...visibleStates],
-    isFinished: () => visibleStates.every((state) => state !== 'running'),
-    async runEpochs() {
-      const epochs = queued.length > 0 ? queued.splice(0) : await submit();
-      return epochs.map(handOut);
-    },
-    async runEpoch() {
-      if (queued.length === 0) appendAll(queued, await submit());
-      const epoch = queued.shift();
-      return epoch ? handOut(epoch) : { trials: trials.map(() => null) };
-    },
-    stop(trialIndex) {
-      if (trialIndex < 0 || trialIndex >= trialCount) throw new Error(`invalid trial index: ${trialIndex}`);
-      if (visibleStates[trialIndex] !== 'running') return;
-      visibleStates[trialIndex] = 'stopped';
-      for (const epoch of queued) epoch.trials[trialIndex] = null;
-      if (states[trialIndex] === 'running') {
-        states[trialIndex] = 'stopped';
-        pendingStops.add(trialIndex);
+  dispose(): void {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    const { uniform, data, settings, weights, scratch, status, statusReadback } = this.#buffers;
+    for (const buffer of [uniform, data, settings, weights, scratch, status, statusReadback]) buffer?.destroy();
+  }
+
+  #handOut(epoch: PopulationEpoch): PopulationEpoch {
+    epoch.trials.forEach((entry, k) => {
+      if (entry && this.#visibleStates[k] === 'running') this.#visibleStates[k] = entry.state;
+    });
+    return epoch;
+  }
+
+  /** Trains up to `capacity` epochs of every running trial in one command buffer and reads the status back once. */
+  async #submit(): Promise<PopulationEpoch[]> {
+    if (this.#disposed) throw new Error('the population was disposed');
+    const device = this.#device;
+    const { trials } = this.#options;
+    for (const k of this.#pendingStops) device.queue.writeBuffer(this.#buffers.status, (k * this.#stride + statusFields.state) * 4, new Uint32Array([fusedStates.stopped]));
+    this.#pendingStops.clear();
+    const running = trials.map((_, k) => this.#states[k] === 'running');
+    const remaining = Math.max(0, ...trials.map((trial, k) => (running[k] ? trial.settings.epochs - this.#epochsDone[k] : 0)));
+    const epochCount = Math.min(this.#capacity, remaining);
+    if (epochCount === 0) return [];
+    this.#encode(epochCount);
+    const { statusReadback } = this.#buffers;
+    await statusReadback.mapAsync(GPUMapMode.READ);
+    const values = new Float32Array(statusReadback.getMappedRange().slice(0));
+    statusReadback.unmap();
+    this.#lastStatus = values;
+    const epochs = this.#records(values, running, epochCount);
+    this.#globalEpoch += epochCount;
+    return epochs.filter((epoch) => epoch.trials.some((entry) => entry !== null));
+  }
+
+  /** Writes this submit's data orders and uniforms, then submits `epochCount` epochs and the status copy. */
+  #encode(epochCount: number): void {
+    const device = this.#device;
+    const trialCount = this.size;
+    const trainCount = this.#options.trainIndices.length;
+    const { targetOffset, trainIndexOffset, validationIndexOffset, orderOffset, statusWords } = this.#packed;
+    const orders = new Uint32Array(trialCount * epochCount * trainCount);
+    for (let slot = 0; slot < epochCount; slot++) {
+      const { order } = this.#planner.next();
+      for (let k = 0; k < trialCount; k++) orders.set(order.subarray(k * trainCount, (k + 1) * trainCount), (k * epochCount + slot) * trainCount);
+    }
+    device.queue.writeBuffer(this.#buffers.data, orderOffset * 4, orders);
+    const uniforms = new Uint32Array([trainCount, this.#options.validationIndices.length, targetOffset, trainIndexOffset, validationIndexOffset, orderOffset, epochCount, this.#globalEpoch, this.#epochsPerDispatch, 0, this.#stride, 0]);
+    new Float32Array(uniforms.buffer).set([this.#baseline], 11);
+    device.queue.writeBuffer(this.#buffers.uniform, 0, uniforms);
+    const encoder = device.createCommandEncoder({ label: 'fused epochs' });
+    const pass = encoder.beginComputePass({ label: 'fused epochs' });
+    pass.setPipeline(this.#pipeline);
+    pass.setBindGroup(0, this.#buffers.bindGroup);
+    for (let done = 0; done < epochCount; done += this.#epochsPerDispatch) pass.dispatchWorkgroups(trialCount);
+    pass.end();
+    encoder.copyBufferToBuffer(this.#buffers.status, 0, this.#buffers.statusReadback, 0, statusWords.byteLength);
+    device.queue.submit([encoder.finish()]);
+  }
+
+  /** The records of the epochs the trials that were running trained, [epochCount] × K, from the status words. */
+  #records(values: Float32Array, running: boolean[], epochCount: number): PopulationEpoch[] {
+    const stride = this.#stride;
+    const classCount = this.#options.classCount;
+    const words = new Uint32Array(values.buffer);
+    const epochs: PopulationEpoch[] = Array.from({ length: epochCount }, () => ({ trials: running.map(() => null) }));
+    running.forEach((wasRunning, k) => {
+      if (!wasRunning) return;
+      const done = words[k * stride + statusFields.epochsDone];
+      const finalState = stateNames.get(words[k * stride + statusFields.state]) ?? 'diverged';
+      for (let epoch = this.#epochsDone[k]; epoch < done; epoch++) {
+        const record = k * stride + statusHeaderWords + (epoch - this.#globalEpoch) * 4;
+        const state = epoch + 1 === done ? finalState : 'running';
+        const entry: PopulationTrialEpoch = { epoch: epoch + 1, trainLoss: values[record], validationLoss: values[record + 1], state };
+        if (classCount > 0) {
+          entry.trainAccuracy = values[record + 2];
+          entry.validationAccuracy = values[record + 3];
+        }
+        epochs[epoch - this.#globalEpoch].trials[k] = entry;
       }
-    },
-    readWeights,
-    dispose() {
-      if (disposed) return;
-      disposed = true;
-      for (const buffer of [uniformBuffer, dataBuffer, settingsBuffer, weightBuffer, scratchBuffer, statusBuffer, statusReadback]) buffer?.destroy();
-    },
-  };
+      this.#epochsDone[k] = done;
+      this.#states[k] = finalState;
+    });
+    return epochs;
+  }
 }

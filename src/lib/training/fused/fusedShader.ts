@@ -5,10 +5,23 @@
  * round trip. The code is specialised on a FusedStructure (depth, widths, activation), so
  * layer loops are unrolled and dead features (dropout, penalties) are left out.
  */
-import { fusedLayout, type FusedStructure } from './fusedLayout';
+import { diagnosisThresholds } from '../../core/diagnose';
+import type { Activation } from '../../core/modelSettings';
+import { fusedLayout, fusedStates, statusFields, statusHeaderWords, type FusedStructure } from './fusedLayout';
+import { accessors, backwardAndUpdate, evaluateRow } from './fusedPasses';
 
-import { accessors, activations } from './fusedShaderSnippets';
-import { backwardAndUpdate, evaluateRow, mainFunction } from './fusedShaderPasses';
+const float = (value: number) => (Number.isInteger(value) ? `${value}.0` : `${value}`);
+
+// Activation as a function of the pre-activation z, and its derivative as a function of the
+// activation's output h (what TF.js's gradients use too: relu z > 0 ⇔ h > 0, elu y ≥ 0 → 1).
+const activations: Record<Activation, { forward: string; derivative: string }> = {
+  relu: { forward: 'max(z, 0.0)', derivative: 'select(0.0, 1.0, h > 0.0)' },
+  // tanh through exp(−2|z|): never overflows, as TF.js's WebGPU kernel does it.
+  tanh: { forward: 'sign(z) * (1.0 - exp(-2.0 * abs(z))) / (1.0 + exp(-2.0 * abs(z)))', derivative: '1.0 - h * h' },
+  sigmoid: { forward: '1.0 / (1.0 + exp(-z))', derivative: 'h * (1.0 - h)' },
+  elu: { forward: 'select(exp(z) - 1.0, z, z > 0.0)', derivative: 'select(h + 1.0, 1.0, h >= 0.0)' },
+  linear: { forward: 'z', derivative: '1.0' },
+};
 
 /** The WGSL source of the fused trainer for one structure (entry point `main`). */
 export function fusedShader(structure: FusedStructure): string {
@@ -158,4 +171,101 @@ fn statusWrite(trial: u32, field: u32, value: f32) { status[trial * params.statu
   if (!structure.local) return code;
   const local = `var<workgroup> localWeights: array<f32, ${3 * layout.parameterCount}>;\nvar<workgroup> localScratch: array<f32, ${layout.scratchStride}>;\n`;
   return local + code.replace(/\bscratch\[/g, 'localScratch[').replace(/@group\(0\) @binding\(4\)[^\n]*\n/, '');
+}
+
+/** The entry point: the epoch loop of one trial, its state machine and its records. */
+function mainFunction(structure: FusedStructure): string {
+  const layout = fusedLayout(structure);
+  const { weight, barrier } = accessors(structure);
+  const limits = diagnosisThresholds;
+  const field = statusFields;
+  const omit = structure.omit ?? [];
+  const backward = omit.includes('backward') ? '' : 'backwardPass(trial, units, orderList + start, count, epoch, start, scale, secondScale);';
+  // Profiling without the evaluation records a loss of 1 (so nothing looks diverged) that still
+  // depends on the last output, so the compiler can't drop the forward passes.
+  const evaluation = omit.includes('evaluation')
+    ? `let train = vec2<f32>(select(1.0, 2.0, scratch[${structure.local ? '' : `trial * ${layout.scratchStride}u + `}${layout.outputs}u] == 12345.0), 0.0);\n    let validation = train;`
+    : 'let train = evaluateSplit(trial, units, params.trainIndexOffset, params.trainCount);\n    let validation = evaluateSplit(trial, units, params.validationIndexOffset, params.validationCount);';
+  const copyBest = structure.keepBest
+    ? `    if (improved[2] == 1u) {
+      for (var index = lane; index < P; index += WG) { weights[w + 3u * P + index] = ${weight('index')}; }
+      ${barrier};
+    }`
+    : '';
+  return `@compute @workgroup_size(${structure.workgroupSize})
+fn main(@builtin(workgroup_id) group: vec3<u32>, @builtin(local_invocation_index) localIndex: u32) {
+  lane = localIndex;
+  let trial = group.x + params.trialOffset;
+  let w = trial * ${layout.parameterStride}u;
+  let setting = trials[trial];
+  if (lane == 0u) { sharedWords[0] = setting.batchSize; sharedWords[1] = setting.units; }
+  let shape = workgroupUniformLoad(&sharedWords);
+  let batchSize = shape[0];
+  let units = shape[1];
+${structure.local ? `  for (var index = lane; index < 3u * P; index += WG) { localWeights[index] = weights[w + index]; }
+  workgroupBarrier();` : ''}
+  var firstPower = statusRead(trial, ${field.firstPower}u);
+  var secondPower = statusRead(trial, ${field.secondPower}u);
+  for (var e = 0u; e < params.epochsPerDispatch; e++) {
+    if (lane == 0u) {
+      sharedWords[0] = bitcast<u32>(statusRead(trial, ${field.state}u));
+      sharedWords[1] = bitcast<u32>(statusRead(trial, ${field.epochsDone}u));
+    }
+    let state = workgroupUniformLoad(&sharedWords);
+    let epoch = state[1];
+    let slot = epoch - params.firstEpoch;
+    if (state[0] != ${fusedStates.running}u || slot >= params.orderSlots) { break; }
+    let orderList = params.orderOffset + (trial * params.orderSlots + slot) * params.trainCount;
+    for (var start = 0u; start < params.trainCount; start += batchSize) {
+      let count = min(batchSize, params.trainCount - start);
+      firstPower *= setting.coefficients[4];
+      secondPower *= setting.coefficients[5];
+      let scale = setting.learningRate / (1.0 - firstPower);
+      let secondScale = 1.0 / (1.0 - secondPower);
+      forwardPass(trial, units, orderList + start, count, true, epoch, start);
+      for (var r = lane; r < count; r += WG) { rowLoss(trial, r, data[orderList + start + r], count, true); }
+      ${barrier};
+      ${backward}
+    }
+    ${evaluation}
+    if (lane == 0u) {
+      let done = epoch + 1u;
+      let record = ${statusHeaderWords}u + slot * 4u;
+      statusWrite(trial, record, train.x);
+      statusWrite(trial, record + 1u, validation.x);
+      statusWrite(trial, record + 2u, train.y);
+      statusWrite(trial, record + 3u, validation.y);
+      statusWrite(trial, ${field.epochsDone}u, bitcast<f32>(done));
+      statusWrite(trial, ${field.firstPower}u, firstPower);
+      statusWrite(trial, ${field.secondPower}u, secondPower);
+      if (done == 1u) { statusWrite(trial, ${field.firstTrainLoss}u, train.x); }
+      let first = statusRead(trial, ${field.firstTrainLoss}u);
+      let improved = validation.x < statusRead(trial, ${field.bestValidation}u);
+      if (improved) {
+        statusWrite(trial, ${field.bestValidation}u, validation.x);
+        statusWrite(trial, ${field.bestEpoch}u, bitcast<f32>(done));
+      }
+      var next = ${fusedStates.running}u;
+      let baseline = params.baseline;
+      let exploded = (baseline > 0.0 && train.x > ${float(limits.baselineExplosionFactor)} * baseline)
+        || (train.x > ${float(limits.explosionFactor)} * max(first, ${limits.explosionFloor}) && train.x > baseline);
+      if (!isFinite(train.x) || !isFinite(validation.x) || exploded) {
+        next = ${fusedStates.diverged}u;
+      } else if (done >= setting.epochs) {
+        next = ${fusedStates.complete}u;
+      } else if (setting.patience > 0u) {
+        var since = bitcast<u32>(statusRead(trial, ${field.sinceBest}u)) + 1u;
+        if (improved) { since = 0u; }
+        statusWrite(trial, ${field.sinceBest}u, bitcast<f32>(since));
+        if (since >= setting.patience) { next = ${fusedStates['early-stopped']}u; }
+      }
+      statusWrite(trial, ${field.state}u, bitcast<f32>(next));
+      sharedWords[2] = select(0u, 1u, improved && setting.keepBest == 1u);
+    }
+    let improved = workgroupUniformLoad(&sharedWords);
+${copyBest}
+  }
+${structure.local ? `  workgroupBarrier();
+  for (var index = lane; index < 3u * P; index += WG) { weights[w + index] = localWeights[index]; }` : ''}
+}`;
 }
