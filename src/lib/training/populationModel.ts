@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { maxOf } from '../core/extent';
 import type { Activation, Initializer } from '../core/modelSettings';
 import { initialWeights, type LayerWeights } from './initialWeights';
 
@@ -59,7 +60,7 @@ export class StackedMlp {
   constructor(trials: StackedTrialShape[], activation: Activation) {
     this.#trials = trials;
     this.#activation = activation;
-    const paddedWidths = trials[0].layerWidths.map((_, layer) => Math.max(...trials.map((trial) => trial.layerWidths[layer])));
+    const paddedWidths = trials[0].layerWidths.map((_, layer) => maxOf(trials.map((trial) => trial.layerWidths[layer])));
     this.paddedWidths = paddedWidths;
     const perTrial = trials.map((trial) => initialWeights(trial.layerWidths, trial.initializer, trial.seed, trial.initialScale));
     const isPadded = trials.some((trial) => trial.layerWidths.some((width, layer) => width !== paddedWidths[layer]));

@@ -8,6 +8,7 @@
  * the shader instead of the host's stream, so dropout runs agree in distribution, not bit for bit.
  */
 import type { Population, PopulationEpoch, PopulationOptions, PopulationTrialEpoch, PopulationTrialState } from '../population';
+import { appendAll, maxOf } from '../../core/extent';
 import { createEpochPlanner, type EpochPlanner } from '../epochPlan';
 import type { LayerWeights } from '../initialWeights';
 import { trainingBaseline } from '../trainTrial';
@@ -134,7 +135,7 @@ class FusedTrainer implements FusedPopulation {
   }
 
   async runEpoch(): Promise<PopulationEpoch> {
-    if (this.#queued.length === 0) this.#queued.push(...(await this.#submit()));
+    if (this.#queued.length === 0) appendAll(this.#queued, await this.#submit());
     const epoch = this.#queued.shift();
     return epoch ? this.#handOut(epoch) : { trials: this.#options.trials.map(() => null) };
   }
@@ -202,7 +203,7 @@ class FusedTrainer implements FusedPopulation {
     for (const k of this.#pendingStops) device.queue.writeBuffer(this.#buffers.status, (k * this.#stride + statusFields.state) * 4, new Uint32Array([fusedStates.stopped]));
     this.#pendingStops.clear();
     const running = trials.map((_, k) => this.#states[k] === 'running');
-    const remaining = Math.max(0, ...trials.map((trial, k) => (running[k] ? trial.settings.epochs - this.#epochsDone[k] : 0)));
+    const remaining = Math.max(0, maxOf(trials.map((trial, k) => (running[k] ? trial.settings.epochs - this.#epochsDone[k] : 0))));
     const epochCount = Math.min(this.#capacity, remaining);
     if (epochCount === 0) return [];
     this.#encode(epochCount);
