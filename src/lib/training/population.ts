@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import type { TrialData } from '../core/trialInputs';
 import type { ModelSettings } from '../core/modelSettings';
 import { trainingBaseline } from './trainTrial';
 import { createEpochPlanner, type EpochPlanner } from './epochPlan';
@@ -20,20 +21,8 @@ export interface PopulationTrial {
   initialScale?: number;
 }
 
-/** Data and trials of a population. */
-export interface PopulationOptions {
-  /** Features, row-major, shape [n * featureCount]. */
-  features: Float32Array;
-  /** Class index or regression target per row, shape [n]. */
-  targets: Float32Array;
-  /** Columns per row. */
-  featureCount: number;
-  /** Number of classes (≥ 2), or 0 for regression (MSE). */
-  classCount: number;
-  /** Rows trained on, shape [trainCount]. */
-  trainIndices: ArrayLike<number>;
-  /** Rows validated on, shape [validationCount]. */
-  validationIndices: ArrayLike<number>;
+/** Data and trials of a population: a trial's data (core/trialInputs.ts) plus the K trials. */
+export interface PopulationOptions extends TrialData {
   /** The K trials; they must share hiddenLayers, activation and batchSize (units may differ). */
   trials: PopulationTrial[];
 }

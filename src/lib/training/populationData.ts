@@ -3,6 +3,7 @@
  * two evaluation sets, and each epoch's examples gathered in every trial's own order.
  */
 import * as tf from '@tensorflow/tfjs';
+import type { TrialData } from '../core/trialInputs';
 import type { EpochDraws } from './epochPlan';
 
 /** Rows of one evaluation set in dataset order, [1, rows, ...], broadcast over the K trials. */
@@ -22,15 +23,8 @@ export interface EpochData {
   masks: tf.Tensor3D[] | null;
 }
 
-/** What PopulationData needs to know about the dataset. */
-export interface PopulationDataOptions {
-  features: Float32Array;
-  targets: Float32Array;
-  featureCount: number;
-  classCount: number;
-  trainIndices: ArrayLike<number>;
-  validationIndices: ArrayLike<number>;
-}
+/** What PopulationData needs to know about the dataset: a trial's data (core/trialInputs.ts). */
+export type PopulationDataOptions = TrialData;
 
 /** Features [n, featureCount], targets [n, C] (one-hot, or [n, 1] for regression) and labels [n] on the device. */
 export class PopulationData {
