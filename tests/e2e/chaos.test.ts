@@ -34,6 +34,34 @@ async function exported(page: Page): Promise<StudyExport> {
   return parsed.study;
 }
 
+/** Waits until the study's saved record counts at least `count` ended trials (read from IndexedDB in the page). */
+async function savedEndedTrials(page: Page, count: number): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const saved = await page.evaluate(async () => {
+      const database = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('tuning-playground');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      try {
+        if (!database.objectStoreNames.contains('studies')) return 0;
+        const records = await new Promise<{ resume?: { endedTrials?: number } }[]>((resolve, reject) => {
+          const request = database.transaction('studies').objectStore('studies').getAll();
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        return records.reduce((most, record) => Math.max(most, record.resume?.endedTrials ?? 0), 0);
+      } finally {
+        database.close();
+      }
+    });
+    if (saved >= count) return;
+    await page.waitForTimeout(200);
+  }
+  assert.fail(`the autosave did not record ${count} ended trials within 30 s`);
+}
+
 const ended = (study: StudyExport) => study.trials.filter((trial) => trial.state !== 'running' && trial.state !== 'queued');
 
 describe('reloads at random moments during a search', () => {
@@ -60,8 +88,9 @@ describe('reloads at random moments during a search', () => {
       await page.locator('[data-testid=trial-point]:not([data-state=running])').nth(target - 1).waitFor({ timeout: 180_000 });
       await page.waitForTimeout(Math.floor(random.next() * 500));
       const snapshot = await exported(page);
-      // Let the autosave (a short debounce after each trial ends) write what the snapshot holds.
-      await page.waitForTimeout(700);
+      // The autosave is debounced and asynchronous: reload only once it holds what the snapshot holds
+      // (a fixed wait was too short on a loaded machine, and a trial saved too late trains again).
+      await savedEndedTrials(page, ended(snapshot).length);
       // Near the end the search could finish before the reload: no search left to resume then.
       if (ended(snapshot).length >= budget - 2) break;
       for (const trial of ended(snapshot)) if (!keptSoFar.some((kept) => kept.id === trial.id)) keptSoFar.push(trial);
