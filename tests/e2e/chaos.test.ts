@@ -4,12 +4,11 @@
  * trial that had ended (and been saved) before a reload comes back exactly as it was.
  */
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
 import { createRandom } from '../../src/lib/core/random';
-import { parseStudyJson, type StudyExport } from '../../src/lib/storage/exportStudy';
+import type { StudyExport } from '../../src/lib/storage/exportStudy';
 import { openPage, openSession, type Session } from './harness';
+import { ended, exported, savedEndedTrials, useWasm, withoutWebGPU } from './searchReload';
 
 let session: Session;
 before(async () => {
@@ -19,50 +18,7 @@ after(async () => {
   await session?.close();
 });
 
-const withoutWebGPU = 'Object.defineProperty(Navigator.prototype, "gpu", { get: () => undefined, configurable: true }); delete Navigator.prototype.gpu;';
 const budget = 16;
-
-async function useWasm(page: Page): Promise<void> {
-  await page.getByTestId('backend-select').selectOption('wasm');
-  await page.locator('[data-testid=backend]', { hasText: 'wasm' }).waitFor({ timeout: 90_000 });
-}
-
-async function exported(page: Page): Promise<StudyExport> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=export-json]').first().click()]);
-  const parsed = parseStudyJson(await readFile((await download.path()) as string, 'utf8'));
-  assert.ok(parsed.ok, parsed.ok ? '' : parsed.message);
-  return parsed.study;
-}
-
-/** Waits until the study's saved record counts at least `count` ended trials (read from IndexedDB in the page). */
-async function savedEndedTrials(page: Page, count: number): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    const saved = await page.evaluate(async () => {
-      const database = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('tuning-playground');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      try {
-        if (!database.objectStoreNames.contains('studies')) return 0;
-        const records = await new Promise<{ resume?: { endedTrials?: number } }[]>((resolve, reject) => {
-          const request = database.transaction('studies').objectStore('studies').getAll();
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
-        });
-        return records.reduce((most, record) => Math.max(most, record.resume?.endedTrials ?? 0), 0);
-      } finally {
-        database.close();
-      }
-    });
-    if (saved >= count) return;
-    await page.waitForTimeout(200);
-  }
-  assert.fail(`the autosave did not record ${count} ended trials within 30 s`);
-}
-
-const ended = (study: StudyExport) => study.trials.filter((trial) => trial.state !== 'running' && trial.state !== 'queued');
 
 describe('reloads at random moments during a search', () => {
   it('ends with each trial id once and every trial that had ended intact', async () => {

@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
-import { parseStudyJson, type StudyExport } from '../../src/lib/storage/exportStudy';
 import { openPage, openSession, type Session } from './harness';
+import { ended, exported, savedEndedTrials, useWasm, withoutWebGPU } from './searchReload';
 
 let session: Session;
 before(async () => {
@@ -12,23 +10,6 @@ before(async () => {
 after(async () => {
   await session?.close();
 });
-
-/** Hides WebGPU, so the test doesn't wait for the slow software adapter; trials run on WASM. */
-const withoutWebGPU = 'Object.defineProperty(Navigator.prototype, "gpu", { get: () => undefined, configurable: true }); delete Navigator.prototype.gpu;';
-
-async function useWasm(page: Page): Promise<void> {
-  await page.getByTestId('backend-select').selectOption('wasm');
-  await page.locator('[data-testid=backend]', { hasText: 'wasm' }).waitFor({ timeout: 90_000 });
-}
-
-async function exported(page: Page): Promise<StudyExport> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=export-json]').first().click()]);
-  const parsed = parseStudyJson(await readFile((await download.path()) as string, 'utf8'));
-  assert.ok(parsed.ok, parsed.ok ? '' : parsed.message);
-  return parsed.study;
-}
-
-const ended = (study: StudyExport) => study.trials.filter((trial) => trial.state !== 'running' && trial.state !== 'queued');
 
 describe('a search interrupted by a reload', () => {
   it('resumes keeping every trial that had ended, trains the interrupted one again, and runs no trial twice', async () => {
@@ -46,8 +27,8 @@ describe('a search interrupted by a reload', () => {
     await page.getByTestId('run-search').click();
     await page.locator('[data-testid=trial-point][data-state=complete]').nth(1).waitFor({ timeout: 180_000 });
     const before = await exported(page);
-    // Let the autosave (a short debounce after each trial ends) write, then reload mid-search.
-    await page.waitForTimeout(700);
+    // The autosave is debounced and asynchronous: reload mid-search once it holds what `before` holds.
+    await savedEndedTrials(page, ended(before).length);
     assert.ok(ended(before).length >= 2 && ended(before).length < 5, `${ended(before).length} trials had ended`);
     await page.reload();
     await useWasm(page);

@@ -3,11 +3,9 @@
  * saved with the study, and the banner counts only the trials that had ended.
  */
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
-import { parseStudyJson, type StudyExport } from '../../src/lib/storage/exportStudy';
 import { openPage, openSession, type Session } from './harness';
+import { ended, exported, savedEndedTrials, useWasm, withoutWebGPU } from './searchReload';
 
 let session: Session;
 before(async () => {
@@ -16,22 +14,6 @@ before(async () => {
 after(async () => {
   await session?.close();
 });
-
-const withoutWebGPU = 'Object.defineProperty(Navigator.prototype, "gpu", { get: () => undefined, configurable: true }); delete Navigator.prototype.gpu;';
-
-async function useWasm(page: Page): Promise<void> {
-  await page.getByTestId('backend-select').selectOption('wasm');
-  await page.locator('[data-testid=backend]', { hasText: 'wasm' }).waitFor({ timeout: 90_000 });
-}
-
-async function exported(page: Page): Promise<StudyExport> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=export-json]').first().click()]);
-  const parsed = parseStudyJson(await readFile((await download.path()) as string, 'utf8'));
-  assert.ok(parsed.ok, parsed.ok ? '' : parsed.message);
-  return parsed.study;
-}
-
-const ended = (study: StudyExport) => study.trials.filter((trial) => trial.state !== 'running' && trial.state !== 'queued');
 
 describe('a search on shipped data interrupted by a reload', () => {
   it('resumes from the data saved with it, keeping every trial that had ended', async () => {
@@ -48,7 +30,7 @@ describe('a search on shipped data interrupted by a reload', () => {
     await page.getByTestId('run-search').click();
     await page.locator('[data-testid=trial-point][data-state=complete]').nth(1).waitFor({ timeout: 180_000 });
     const before = await exported(page);
-    await page.waitForTimeout(700);
+    await savedEndedTrials(page, ended(before).length);
     assert.equal(await page.getByTestId('storage-notice').count(), 0, 'the study with its data was saved');
     await page.reload();
     await useWasm(page);
