@@ -28,7 +28,8 @@ describe('reloads at random moments during a search', () => {
     await page.goto(session.url);
     await useWasm(page);
     await page.locator('input[type=number]').first().fill('100');
-    await page.getByTestId('epochs-input').fill('60');
+    // Trials long enough (about a second each on WASM) that three reloads land mid-search on an idle machine too.
+    await page.getByTestId('epochs-input').fill('200');
     await page.getByTestId('tab-search').click();
     await page.getByTestId('strategy-select').selectOption('random');
     await page.getByTestId('budget-input').fill(String(budget));
