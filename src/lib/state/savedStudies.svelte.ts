@@ -42,9 +42,6 @@ function resumeInfo(study: Study, data: SavedData | 'too large' | null): ResumeI
 /** Studies kept parsed after being read (a 200,000-trial study takes seconds to parse). */
 const recentStudies = 3;
 
-/** Milliseconds a save waits for more trials to end before writing. */
-const saveDelayMs = 400;
-
 /** The saved-study state of the page; one instance, `savedStudies`. */
 export class SavedStudies {
   /** Saved studies, newest first. */
@@ -65,8 +62,9 @@ export class SavedStudies {
   #storage: Promise<StorageResult<StudyStorage>> | null = null;
   // Plain maps on purpose: bookkeeping, not state anything renders.
   readonly #ids = new WeakMap<Study, Identity>();
+  // Ids of studies with a save queued behind the write in progress (it will write their latest state).
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  readonly #timers = new Map<string, ReturnType<typeof setTimeout>>();
+  readonly #queued = new Set<string>();
   #writes: Promise<unknown> = Promise.resolve();
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly #recent = new Map<string, OpenedStudy>();
@@ -106,7 +104,11 @@ export class SavedStudies {
     if (list) this.list = list;
   }
 
-  /** Saves a study soon (debounced), as itself: later saves of the same study replace it. */
+  /**
+   * Saves a study now, as itself (later saves of the same study replace it): no debounce, so a
+   * trial that ended is on disk a write later, not a delay later. While a write is in progress,
+   * saves of the same study wait behind it as one write of its latest state.
+   */
   scheduleSave(study: Study, backend: BackendName): void {
     let identity = this.#ids.get(study);
     if (!identity) {
@@ -116,14 +118,18 @@ export class SavedStudies {
     }
     identity.data ??= dataToSave(study.setup.datasetInfo.name, study.setup.dataset, study.setup.split);
     const { id, data } = identity;
-    clearTimeout(this.#timers.get(id));
-    this.#timers.set(
-      id,
-      setTimeout(() => {
-        this.#timers.delete(id);
-        this.#writes = this.#writes.then(() => this.#save(identity, study.toExport(backend), resumeInfo(study, data), data ?? undefined));
-      }, saveDelayMs),
-    );
+    if (this.#queued.has(id)) return;
+    this.#queued.add(id);
+    this.#writes = this.#writes.then(() => {
+      // The study as it is when its turn comes, so one write carries every trial ended meanwhile.
+      this.#queued.delete(id);
+      return this.#save(identity, study.toExport(backend), resumeInfo(study, data), data ?? undefined);
+    });
+  }
+
+  /** Resolves once every save asked for so far has been written (or has failed). */
+  flush(): Promise<void> {
+    return this.#writes.then(() => undefined);
   }
 
   /** Keeps saving a resumed study under its old record, so the list holds it once. */

@@ -61,7 +61,7 @@ function fakeStudy(datasetName = 'spiral') {
 
 const trial = (id: number, state: 'complete' | 'running') => ({ id, params: { learningRate: 0.1 }, state, value: state === 'complete' ? 0.5 : null, durationMs: 1, epochs: [] });
 
-/** Saves the study now: schedules the save, then lets its debounce and write run. */
+/** Saves the study now: asks for the save, then lets its write run. */
 async function save(saved: SavedStudies, study: ReturnType<typeof fakeStudy>): Promise<void> {
   saved.scheduleSave(study as unknown as Study, 'cpu');
   await vi.advanceTimersByTimeAsync(1000);
@@ -128,5 +128,49 @@ describe('SavedStudies', () => {
     expect(loaded?.data?.split).toEqual({ train: [0, 1], validation: [2], test: [3] });
     // The list never carries the data.
     expect(page.list[0]).not.toHaveProperty('data');
+  });
+
+  it('writes an ended trial at once, with no timer to wait for, so a reload right after it ends keeps it', async () => {
+    const records = new Map<string, SavedStudyRecord>();
+    const page = new SavedStudies(fakeStorage(records), memoryStore());
+    const study = fakeStudy();
+    study.trials = [trial(1, 'complete'), trial(2, 'running')];
+    page.scheduleSave(study as unknown as Study, 'cpu');
+    // No timer advances: only the write itself (promises) runs before the "reload".
+    await page.flush();
+    const reloaded = new SavedStudies(fakeStorage(records), memoryStore());
+    await reloaded.refresh();
+    expect(reloaded.interrupted?.resume?.endedTrials).toBe(1);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('writes saves asked for during a write once more, with the latest trials, and no more often', async () => {
+    const records = new Map<string, SavedStudyRecord>();
+    const puts: number[] = [];
+    const open = fakeStorage(records);
+    const counting = async () => {
+      const opened = await open();
+      if (!opened.ok) return opened;
+      const storage = opened.value;
+      const put = storage.put.bind(storage);
+      storage.put = (record) => {
+        puts.push(record.trialCount);
+        return put(record);
+      };
+      return opened;
+    };
+    const page = new SavedStudies(counting, memoryStore());
+    const study = fakeStudy();
+    study.trials = [trial(1, 'complete')];
+    page.scheduleSave(study as unknown as Study, 'cpu');
+    for (let ended = 2; ended <= 5; ended++) {
+      study.trials = [...study.trials, trial(ended, 'complete')];
+      page.scheduleSave(study as unknown as Study, 'cpu');
+    }
+    await page.flush();
+    // The first write takes the study as it is when it begins; the four saves behind it make one write.
+    expect(puts.length).toBeLessThanOrEqual(2);
+    expect(puts.at(-1)).toBe(5);
+    expect(JSON.parse([...records.values()][0].json).trials).toHaveLength(5);
   });
 });
