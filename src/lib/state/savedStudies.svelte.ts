@@ -3,17 +3,20 @@
  * study opened read-only, the two compared, and imports. Storage failures never stop a search:
  * they end in `notice`, and the study stays in memory with its JSON export on offer.
  */
+import { historyColumns, type HistoryColumns } from '../analysis/historyColumns';
 import type { BackendName } from '../core/backendNames';
-import { maxStudyCharacters, parseStudyJson, type StudyExport } from '../storage/exportStudy';
+import { maxStudyCharacters, type StudyExport } from '../storage/exportStudy';
+import { readStudyText } from '../storage/readStudyText';
 import type { Study } from './study.svelte';
 import { buildRecord, defaultStudyName, newStudyId, openStudyStorage, type ResumeInfo, type SavedStudySummary, type StorageResult, type StudyStorage } from '../storage/studyStorage';
 import { dataToSave, type SavedData } from '../storage/savedData';
 import { pageStore, readSettled, settle, type KeyValueStore } from '../storage/settledStudies';
 
-/** A saved study read back: its summary, its trials, and the data saved with it, if any. */
+/** A saved study read back: its summary, its trials, its history as columns, and the data saved with it, if any. */
 export interface OpenedStudy {
   summary: SavedStudySummary;
   study: StudyExport;
+  columns: HistoryColumns;
   data?: SavedData;
 }
 
@@ -198,10 +201,13 @@ export class SavedStudies {
       this.notice = storage.error.message;
       return null;
     }
-    const result = await storage.value.get(id);
+    // Large studies are parsed and checked in a worker: the page gets them in short tasks.
+    const result = await storage.value.get(id, readStudyText);
     this.actionError = result.ok ? null : result.error.message;
-    if (result.ok) this.#remember(id, result.value);
-    return result.ok ? result.value : null;
+    if (!result.ok) return null;
+    const opened = { ...result.value, columns: result.value.columns ?? historyColumns(result.value.study.trials) };
+    this.#remember(id, opened);
+    return opened;
   }
 
   /** Adds a study to the comparison or takes it out; at most two, the oldest pick dropped. */
@@ -239,9 +245,13 @@ export class SavedStudies {
     this.compared = this.compared.filter((entry) => entry.summary.id !== id);
   }
 
-  /** Imports study JSON: refused with a message and no change, or saved, listed and opened. */
-  async importText(text: string, fileName: string): Promise<void> {
-    const parsed = parseStudyJson(text);
+  /**
+   * Imports study JSON (text, or a file: then the worker reads it and storage keeps the file, so its
+   * 20 MB never pass through the page as a string): refused with a message and no change, or
+   * saved, listed and opened.
+   */
+  async importText(source: string | Blob, fileName: string): Promise<void> {
+    const parsed = await readStudyText(source);
     if (!parsed.ok) {
       this.importError = parsed.message;
       return;
@@ -249,10 +259,10 @@ export class SavedStudies {
     this.importError = null;
     const now = Date.now();
     const name = `${fileName.replace(/\.json$/i, '').slice(0, 80) || 'imported'} (imported)`;
-    const record = buildRecord(parsed.study, { id: newStudyId(now), name, savedAt: now, json: text });
+    const record = buildRecord(parsed.study, { id: newStudyId(now), name, savedAt: now, json: source });
     const summary = { id: record.id, name: record.name, savedAt: record.savedAt, trialCount: record.trialCount, best: record.best };
     // Opened even when storage fails: the import is still worth looking at.
-    this.opened = { summary, study: parsed.study };
+    this.opened = { summary, study: parsed.study, columns: parsed.columns };
     this.#remember(record.id, this.opened);
     const saved = await this.#use((storage) => storage.put(record));
     if (saved) this.list = [saved, ...this.list];
@@ -265,14 +275,7 @@ export class SavedStudies {
       this.importError = `This file is not a study this app can open: it is larger than the limit of ${maxStudyCharacters / 1024 / 1024} MB.`;
       return;
     }
-    let text: string;
-    try {
-      text = await file.text();
-    } catch (error) {
-      this.importError = `The file could not be read (${error instanceof Error ? error.message : String(error)}).`;
-      return;
-    }
-    await this.importText(text, file.name);
+    await this.importText(file, file.name);
   }
 }
 

@@ -6,7 +6,9 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { bestTrial } from '../core/trial';
-import { parseStudyJson, studyToJson, type StudyExport } from './exportStudy';
+import type { HistoryColumns } from '../analysis/historyColumns';
+import { studyToJson, type StudyExport } from './exportStudy';
+import { readStudyText, type StudyRead } from './readStudyText';
 import { checkedSavedData, type SavedData } from './savedData';
 
 /** One saved study as the store keeps it. */
@@ -17,8 +19,8 @@ export interface SavedStudyRecord {
   name: string;
   /** When it was last saved, ms since the Unix epoch. */
   savedAt: number;
-  /** The study as `tuning-playground/study@1` JSON text (studyToJson). */
-  json: string;
+  /** The study as `tuning-playground/study@1` JSON text (studyToJson), or the imported file holding it (never copied into the page). */
+  json: string | Blob;
   /** Trials in the study, any state. */
   trialCount: number;
   /** The best completed trial, or null when none completed. */
@@ -98,13 +100,13 @@ export function defaultStudyName(study: StudyExport, now: number): string {
 }
 
 /** The record kept for a study: its JSON text (`json`: the text it was read from, if any) and a summary (trial count, best trial). */
-export function buildRecord(study: StudyExport, options: { id: string; name: string; savedAt: number; resume?: ResumeInfo; data?: SavedData; json?: string }): SavedStudyRecord {
+export function buildRecord(study: StudyExport, options: { id: string; name: string; savedAt: number; resume?: ResumeInfo; data?: SavedData; json?: string | Blob }): SavedStudyRecord {
   const best = bestTrial(study.trials);
   return {
     id: options.id,
     name: options.name,
     savedAt: options.savedAt,
-    // An imported file's text, already read as this very study, saves writing 20 MB again.
+    // An imported file, already read as this very study, saves writing 20 MB again.
     json: options.json ?? studyToJson(study),
     trialCount: study.trials.length,
     best: best && best.value !== null ? { id: best.id, value: best.value } : null,
@@ -153,15 +155,18 @@ export class StudyStorage {
     });
   }
 
-  /** One saved study, read back through parseStudyJson so a damaged record ends in a message; its data only when whole. */
-  async get(id: string): Promise<StorageResult<{ summary: SavedStudySummary; study: StudyExport; data?: SavedData }>> {
-    const read = await this.#attempt(() => this.#database.get('studies', id));
-    if (!read.ok) return read;
-    if (!read.value) return failure({ kind: 'missing', message: 'That saved study is no longer there (deleted in another tab?).' });
-    const parsed = parseStudyJson(read.value.json);
+  /**
+   * One saved study with its history columns, read back through `read` (parseStudyJson inline, or
+   * readStudyText's worker) so a damaged record ends in a message; its data only when whole.
+   */
+  async get(id: string, read: (json: string | Blob) => StudyRead | Promise<StudyRead> = readStudyText): Promise<StorageResult<{ summary: SavedStudySummary; study: StudyExport; columns: HistoryColumns; data?: SavedData }>> {
+    const found = await this.#attempt(() => this.#database.get('studies', id));
+    if (!found.ok) return found;
+    if (!found.value) return failure({ kind: 'missing', message: 'That saved study is no longer there (deleted in another tab?).' });
+    const parsed = await read(found.value.json);
     if (!parsed.ok) return failure({ kind: 'failed', message: `The saved study is damaged. ${parsed.message}` });
-    const data = read.value.data ? checkedSavedData(read.value.data) : null;
-    return { ok: true, value: { summary: summaryOf(read.value), study: parsed.study, ...(data ? { data } : {}) } };
+    const data = found.value.data ? checkedSavedData(found.value.data) : null;
+    return { ok: true, value: { summary: summaryOf(found.value), study: parsed.study, columns: parsed.columns, ...(data ? { data } : {}) } };
   }
 
   /** Gives a saved study a new name (trimmed, at most 120 characters). */

@@ -22,7 +22,7 @@ function fakeStorage(records: Map<string, SavedStudyRecord>, failFrom = Infinity
     },
     async get(id: string) {
       const record = records.get(id);
-      return record ? { ok: true, value: { summary: summary(record), study: JSON.parse(record.json), ...(record.data ? { data: record.data } : {}) } } : { ok: false, error: { kind: 'missing', message: 'gone' } };
+      return record ? { ok: true, value: { summary: summary(record), study: JSON.parse(record.json as string), ...(record.data ? { data: record.data } : {}) } } : { ok: false, error: { kind: 'missing', message: 'gone' } };
     },
   };
   return () => Promise.resolve({ ok: true, value: storage as unknown as StudyStorage } as StorageResult<StudyStorage>);
@@ -171,6 +171,6 @@ describe('SavedStudies', () => {
     // The first write takes the study as it is when it begins; the four saves behind it make one write.
     expect(puts.length).toBeLessThanOrEqual(2);
     expect(puts.at(-1)).toBe(5);
-    expect(JSON.parse([...records.values()][0].json).trials).toHaveLength(5);
+    expect(JSON.parse([...records.values()][0].json as string).trials).toHaveLength(5);
   });
 });

@@ -33,7 +33,7 @@ describe('studyStorage', () => {
   });
 
   it('a record’s JSON reads back as the same study, NaN and Infinity losses included', () => {
-    const parsed = parseStudyJson(buildRecord(example, { id: 'a', name: 'n', savedAt: 0 }).json);
+    const parsed = parseStudyJson(buildRecord(example, { id: 'a', name: 'n', savedAt: 0 }).json as string);
     expect(parsed).toEqual({ ok: true, study: example });
     if (parsed.ok) expect(Number.isNaN(parsed.study.trials[1].epochs[0].validationLoss)).toBe(true);
   });
