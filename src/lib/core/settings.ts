@@ -4,6 +4,7 @@
  * (urlState.ts), the study export and the panels all read it, so a setting is added in one place.
  */
 import { defaultModelSettings, type Activation, type Initializer, type ModelKind, type ModelSettings, type OptimizerName } from './modelSettings';
+import { canonicalColumnList } from './columnList';
 import { formatSearchedDimensions, parseSearchedDimensions, type SearchableDefinition } from './searchedDimensions';
 import { checkSettingValue, quoteValue } from './settingChecks';
 import type { SearchRange, SettingCheck, SettingDefinition, SettingValue } from './settingTypes';
@@ -71,6 +72,8 @@ export interface Settings extends ModelSettings {
   validationFraction: number;
   testFraction: number;
   folds: number;
+  /** Columns of an uploaded CSV file left out of the features, as a JSON list of names ('' for none); see columnList.ts. */
+  csvIgnored: string;
   trainingSeed: number;
   strategy: StrategyName;
   acquisition: AcquisitionShortName;
@@ -134,6 +137,7 @@ export const settingDefinitions: SettingTable = {
   validationFraction: { type: 'number', group: 'data', label: 'Validation fraction', min: 0.05, max: 0.5, scale: 'linear', default: 0.2, explanation: 'Share of the points the search scores trials on.' },
   testFraction: { type: 'number', group: 'data', label: 'Test fraction', min: 0, max: 0.5, scale: 'linear', default: 0.2, explanation: 'Share held back, untouched by the search, for one honest score at the end.' },
   folds: { type: 'int', group: 'data', label: 'Cross-validation folds', min: 3, max: 10, off: 0, default: 0, explanation: 'Score each trial on k folds of training plus validation data; 0 uses the one validation split.' },
+  csvIgnored: { type: 'text', group: 'data', label: 'Columns left out', maxLength: 8000, canonical: canonicalColumnList, default: '', explanation: 'Columns of the uploaded CSV file the model does not learn from (an id, text it cannot read).' },
 
   kind: { type: 'choice', group: 'model', label: 'Model', values: modelKinds, default: defaultModelSettings.kind, explanation: 'A neural network (MLP), or polynomial ridge regression for curves.' },
   hiddenLayers: { type: 'int', group: 'model', label: 'Hidden layers', min: 0, max: 6, default: defaultModelSettings.hiddenLayers, searchable: true, searchRange: { type: 'int', low: 0, high: 3 }, explanation: 'Depth of the network; 0 is a linear (logistic) model.' },

@@ -4,6 +4,7 @@
  * trained model says about the picture and the validation rows. Talks to the trainer worker;
  * draws nothing.
  */
+import { formatColumnList, parseColumnList } from '../core/columnList';
 import { baselineLoss, baselineMeanSquaredError } from '../core/diagnose';
 import type { ModelSettings } from '../core/modelSettings';
 import { defaultSettings, settingDefinitions, validateSetting, type DatasetName } from '../core/settings';
@@ -67,8 +68,17 @@ export class Playground {
   csvUpload = $state.raw<CsvUpload | null>(null);
   csvTarget = $state('');
   csvTask = $state<Task>('classification');
+  /** Columns left out of the features, as the page's settings (and so the link and the study) keep them: also names the current file lacks. */
+  get csvIgnoredSetting(): string[] {
+    const parsed = parseColumnList(this.page.values.csvIgnored);
+    return parsed.ok ? parsed.value : [];
+  }
   /** Columns of the uploaded table left out of the features (an id column, text the model cannot read). */
-  csvIgnored = $state.raw<readonly string[]>([]);
+  get csvIgnored(): string[] {
+    const columns = this.csvUpload?.table.columns;
+    const left = this.csvIgnoredSetting;
+    return columns ? left.filter((name) => columns.some((column) => column.name === name)) : left;
+  }
   /** The last CSV dataset that built without an error. */
   csvDataset = $state.raw<Dataset | null>(null);
   /** The upload csvDataset was built from: another file than csvUpload while a new file is not in use yet. */
@@ -190,8 +200,8 @@ export class Playground {
       }
       const table = read.value;
       const target = table.columns[table.columns.length - 1];
+      // The columns left out stay in the settings: a file with those columns (the same file after a reload) leaves them out again.
       this.csvUpload = { fileName: file.name, table };
-      this.csvIgnored = [];
       this.csvTarget = target.name;
       this.csvTask = target.numeric && target.distinctValues > 20 ? 'regression' : 'classification';
       this.buildCsvDataset();
@@ -218,8 +228,8 @@ export class Playground {
 
   /** Leaves a column of the uploaded table out of the features (or takes it back in) and rebuilds the dataset. */
   setCsvColumnIgnored(column: string, ignored: boolean): void {
-    const others = this.csvIgnored.filter((name) => name !== column);
-    this.csvIgnored = ignored ? [...others, column] : others;
+    const others = this.csvIgnoredSetting.filter((name) => name !== column);
+    this.page.values.csvIgnored = formatColumnList(ignored ? [...others, column] : others);
     this.buildCsvDataset();
   }
 

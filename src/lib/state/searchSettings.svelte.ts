@@ -101,7 +101,7 @@ export class SearchSettings {
       base: playground.modelSettings(),
       dataset: playground.dataset,
       split: playground.split,
-      datasetInfo: datasetInfoOf(playground.dataset, playground.split, { noise: playground.noise, seed: playground.dataSeed }),
+      datasetInfo: datasetInfoOf(playground.dataset, playground.split, { noise: playground.noise, seed: playground.dataSeed, ignoredColumns: playground.csvIgnored }),
       baselineLoss: playground.baselineLoss,
       parallel: parallelTrials,
       folds,

@@ -2,8 +2,8 @@ import { datasetNames, type DatasetName } from '../core/settings';
 import type { Dataset, Split } from '../datasets/dataset';
 import type { StudyDataset } from './studySchema';
 
-/** How a study's data was made, for its export: name, size, noise, seed and split fractions. */
-export function datasetInfoOf(dataset: Dataset, split: Split, generator: { noise: number; seed: number }): StudyDataset {
+/** How a study's data was made, for its export: name, size, noise, seed, split fractions, and a CSV file's columns left out. */
+export function datasetInfoOf(dataset: Dataset, split: Split, generator: { noise: number; seed: number; ignoredColumns?: readonly string[] }): StudyDataset {
   const total = split.train.length + split.validation.length + split.test.length || 1;
   const known = (datasetNames as readonly string[]).includes(dataset.name);
   const name = (known ? dataset.name : 'csv') as DatasetName;
@@ -18,5 +18,6 @@ export function datasetInfoOf(dataset: Dataset, split: Split, generator: { noise
     split: { train, validation, test: round(1 - train - validation) },
     ...(generated ? { seed: generator.seed } : {}),
     ...(dataset.classCount > 0 ? { classes: dataset.classCount } : {}),
+    ...(name === 'csv' && generator.ignoredColumns?.length ? { ignoredColumns: Array.from(generator.ignoredColumns) } : {}),
   };
 }

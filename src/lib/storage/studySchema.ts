@@ -3,6 +3,7 @@
  * untrusted JSON value field by field and builds the study afresh from what it checked.
  */
 import { backendOrder, type BackendName } from '../core/backendNames';
+import { formatColumnList } from '../core/columnList';
 import type { ModelSettings } from '../core/modelSettings';
 import { datasetNames, objectiveMetrics, strategyNames, validateSetting, type DatasetName, type ObjectiveMetricName, type StrategyName } from '../core/settings';
 import { validateSpace, type Dimension, type Params } from '../core/space';
@@ -26,6 +27,8 @@ export interface StudyDataset {
   classes?: number;
   /** Cross-validation folds (0 = the one validation split). */
   folds?: number;
+  /** Columns of an uploaded CSV file left out of the features (the `csvIgnored` setting). */
+  ignoredColumns?: string[];
 }
 
 /** One study as the export carries it. */
@@ -151,7 +154,7 @@ function readMetric(value: unknown, path: string, min = -Infinity, max = Infinit
 }
 
 function readDataset(value: unknown): StudyDataset {
-  const record = readObject(value, 'dataset', ['name', 'samples', 'noise', 'split'], ['seed', 'classes', 'folds']);
+  const record = readObject(value, 'dataset', ['name', 'samples', 'noise', 'split'], ['seed', 'classes', 'folds', 'ignoredColumns']);
   const split = readObject(record.split, 'dataset.split', ['train', 'validation', 'test']);
   const fractions = {
     train: readNumber(split.train, 'dataset.split.train', 0, 1),
@@ -171,6 +174,13 @@ function readDataset(value: unknown): StudyDataset {
     const folds = readInteger(record.folds, 'dataset.folds', 0);
     if (!validateSetting('folds', folds).ok) fail('dataset.folds', 'must be 0 or from 3 to 10');
     dataset.folds = folds;
+  }
+  if (record.ignoredColumns !== undefined) {
+    const names = readArray(record.ignoredColumns, 'dataset.ignoredColumns').map((name, index) => readString(name, `dataset.ignoredColumns[${index}]`));
+    // The settings table's rule for the setting these names come from.
+    const checked = validateSetting('csvIgnored', formatColumnList(names));
+    if (!checked.ok) fail('dataset.ignoredColumns', `is invalid: ${checked.notice}`);
+    dataset.ignoredColumns = Array.from(new Set(names));
   }
   return dataset;
 }

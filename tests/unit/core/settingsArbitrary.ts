@@ -3,6 +3,7 @@
  * and the study export tests.
  */
 import fc from 'fast-check';
+import { formatColumnList, maxColumnNameLength } from '../../../src/lib/core/columnList';
 import { formatSearchedDimensions } from '../../../src/lib/core/searchedDimensions';
 import { settingDefinitions, settingKeys, validateSetting, type SettingDefinition, type Settings, type SettingValue } from '../../../src/lib/core/settings';
 import type { Dimension } from '../../../src/lib/core/space';
@@ -41,6 +42,10 @@ export const searchedDimensionsArbitrary: fc.Arbitrary<Dimension[]> = fc
   .chain((keys) => fc.tuple(...keys.map((key) => dimensionArbitrary(key, settingDefinitions[key]))));
 
 const searchArbitrary = searchedDimensionsArbitrary.map((dimensions) => formatSearchedDimensions(dimensions));
+/** Any list of CSV column names left out, as the setting's text (any characters, commas and quotes included). */
+export const columnListArbitrary = fc
+  .uniqueArray(fc.string({ unit: 'binary', minLength: 1, maxLength: maxColumnNameLength }), { maxLength: 8 })
+  .map((names) => formatColumnList(names));
 
 /** Any valid value of one setting under its rule in the table. */
 export function valueArbitrary(key: string, definition: SettingDefinition): fc.Arbitrary<SettingValue> {
@@ -57,6 +62,7 @@ export function valueArbitrary(key: string, definition: SettingDefinition): fc.A
       return fc.boolean();
     case 'text':
       if (key === 'search') return searchArbitrary;
+      if (key === 'csvIgnored') return columnListArbitrary;
       return fc.string({ unit: 'binary', maxLength: definition.maxLength }).filter((text) => validateSetting(key, text).ok);
   }
 }

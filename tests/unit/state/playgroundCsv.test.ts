@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { Playground } from '../../../src/lib/state/playground.svelte';
 import { PageSettings } from '../../../src/lib/state/pageSettings.svelte';
+import { decodeSettings } from '../../../src/lib/core/urlState';
+import { datasetInfoOf } from '../../../src/lib/storage/datasetInfo';
 import type { Trainer } from '../../../src/lib/state/trainer.svelte';
 
 function csvFile(name: string, text: string): File {
@@ -35,7 +37,7 @@ describe('Playground CSV columns', () => {
     expect(playground.csvDataset?.featureNames).toEqual(['height', 'weight']);
   });
 
-  it('a new file that fails to build is not the file in use, and the columns left out of the old file are forgotten', async () => {
+  it('a new file that fails to build is not the file in use, and the columns left out of the old file that it lacks are not left out of it', async () => {
     const playground = await playgroundWith(csvFile('people.csv', people));
     playground.setCsvColumnIgnored('id', true);
     const inUse = playground.csvUpload;
@@ -50,5 +52,29 @@ describe('Playground CSV columns', () => {
     expect(playground.csvBuiltFrom).toBe(playground.csvUpload);
     expect(playground.csvDataset?.name).toBe('colours');
     expect(playground.csvDataset?.featureNames).toEqual(['size']);
+  });
+
+  it('keeps the columns left out in the page settings, so the link carries them and a reloaded page leaves them out of the same file again', async () => {
+    const playground = await playgroundWith(csvFile('people.csv', people));
+    playground.setCsvColumnIgnored('id', true);
+    playground.setCsvColumnIgnored('weight', true);
+    expect(playground.page.link).toContain('csvIgnored=');
+    // A reload: a fresh page opens the link, then the person picks the same file again.
+    const page = new PageSettings();
+    page.apply(decodeSettings(playground.page.link).settings);
+    const reloaded = new Playground({} as Trainer, page);
+    reloaded.choose('csv');
+    await reloaded.uploadCsv(csvFile('people.csv', people));
+    expect(reloaded.errorMessage).toBe('');
+    expect(reloaded.csvIgnored).toEqual(['id', 'weight']);
+    expect(reloaded.csvDataset?.featureNames).toEqual(['height']);
+  });
+
+  it('records the columns left out in the dataset of the study it exports', async () => {
+    const playground = await playgroundWith(csvFile('people.csv', people));
+    playground.setCsvColumnIgnored('id', true);
+    const info = datasetInfoOf(playground.dataset, playground.split, { noise: 0, seed: 1, ignoredColumns: playground.csvIgnored });
+    expect(info.ignoredColumns).toEqual(['id']);
+    expect(datasetInfoOf(playground.dataset, playground.split, { noise: 0, seed: 1 }).ignoredColumns).toBeUndefined();
   });
 });

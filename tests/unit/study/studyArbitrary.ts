@@ -81,6 +81,7 @@ const datasetArbitrary = fc.record(
     seed: fc.integer({ min: 0, max: 4294967295 }),
     classes: fc.integer({ min: 0, max: 10 }),
     folds: fc.constantFrom(0, 3, 5, 10),
+    ignoredColumns: fc.uniqueArray(fc.string({ minLength: 1, maxLength: 30 }), { minLength: 1, maxLength: 4 }),
   },
   { requiredKeys: ['name', 'samples', 'noise', 'split'] },
 );
