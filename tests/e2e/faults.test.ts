@@ -1,6 +1,7 @@
 /**
  * Inputs built to break the page (issue 15), in Chromium: a link with 100,000 unknown keys, studies
- * with values of ±1e308 or a million nested lists, a CSV with an id column and one of 20,000 rows.
+ * with values of ±1e308 or a million nested lists, a CSV with an id column and one of 20,000 rows,
+ * and CSV columns left out kept through a reload and a saved study.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -38,7 +39,7 @@ describe('inputs built to break the page', () => {
   it('a link with 100,000 unknown keys shows at most twenty notices and a count of the rest', async () => {
     const { page, context } = await openPage(session, { initScript: withoutWebGPU });
     const keys = Array.from({ length: 100_000 }, (_, index) => `k${index}=1`).join('&');
-    await page.goto(`${session.url}#${keys}`);
+    await page.goto(`${session.url}#${keys}`, { timeout: 120_000 });
     await page.getByTestId('link-notice').waitFor({ timeout: 30_000 });
     assert.ok((await page.locator('[data-testid=link-notice] li').count()) <= 21);
     assert.match((await page.getByTestId('link-notice').textContent()) ?? '', /99,990 more/);
@@ -85,14 +86,50 @@ describe('inputs built to break the page', () => {
     assert.match((await page.getByTestId('csv-summary').textContent())?.replace(/\s+/g, ' ') ?? '', /In use: people, 40 rows, 2 features, 2 classes/);
     assert.equal(await page.getByTestId('error-message').count(), 0);
 
-    await page.getByTestId('csv-input').setInputFiles({ name: 'many.csv', mimeType: 'text/csv', buffer: Buffer.from(rowsCsv(20_000)) });
-    await page.locator('[data-testid=csv-pending]', { hasText: 'many.csv is not in use yet' }).waitFor();
+    // A file that fails to build is not in use yet; the one in use stays named as such.
+    const named = `name,height,kind\n${Array.from({ length: 20 }, (_, i) => `n${i},${150 + i},${i % 2 ? 'tall' : 'short'}`).join('\n')}\n`;
+    await page.getByTestId('csv-input').setInputFiles({ name: 'named.csv', mimeType: 'text/csv', buffer: Buffer.from(named) });
+    await page.locator('[data-testid=csv-pending]', { hasText: 'named.csv is not in use yet' }).waitFor();
     assert.match((await page.getByTestId('csv-summary').textContent()) ?? '', /Still in use: people/);
-    await page.locator('[data-testid=csv-ignore-checkbox][data-column=id]').check();
+
+    // The id stays left out: a new file with an id column builds at once.
+    await page.getByTestId('csv-input').setInputFiles({ name: 'many.csv', mimeType: 'text/csv', buffer: Buffer.from(rowsCsv(20_000)) });
     await page.locator('[data-testid=csv-summary]', { hasText: 'many, 20000 rows' }).waitFor();
+    assert.equal(await page.locator('[data-testid=csv-ignore-checkbox][data-column=id]').isChecked(), true);
     await page.getByTestId('points-note').waitFor();
     assert.equal(await page.getByTestId('data-point').count(), 2000);
     assert.match((await page.getByTestId('points-note').textContent()) ?? '', /Showing 2,000 of 20,000 points/);
+    await context.close();
+  });
+
+  it('keeps a CSV column left out through a reload (the link) and in the saved study, which names it when opened again', async () => {
+    const { page, context, log } = await openPage(session, { initScript: withoutWebGPU });
+    await page.goto(session.url);
+    await page.getByTestId('dataset-select').selectOption('csv');
+    await page.getByTestId('csv-input').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(rowsCsv(40)) });
+    await page.locator('[data-testid=csv-ignore-checkbox][data-column=id]').check();
+    await page.locator('[data-testid=csv-ignore-checkbox][data-column=weight]').check();
+    await page.locator('[data-testid=csv-summary]', { hasText: 'people, 40 rows, 1 features' }).waitFor();
+    await page.waitForFunction(() => location.hash.includes('csvIgnored='));
+
+    await page.reload();
+    await page.getByTestId('csv-input').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(rowsCsv(40)) });
+    await page.locator('[data-testid=csv-summary]', { hasText: 'people, 40 rows, 1 features' }).waitFor();
+    assert.equal(await page.locator('[data-testid=csv-ignore-checkbox][data-column=id]').isChecked(), true);
+    assert.equal(await page.locator('[data-testid=csv-ignore-checkbox][data-column=weight]').isChecked(), true);
+    assert.equal(await page.getByTestId('error-message').count(), 0);
+
+    // A one-trial search on it is saved with the columns left out; opening it again names them.
+    await page.getByTestId('epochs-input').fill('3');
+    await page.getByTestId('tab-search').click();
+    await page.getByTestId('budget-input').fill('1');
+    await page.getByTestId('run-search').click();
+    await page.getByTestId('search-message').filter({ hasText: 'Finished' }).waitFor({ timeout: 120_000 });
+    await page.reload();
+    await page.getByTestId('tab-search').click();
+    await page.getByTestId('open-study').first().click();
+    await page.locator('[data-testid=opened-left-out]', { hasText: 'id, weight' }).waitFor({ timeout: 30_000 });
+    assert.deepEqual(log.consoleErrors, []);
     await context.close();
   });
 });
