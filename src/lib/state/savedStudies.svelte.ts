@@ -258,7 +258,8 @@ export class SavedStudies {
     }
     this.importError = null;
     const now = Date.now();
-    const name = `${fileName.replace(/\.json$/i, '').slice(0, 80) || 'imported'} (imported)`;
+    // Strategy and dataset first, so imports tell themselves apart from each other and from saved searches.
+    const name = `${parsed.study.strategy.name} on ${parsed.study.dataset.name}, ${fileName.replace(/\.json$/i, '').slice(0, 80) || 'imported'} (imported)`;
     const record = buildRecord(parsed.study, { id: newStudyId(now), name, savedAt: now, json: source });
     const summary = { id: record.id, name: record.name, savedAt: record.savedAt, trialCount: record.trialCount, best: record.best };
     // Opened even when storage fails: the import is still worth looking at.

@@ -8,6 +8,8 @@ import type { EpochRecord, TrainingEnd } from '../core/trial';
 import type { BackendChoice } from '../training/backend';
 import type { TrialData } from '../core/trialInputs';
 import { TrainerClient } from '../worker/trainerClient';
+import { readBackendChoice, saveBackendChoice } from '../storage/backendChoice';
+import { pageStore } from '../storage/settledStudies';
 
 /** What a trial's sender hears about it. */
 export interface TrialListener {
@@ -45,8 +47,8 @@ export interface TrialRequest {
 
 /** Reactive handle on the trainer worker. */
 export class Trainer {
-  /** The backend the person asked for ('auto' = the fastest that works). */
-  requestedBackend = $state<BackendName | 'auto'>('auto');
+  /** The backend the person asked for ('auto' = the fastest that works), remembered from the last visit. */
+  requestedBackend = $state<BackendName | 'auto'>(readBackendChoice(pageStore()));
   /** The backend in use and why, once the worker has one. */
   backend = $state<BackendChoice | null>(null);
   /** Why no backend could start, if none could. */
@@ -91,6 +93,7 @@ export class Trainer {
 
   /** Asks the worker to switch backend; trials queued after this use it. */
   chooseBackend(backend: BackendName | 'auto'): void {
+    if (backend !== this.requestedBackend) saveBackendChoice(pageStore(), backend);
     this.requestedBackend = backend;
     this.backend = null;
     const pageHasWebGPU = typeof navigator !== 'undefined' && 'gpu' in navigator && navigator.gpu != null;

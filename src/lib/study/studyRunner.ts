@@ -9,6 +9,7 @@ import { keptRecord } from '../core/trialInputs';
 import type { Schedule } from '../search/schedules';
 import type { Strategy } from '../search/strategy';
 import { localProposer, type Proposer } from '../search/proposer';
+import { finishedMessage } from './finishedMessage';
 
 /** How the executor says a trial ended. */
 export interface ExecutorResult {
@@ -147,7 +148,7 @@ export class StudyRunner {
   async #runLoop(): Promise<void> {
     while (this.#stepsLeft > 0 && (this.status === 'running' || this.status === 'pausing')) {
       const proposed = this.trials.filter((trial) => !trial.manual).length;
-      if (proposed >= this.#config.budget) return this.#finish(`Finished: all ${this.#config.budget} trials ran.`);
+      if (proposed >= this.#config.budget) return this.#finish(finishedMessage(this.trials.filter((trial) => !trial.manual)));
       if (this.epochsSpent >= this.#config.epochBudget) return this.#finish(`Finished: the budget of ${this.#config.epochBudget} epochs is spent.`);
       const size = Math.max(1, Math.min(this.#config.parallel, this.#config.budget - proposed, this.#stepsLeft));
       const wave = await this.#proposer.askMany(size);
