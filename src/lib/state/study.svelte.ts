@@ -21,6 +21,7 @@ import type { TestCandidate } from './testEvaluation.svelte';
 import type { Trainer } from './trainer.svelte';
 import { trialSettings } from '../core/modelSettings';
 import { trialSeed } from '../core/trialInputs';
+import { ReplayedSearches } from './replayedSearches';
 
 /** One search, as the page shows it. */
 export class Study {
@@ -52,10 +53,13 @@ export class Study {
   /** Bumped when a slice arrives from the worker, so views that asked for it re-derive. */
   #sliceVersion = $state(0);
   readonly #startedAt = performance.now();
+  /** Replay's models: the search as it stood after each replayed step. */
+  readonly replayed: ReplayedSearches;
 
   /** `replay`: trials that ended before a reload, which the runner replays instead of training again. */
   constructor(trainer: Trainer, setup: StudySetup, replay: StudyTrial[] = []) {
     this.setup = setup;
+    this.replayed = new ReplayedSearches(setup);
     this.strategy = new RemoteStrategy(setup.strategy, setup.space, { ...setup.strategyOptions, seed: setup.seed, budget: setup.budget });
     const schedule = createSchedule(setup.schedule, { maxEpochs: setup.base.epochs, minEpochs: 1 });
     const crossValidation = setup.folds
@@ -118,7 +122,7 @@ export class Study {
    * trial ends, so slices are cached per number of ended trials, however often epochs stream in.
    */
   requestPosterior(dimensions: string[], fixed?: Params): void {
-    if (this.setup.strategy !== 'bayesian') return;
+    if (this.setup.strategy !== 'bayesian' || this.replayStep !== null) return;
     const ended = this.#endedCount();
     if (ended !== this.#sliceCacheEpoch) {
       this.#sliceCache.clear();
@@ -142,6 +146,8 @@ export class Study {
   posteriorFor(dimensions: string[], fixed?: Params): PosteriorSlice | null {
     void this.#sliceVersion;
     if (this.setup.strategy !== 'bayesian') return null;
+    // In replay, the model the search had after the shown trials, not the latest one.
+    if (this.replayStep !== null) return this.replayed.slice(this.trials, this.frame.step, dimensions, fixed);
     const current = this.#sliceCacheEpoch === this.#endedCount() ? this.#sliceCache.get(JSON.stringify([dimensions, fixed ?? null])) : undefined;
     return current?.slice ?? this.#staleSlices.get(JSON.stringify(dimensions)) ?? null;
   }
