@@ -40,8 +40,16 @@ export class Study {
   /** The Bayesian search's explanation of its latest proposal, when there is one. */
   proposal = $state.raw<ProposalExplanation | null>(null);
 
-  /** Everything the views draw: the trials up to the replay step, their best, best-so-far. */
-  frame = $derived(replayAt(this.trials, this.replayStep ?? this.trials.length));
+  /** Teaching pace: how many of the arrived trials the views have revealed so far; null = all (live). */
+  revealedStep = $state<number | null>(null);
+
+  /** Everything the views draw: the trials up to the replay step (or the revealed ones), their best, best-so-far. */
+  frame = $derived(replayAt(this.trials, this.replayStep ?? this.revealedStep ?? this.trials.length));
+
+  /** Whether the views show an earlier state than the latest (replay, or results still queued for display). */
+  get rewound(): boolean {
+    return this.replayStep !== null || (this.revealedStep !== null && this.revealedStep < this.trials.length);
+  }
 
   readonly #runner: StudyRunner;
   // Plain Map on purpose: a cache, not state anything renders.
@@ -122,7 +130,7 @@ export class Study {
    * trial ends, so slices are cached per number of ended trials, however often epochs stream in.
    */
   requestPosterior(dimensions: string[], fixed?: Params): void {
-    if (this.setup.strategy !== 'bayesian' || this.replayStep !== null) return;
+    if (this.setup.strategy !== 'bayesian' || this.rewound) return;
     const ended = this.#endedCount();
     if (ended !== this.#sliceCacheEpoch) {
       this.#sliceCache.clear();
@@ -147,7 +155,7 @@ export class Study {
     void this.#sliceVersion;
     if (this.setup.strategy !== 'bayesian') return null;
     // In replay, the model the search had after the shown trials, not the latest one.
-    if (this.replayStep !== null) return this.replayed.slice(this.trials, this.frame.step, dimensions, fixed);
+    if (this.rewound) return this.replayed.slice(this.trials, this.frame.step, dimensions, fixed);
     const current = this.#sliceCacheEpoch === this.#endedCount() ? this.#sliceCache.get(JSON.stringify([dimensions, fixed ?? null])) : undefined;
     return current?.slice ?? this.#staleSlices.get(JSON.stringify(dimensions)) ?? null;
   }
