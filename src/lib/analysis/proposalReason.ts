@@ -76,7 +76,7 @@ export function proposalReason(facts: ProposalFacts, best: number | null, labels
       leaning: null,
     };
   }
-  const prediction = `${formatNumber(facts.mean, 2)} ± ${formatNumber(facts.std, 1)}`;
+  const prediction = `${formatNumber(facts.mean, 3)} ± ${formatNumber(facts.std, 2)}`;
   const bestText = formatNumber(best, 3);
   const leaning = leaningOf(facts.mean, facts.std, best);
   let because: string;
