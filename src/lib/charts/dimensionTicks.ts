@@ -4,6 +4,7 @@
  */
 import { scaleLinear, scaleLog } from 'd3';
 import { unitFromValue, type Dimension } from '../core/space';
+import { formatTicks, formatValue } from '../core/formatNumber';
 
 /** One tick: where it sits in [0, 1] and its label. */
 export interface UnitTick {
@@ -13,12 +14,12 @@ export interface UnitTick {
 
 /** Ticks of a dimension, at most about five for numeric ranges (decades only on wide log ranges). */
 export function dimensionTicks(dimension: Dimension): UnitTick[] {
-  if (dimension.type === 'choice') return dimension.values.map((value) => ({ unit: unitFromValue(dimension, value), label: String(value) }));
+  if (dimension.type === 'choice') return dimension.values.map((value) => ({ unit: unitFromValue(dimension, value), label: formatValue(value) }));
   const scale = dimension.type === 'log' ? scaleLog().domain([dimension.low, dimension.high]) : scaleLinear().domain([dimension.low, dimension.high]);
   const values = dimension.type === 'int' ? scale.ticks(5).filter((value) => Number.isInteger(value)) : scale.ticks(5);
-  const format = scale.tickFormat(5, '~g');
   const shown = dimension.type === 'log' && values.length > 6 ? values.filter((value) => Math.abs(Math.log10(value) % 1) < 1e-9) : values;
-  return shown.map((value) => ({ unit: unitFromValue(dimension, value), label: format(value) }));
+  const labels = formatTicks(shown);
+  return shown.map((value, i) => ({ unit: unitFromValue(dimension, value), label: labels[i] }));
 }
 
 /** The title of a dimension's axis: its name, marked when the axis is logarithmic. */

@@ -10,10 +10,17 @@ export const missingValueColor = '#bbbbbb';
  * the differences among the good ones.
  */
 export function objectiveScale(trials: readonly Trial[]): (value: number | null) => string {
-  const values = trials.flatMap((trial) => (trial.value !== null && Number.isFinite(trial.value) ? [trial.value] : [])).sort((a, b) => a - b);
-  if (values.length === 0) return () => missingValueColor;
-  const low = values[0];
-  const high = Math.max(quantile(values, 0.9) ?? values[values.length - 1], low + 1e-9);
+  const domain = objectiveDomain(trials);
+  if (!domain) return () => missingValueColor;
+  const [low, high] = domain;
   const scale = scaleSequential(interpolateViridis).domain([low, high]).clamp(true);
   return (value) => (value === null || !Number.isFinite(value) ? missingValueColor : scale(value));
+}
+
+/** The values the objective colours span: the lowest and the 90th percentile (null without a value). */
+export function objectiveDomain(trials: readonly Trial[]): [number, number] | null {
+  const values = trials.flatMap((trial) => (trial.value !== null && Number.isFinite(trial.value) ? [trial.value] : [])).sort((a, b) => a - b);
+  if (values.length === 0) return null;
+  const low = values[0];
+  return [low, Math.max(quantile(values, 0.9) ?? values[values.length - 1], low + 1e-9)];
 }

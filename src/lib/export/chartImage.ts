@@ -42,28 +42,38 @@ interface Layer {
   opacity: number;
 }
 
-/** The chart's layers, in paint order, and the box that holds them all. */
-function layersOf(root: Element): { layers: Layer[]; width: number; height: number } {
+/** Height of the title line above a saved chart, px. */
+const titleHeight = 24;
+
+/** The chart's title: the one given, else its main picture's accessible name. */
+function titleOf(root: Element, title: string | undefined): string {
+  if (title !== undefined) return title;
+  const labelled = [...root.querySelectorAll('svg[aria-label]')].find((element) => !element.classList.contains('legend'));
+  return labelled?.getAttribute('aria-label') ?? '';
+}
+
+/** The chart's layers, in paint order, and the box that holds them all (shifted `top` px down, for a title). */
+function layersOf(root: Element, top = 0): { layers: Layer[]; width: number; height: number } {
   const elements = [...root.querySelectorAll<SVGSVGElement | HTMLCanvasElement>('svg, canvas')].filter(
     (element) => element.parentElement?.closest('svg') === null && element.getBoundingClientRect().width > 0,
   );
   if (elements.length === 0) throw new Error('This chart has nothing drawn to save yet.');
   const boxes = elements.map((element) => element.getBoundingClientRect());
   const left = minOf(boxes.map((box) => box.left));
-  const top = minOf(boxes.map((box) => box.top));
+  const first = minOf(boxes.map((box) => box.top)) - top;
   const right = maxOf(boxes.map((box) => box.right));
   const bottom = maxOf(boxes.map((box) => box.bottom));
   // Canvases sit under the svg they are paired with, so they are painted first.
   const layers = elements.map((element, index) => ({
     element,
     x: boxes[index].left - left,
-    y: boxes[index].top - top,
+    y: boxes[index].top - first,
     width: boxes[index].width,
     height: boxes[index].height,
     opacity: Number(getComputedStyle(element).opacity) || 1,
   }));
   layers.sort((a, b) => Number(b.element instanceof HTMLCanvasElement) - Number(a.element instanceof HTMLCanvasElement));
-  return { layers, width: Math.ceil(right - left), height: Math.ceil(bottom - top) };
+  return { layers, width: Math.ceil(right - left), height: Math.ceil(bottom - first) };
 }
 
 /** A copy of `source` whose elements carry their computed presentation styles inline. */
@@ -93,8 +103,9 @@ function inlinedCopy(source: SVGSVGElement, layer: Layer): SVGSVGElement {
 }
 
 /** The chart under `root` as one SVG document; canvases become data: images unless `withCanvases` is false. */
-function chartDocument(root: Element, options: { withCanvases: boolean; withBackground: boolean }): { svg: string; width: number; height: number } {
-  const { layers, width, height } = layersOf(root);
+function chartDocument(root: Element, options: { withCanvases: boolean; withBackground: boolean; title: string }): { svg: string; width: number; height: number } {
+  const { layers, width: drawn, height } = layersOf(root, options.title ? titleHeight : 0);
+  const width = Math.max(drawn, options.title ? Math.ceil(options.title.length * 7.5) + 8 : 0);
   const page = root.ownerDocument;
   const outer = page.createElementNS(svgNamespace, 'svg');
   outer.setAttribute('xmlns', svgNamespace);
@@ -107,6 +118,14 @@ function chartDocument(root: Element, options: { withCanvases: boolean; withBack
     background.setAttribute('height', '100%');
     background.setAttribute('fill', 'white');
     outer.append(background);
+  }
+  if (options.title) {
+    const heading = page.createElementNS(svgNamespace, 'text');
+    heading.setAttribute('x', '4');
+    heading.setAttribute('y', '16');
+    heading.setAttribute('style', 'font-family:system-ui,sans-serif;font-size:13px;font-weight:600;fill:#222');
+    heading.textContent = options.title;
+    outer.append(heading);
   }
   for (const layer of layers) {
     if (layer.element instanceof HTMLCanvasElement) {
@@ -124,9 +143,9 @@ function chartDocument(root: Element, options: { withCanvases: boolean; withBack
   return { svg: new XMLSerializer().serializeToString(outer), width, height };
 }
 
-/** The chart under `root` (its svg and canvas layers) as a standalone SVG document with a white background. */
-export function chartSvg(root: Element): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${chartDocument(root, { withCanvases: true, withBackground: true }).svg}`;
+/** The chart under `root` (its svg and canvas layers, legend included) as a standalone SVG document with a title and a white background. */
+export function chartSvg(root: Element, title?: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${chartDocument(root, { withCanvases: true, withBackground: true, title: titleOf(root, title) }).svg}`;
 }
 
 function loadImage(url: string): Promise<HTMLImageElement> {
@@ -138,10 +157,11 @@ function loadImage(url: string): Promise<HTMLImageElement> {
   });
 }
 
-/** The chart under `root` as a PNG at `scale` device pixels per CSS pixel: white, then canvases, then the svg layers. */
-export async function chartPng(root: Element, scale = 2): Promise<Blob> {
-  const { layers } = layersOf(root);
-  const { svg, width, height } = chartDocument(root, { withCanvases: false, withBackground: false });
+/** The chart under `root` as a PNG at `scale` device pixels per CSS pixel: white, then canvases, then the svg layers (title and legend included). */
+export async function chartPng(root: Element, scale = 2, title?: string): Promise<Blob> {
+  const heading = titleOf(root, title);
+  const { layers } = layersOf(root, heading ? titleHeight : 0);
+  const { svg, width, height } = chartDocument(root, { withCanvases: false, withBackground: false, title: heading });
   const canvas = document.createElement('canvas');
   canvas.width = Math.round(width * scale);
   canvas.height = Math.round(height * scale);

@@ -21,6 +21,7 @@ import type { TestCandidate } from './testEvaluation.svelte';
 import type { Trainer } from './trainer.svelte';
 import { trialSettings } from '../core/modelSettings';
 import { trialSeed } from '../core/trialInputs';
+import { ReplayedSearches } from './replayedSearches';
 
 /** One search, as the page shows it. */
 export class Study {
@@ -39,8 +40,16 @@ export class Study {
   /** The Bayesian search's explanation of its latest proposal, when there is one. */
   proposal = $state.raw<ProposalExplanation | null>(null);
 
-  /** Everything the views draw: the trials up to the replay step, their best, best-so-far. */
-  frame = $derived(replayAt(this.trials, this.replayStep ?? this.trials.length));
+  /** Teaching pace: how many of the arrived trials the views have revealed so far; null = all (live). */
+  revealedStep = $state<number | null>(null);
+
+  /** Everything the views draw: the trials up to the replay step (or the revealed ones), their best, best-so-far. */
+  frame = $derived(replayAt(this.trials, this.replayStep ?? this.revealedStep ?? this.trials.length));
+
+  /** Whether the views show an earlier state than the latest (replay, or results still queued for display). */
+  get rewound(): boolean {
+    return this.replayStep !== null || (this.revealedStep !== null && this.revealedStep < this.trials.length);
+  }
 
   readonly #runner: StudyRunner;
   // Plain Map on purpose: a cache, not state anything renders.
@@ -52,10 +61,13 @@ export class Study {
   /** Bumped when a slice arrives from the worker, so views that asked for it re-derive. */
   #sliceVersion = $state(0);
   readonly #startedAt = performance.now();
+  /** Replay's models: the search as it stood after each replayed step. */
+  readonly replayed: ReplayedSearches;
 
   /** `replay`: trials that ended before a reload, which the runner replays instead of training again. */
   constructor(trainer: Trainer, setup: StudySetup, replay: StudyTrial[] = []) {
     this.setup = setup;
+    this.replayed = new ReplayedSearches(setup);
     this.strategy = new RemoteStrategy(setup.strategy, setup.space, { ...setup.strategyOptions, seed: setup.seed, budget: setup.budget });
     const schedule = createSchedule(setup.schedule, { maxEpochs: setup.base.epochs, minEpochs: 1 });
     const crossValidation = setup.folds
@@ -118,7 +130,7 @@ export class Study {
    * trial ends, so slices are cached per number of ended trials, however often epochs stream in.
    */
   requestPosterior(dimensions: string[], fixed?: Params): void {
-    if (this.setup.strategy !== 'bayesian') return;
+    if (this.setup.strategy !== 'bayesian' || this.rewound) return;
     const ended = this.#endedCount();
     if (ended !== this.#sliceCacheEpoch) {
       this.#sliceCache.clear();
@@ -142,6 +154,8 @@ export class Study {
   posteriorFor(dimensions: string[], fixed?: Params): PosteriorSlice | null {
     void this.#sliceVersion;
     if (this.setup.strategy !== 'bayesian') return null;
+    // In replay, the model the search had after the shown trials, not the latest one.
+    if (this.rewound) return this.replayed.slice(this.trials, this.frame.step, dimensions, fixed);
     const current = this.#sliceCacheEpoch === this.#endedCount() ? this.#sliceCache.get(JSON.stringify([dimensions, fixed ?? null])) : undefined;
     return current?.slice ?? this.#staleSlices.get(JSON.stringify(dimensions)) ?? null;
   }
