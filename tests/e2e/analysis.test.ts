@@ -1,0 +1,155 @@
+/**
+ * The analysis views below a search (importance, cost, timeline, winner's curse) after a small
+ * search on WASM, and a classroom's exported studies merged (and refused when their problems differ).
+ */
+import assert from 'node:assert/strict';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { minOf } from '../../src/lib/core/extent';
+import { openPage, openSession, type Session } from './harness';
+import { exported, useWasm, withoutWebGPU } from './searchReload';
+
+let session: Session;
+before(async () => {
+  session = await openSession();
+});
+after(async () => {
+  await session?.close();
+});
+
+/** Where to save screenshots of the views, when set. */
+const screenshots = process.env.ANALYSIS_SCREENSHOTS;
+const budget = 6;
+
+/** Runs a random search of `budget` trials (100 spiral points, 2 epochs each) on WASM and waits for it to end. */
+async function runSmallSearch(page: Page): Promise<void> {
+  await page.goto(session.url);
+  await useWasm(page);
+  await page.locator('input[type=number]').first().fill('100');
+  await page.getByTestId('epochs-input').fill('2');
+  await page.getByTestId('tab-search').click();
+  await page.getByTestId('strategy-select').selectOption('random');
+  await page.getByTestId('budget-input').fill(String(budget));
+  await page.getByTestId('seed-input').fill('7');
+  await page.getByTestId('run-search').click();
+  await page.getByTestId('search-message').filter({ hasText: 'Finished' }).waitFor({ timeout: 240_000 });
+}
+
+async function numbers(page: Page, selector: string, attribute: string): Promise<number[]> {
+  return page.locator(selector).evaluateAll((nodes, name) => nodes.map((node) => Number(node.getAttribute(name))), attribute);
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  if (!screenshots) return;
+  for (const [width, height] of [[1366, 768], [800, 600]]) {
+    await page.setViewportSize({ width, height });
+    await page.getByTestId('analysis-view').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(screenshots, `${name}-${width}x${height}.png`) });
+  }
+  await page.setViewportSize({ width: 1400, height: 900 });
+}
+
+describe('analysis views', () => {
+  it('after a small search, importance, cost, timeline and the winner\'s curse each show the study', async () => {
+    const { page, context, log } = await openPage(session, { initScript: withoutWebGPU });
+    await runSmallSearch(page);
+    const view = page.getByTestId('analysis-view');
+    const study = await exported(page);
+    const searched = study.space.length;
+    const ended = study.trials.filter((trial) => trial.state !== 'running' && trial.state !== 'queued');
+
+    // Importance: one bar per searched setting, shares adding up to 1, most important first, each inside its band.
+    await view.getByTestId('analysis-tab-importance').click();
+    await page.locator('[data-testid=importance-bar]').nth(searched - 1).waitFor({ timeout: 30_000 });
+    const shares = await numbers(page, '[data-testid=importance-bar]', 'data-importance');
+    assert.equal(shares.length, searched);
+    assert.ok(Math.abs(shares.reduce((sum, share) => sum + share, 0) - 1) < 1e-6, `shares ${shares}`);
+    assert.deepEqual([...shares].sort((a, b) => b - a), shares);
+    const lows = await numbers(page, '[data-testid=importance-bar]', 'data-low');
+    const highs = await numbers(page, '[data-testid=importance-bar]', 'data-high');
+    shares.forEach((share, index) => assert.ok(lows[index] <= share && share <= highs[index]));
+    // 6 trials for 2 or more settings is below 10 per setting: the page must say so.
+    await view.locator('[data-testid=importance-warning][data-kind=too-few-trials]').waitFor();
+    assert.match((await view.locator('[data-kind=too-few-trials]').textContent()) ?? '', new RegExp(`Only ${ended.length} finished trials`));
+    await shoot(page, 'importance');
+
+    // Cost: a row per ended trial, the savings sentence with its numbers, a Pareto front for each cost.
+    await view.getByTestId('analysis-tab-cost').click();
+    assert.equal(await view.getByTestId('cost-row').count(), ended.length);
+    const epochs = ended.reduce((sum, trial) => sum + trial.epochs.length, 0);
+    assert.match((await view.getByTestId('cost-savings').textContent()) ?? '', new RegExp(`${ended.length} trials trained ${epochs} trial-epochs`));
+    const scored = ended.filter((trial) => trial.value !== null && Number.isFinite(trial.value)).length;
+    for (const cost of ['time', 'epochs', 'parameters']) {
+      await view.getByTestId('cost-select').selectOption(cost);
+      assert.equal(await view.getByTestId('pareto-point').count(), scored);
+      assert.ok((await view.locator('[data-testid=pareto-point][data-front=true]').count()) >= 1, `a front for ${cost}`);
+    }
+    await shoot(page, 'cost');
+
+    // Timeline: a bar per trial, over time and over epochs; the EDF reaches the share of complete trials; a rank per scored trial.
+    await view.getByTestId('analysis-tab-timeline').click();
+    assert.equal(await view.getByTestId('gantt-bar').count(), ended.length);
+    await view.getByTestId('gantt-axis').selectOption('epochs');
+    await view.locator('[data-testid=gantt-chart][data-axis=epochs]').waitFor();
+    assert.equal(await view.getByTestId('gantt-bar').count(), ended.length);
+    const curve = view.getByTestId('edf-curve');
+    const complete = ended.filter((trial) => trial.state === 'complete').length;
+    const diverged = ended.filter((trial) => trial.state === 'diverged').length;
+    assert.equal(Number(await curve.getAttribute('data-count')), complete + diverged);
+    assert.ok(Math.abs(Number(await curve.getAttribute('data-final')) - complete / (complete + diverged)) < 1e-9);
+    const rankValues = await numbers(page, '[data-testid=rank-point]', 'data-rank');
+    assert.equal(rankValues.length, scored);
+    assert.equal(minOf(rankValues), 1);
+    await shoot(page, 'timeline');
+
+    // Winner's curse: the top 2 trained again on 2 fresh seeds each, through the trainer.
+    await view.getByTestId('analysis-tab-curse').click();
+    await view.getByTestId('winners-curse-k').fill('2');
+    await view.getByTestId('winners-curse-seeds').fill('2');
+    await view.getByTestId('winners-curse-run').click();
+    await view.getByTestId('winners-curse-message').waitFor({ timeout: 120_000 });
+    assert.match((await view.getByTestId('winners-curse-message').textContent()) ?? '', /on 2 fresh seeds/);
+    assert.equal(await view.getByTestId('winners-curse-candidate').count(), 2);
+    const means = await numbers(page, '[data-testid=winners-curse-candidate]', 'data-mean');
+    means.forEach((mean) => assert.ok(Number.isFinite(mean), `fresh mean ${mean}`));
+    await shoot(page, 'curse');
+
+    assert.deepEqual(log.consoleErrors, []);
+    await context.close();
+  });
+
+  it('merges exported studies on one problem into one leaderboard, refuses a different problem, and sends nothing out', async () => {
+    const { page, context, log } = await openPage(session, { initScript: withoutWebGPU });
+    await runSmallSearch(page);
+    const study = await exported(page);
+    const folder = await mkdtemp(join(tmpdir(), 'merge-'));
+    const first = join(folder, 'ana.json');
+    const second = join(folder, 'ben.json');
+    const other = join(folder, 'cleo.json');
+    await writeFile(first, JSON.stringify(study));
+    await writeFile(second, JSON.stringify({ ...study, strategy: { ...study.strategy, name: 'grid' } }));
+    await writeFile(other, JSON.stringify({ ...study, dataset: { ...study.dataset, samples: study.dataset.samples + 100 } }));
+
+    const view = page.getByTestId('analysis-view');
+    await view.getByTestId('analysis-tab-merge').click();
+    await view.getByTestId('merge-input').setInputFiles([first, second]);
+    await view.getByTestId('merge-summary').waitFor();
+    assert.match((await view.getByTestId('merge-summary').textContent()) ?? '', new RegExp(`2 studies, ${2 * study.trials.length} trials`));
+    const complete = study.trials.filter((trial) => trial.state === 'complete' && trial.value !== null).length;
+    assert.equal(await view.getByTestId('merge-row').count(), Math.min(15, 2 * complete));
+    assert.deepEqual(await view.getByTestId('edf-curve').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-group'))), ['random', 'grid']);
+    assert.equal(await view.getByTestId('merge-map').getByTestId('trial-point').count(), 2 * study.trials.length);
+    await shoot(page, 'merge');
+
+    await view.getByTestId('merge-input').setInputFiles([first, other]);
+    await view.getByTestId('merge-error').waitFor();
+    assert.match((await view.getByTestId('merge-error').textContent()) ?? '', /cleo\.json is on a different problem from ana\.json/);
+    assert.equal(await view.getByTestId('merge-summary').count(), 0);
+    assert.deepEqual(log.foreignRequests, []);
+    assert.deepEqual(log.consoleErrors, []);
+    await context.close();
+  });
+});
