@@ -3,11 +3,14 @@
  * search on WASM, and a classroom's exported studies merged (and refused when their problems differ).
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import * as tf from '@tensorflow/tfjs';
 import type { Page } from 'playwright-core';
+import { generateDataset } from '../../src/lib/datasets/index';
+import { splitForTraining } from '../../src/lib/datasets/trainingSplit';
 import { minOf } from '../../src/lib/core/extent';
 import { openPage, openSession, type Session } from './harness';
 import { exported, useWasm, withoutWebGPU } from './searchReload';
@@ -149,6 +152,66 @@ describe('analysis views', () => {
     assert.match((await view.getByTestId('merge-error').textContent()) ?? '', /cleo\.json is on a different problem from ana\.json/);
     assert.equal(await view.getByTestId('merge-summary').count(), 0);
     assert.deepEqual(log.foreignRequests, []);
+    assert.deepEqual(log.consoleErrors, []);
+    await context.close();
+  });
+
+  it('draws the best trial\'s network per epoch and exports a model that tf.loadLayersModel loads back to its validation loss', async () => {
+    const { page, context, log } = await openPage(session, { initScript: withoutWebGPU });
+    await page.goto(session.url);
+    await useWasm(page);
+    await page.locator('input[type=number]').first().fill('100');
+    await page.getByTestId('epochs-input').fill('6');
+    await page.getByTestId('tab-search').click();
+    await page.getByTestId('strategy-select').selectOption('random');
+    await page.getByTestId('budget-input').fill('2');
+    // One trial at a time: each trains alone, as the panel trains it again (a population's trial may end slightly differently).
+    await page.getByTestId('parallel-input').fill('1');
+    await page.getByTestId('seed-input').fill('7');
+    await page.getByTestId('run-search').click();
+    await page.getByTestId('search-message').filter({ hasText: 'Finished' }).waitFor({ timeout: 240_000 });
+    const study = await exported(page);
+    const view = page.getByTestId('analysis-view');
+    await view.getByTestId('analysis-tab-network').click();
+    await view.getByTestId('trained-model-train').click();
+    await view.getByTestId('trained-model-loss').waitFor({ timeout: 120_000 });
+    const best = study.trials.filter((trial) => trial.state === 'complete').sort((a, b) => (a.value as number) - (b.value as number))[0];
+    const model = { ...study.model, ...best.params } as { hiddenLayers: number; units: number };
+    const classes = 2;
+    const expectedEdges = 2 * model.units + (model.hiddenLayers - 1) * model.units * model.units + model.units * classes;
+    const network = view.getByTestId('network-view');
+    assert.equal(Number(await network.getAttribute('data-edges')), expectedEdges);
+    assert.equal(Number(await network.getAttribute('data-epoch')), best.epochs.length);
+    await shoot(page, 'network');
+
+    const downloads: Record<string, string> = {};
+    const both = new Promise<void>((resolve) => {
+      page.on('download', async (download) => {
+        downloads[download.suggestedFilename()] = (await download.path()) as string;
+        if (Object.keys(downloads).length === 2) resolve();
+      });
+    });
+    await view.getByTestId('trained-model-download').click();
+    await both;
+    const json = JSON.parse(await readFile(downloads[`trial-${best.id}.model.json`], 'utf8'));
+    assert.deepEqual(json.weightsManifest[0].paths, [`./trial-${best.id}.weights.bin`]);
+    const bytes = await readFile(downloads[`trial-${best.id}.weights.bin`]);
+    const weightData = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+    await tf.setBackend('cpu');
+    const loaded = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: json.weightsManifest[0].weights, weightData }));
+    // The same data, made again in Node from the seed the study records.
+    const info = study.dataset;
+    const dataset = generateDataset(info.name, { samples: info.samples, noise: info.noise, seed: info.seed ?? 1 });
+    const rows = splitForTraining(dataset, info.split, info.seed ?? 1).split.validation;
+    const loss = tf.tidy(() => {
+      const features = tf.tensor2d(rows.flatMap((row) => [dataset.features[2 * row], dataset.features[2 * row + 1]]), [rows.length, 2]);
+      const labels = tf.oneHot(tf.tensor1d(rows.map((row) => dataset.targets[row]), 'int32'), classes);
+      return tf.losses.softmaxCrossEntropy(labels, loaded.predict(features) as tf.Tensor).dataSync()[0];
+    });
+    loaded.dispose();
+    const shown = Number(/validation loss (\d+\.\d+)/.exec((await view.getByTestId('trained-model-loss').textContent()) ?? '')?.[1]);
+    assert.ok(Math.abs(loss - shown) < 1e-3, `loaded model's validation loss ${loss}, the page showed ${shown}`);
+    assert.ok(Math.abs(loss - (best.value as number)) < 1e-3, `loaded model's validation loss ${loss}, the search recorded ${best.value}`);
     assert.deepEqual(log.consoleErrors, []);
     await context.close();
   });
