@@ -161,7 +161,7 @@ describe('analysis views', () => {
     await page.goto(session.url);
     await useWasm(page);
     await page.locator('input[type=number]').first().fill('100');
-    await page.getByTestId('epochs-input').fill('6');
+    await page.getByTestId('epochs-input').fill('30');
     await page.getByTestId('tab-search').click();
     await page.getByTestId('strategy-select').selectOption('random');
     await page.getByTestId('budget-input').fill('2');
@@ -173,8 +173,19 @@ describe('analysis views', () => {
     const study = await exported(page);
     const view = page.getByTestId('analysis-view');
     await view.getByTestId('analysis-tab-network').click();
+    // Every epoch the network view shows while the trial trains again.
+    await page.evaluate(() => {
+      const seen: number[] = [];
+      (window as unknown as { networkEpochs: number[] }).networkEpochs = seen;
+      new MutationObserver(() => {
+        const epoch = Number(document.querySelector('[data-testid=network-view]')?.getAttribute('data-epoch'));
+        if (epoch && seen.at(-1) !== epoch) seen.push(epoch);
+      }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-epoch'] });
+    });
     await view.getByTestId('trained-model-train').click();
     await view.getByTestId('trained-model-loss').waitFor({ timeout: 120_000 });
+    const epochsSeen = await page.evaluate(() => (window as unknown as { networkEpochs: number[] }).networkEpochs);
+    assert.ok(epochsSeen.length >= 2, `the network was redrawn during training (epochs seen: ${epochsSeen})`);
     const best = study.trials.filter((trial) => trial.state === 'complete').sort((a, b) => (a.value as number) - (b.value as number))[0];
     const model = { ...study.model, ...best.params } as { hiddenLayers: number; units: number };
     const classes = 2;
