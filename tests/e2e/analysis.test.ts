@@ -11,6 +11,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { Page } from 'playwright-core';
 import { generateDataset } from '../../src/lib/datasets/index';
 import { splitForTraining } from '../../src/lib/datasets/trainingSplit';
+import { studyCost } from '../../src/lib/analysis/cost';
 import { minOf } from '../../src/lib/core/extent';
 import { openPage, openSession, type Session } from './harness';
 import { exported, useWasm, withoutWebGPU } from './searchReload';
@@ -27,14 +28,15 @@ after(async () => {
 const screenshots = process.env.ANALYSIS_SCREENSHOTS;
 const budget = 6;
 
-/** Runs a random search of `budget` trials (100 spiral points, 2 epochs each) on WASM and waits for it to end. */
-async function runSmallSearch(page: Page): Promise<void> {
+/** Runs a random search of `budget` trials (100 spiral points, `epochs` each, a schedule) on WASM and waits for it to end. */
+async function runSmallSearch(page: Page, epochs = 2, schedule = 'none'): Promise<void> {
   await page.goto(session.url);
   await useWasm(page);
   await page.locator('input[type=number]').first().fill('100');
-  await page.getByTestId('epochs-input').fill('2');
+  await page.getByTestId('epochs-input').fill(String(epochs));
   await page.getByTestId('tab-search').click();
   await page.getByTestId('strategy-select').selectOption('random');
+  await page.getByTestId('schedule-select').selectOption(schedule);
   await page.getByTestId('budget-input').fill(String(budget));
   await page.getByTestId('seed-input').fill('7');
   await page.getByTestId('run-search').click();
@@ -56,9 +58,10 @@ async function shoot(page: Page, name: string): Promise<void> {
 }
 
 describe('analysis views', () => {
-  it('after a small search, importance, cost, timeline and the winner\'s curse each show the study', async () => {
+  it('after a small search with successive halving, importance, cost and timeline each show the study', async () => {
     const { page, context, log } = await openPage(session, { initScript: withoutWebGPU });
-    await runSmallSearch(page);
+    // Successive halving (ASHA) judges after 1 and 3 epochs, so some trials end pruned.
+    await runSmallSearch(page, 4, 'successiveHalving');
     const view = page.getByTestId('analysis-view');
     const study = await exported(page);
     const searched = study.space.length;
@@ -76,14 +79,21 @@ describe('analysis views', () => {
     shares.forEach((share, index) => assert.ok(lows[index] <= share && share <= highs[index]));
     // 6 trials for 2 or more settings is below 10 per setting: the page must say so.
     await view.locator('[data-testid=importance-warning][data-kind=too-few-trials]').waitFor();
-    assert.match((await view.locator('[data-kind=too-few-trials]').textContent()) ?? '', new RegExp(`Only ${ended.length} finished trials`));
+    // Pruned trials never trained fully, so the analysis reads complete and diverged ones only.
+    const analysed = ended.filter((trial) => trial.state === 'complete' || trial.state === 'diverged').length;
+    assert.match((await view.locator('[data-kind=too-few-trials]').textContent()) ?? '', new RegExp(`Only ${analysed} finished trials?`));
     await shoot(page, 'importance');
 
     // Cost: a row per ended trial, the savings sentence with its numbers, a Pareto front for each cost.
     await view.getByTestId('analysis-tab-cost').click();
     assert.equal(await view.getByTestId('cost-row').count(), ended.length);
     const epochs = ended.reduce((sum, trial) => sum + trial.epochs.length, 0);
-    assert.match((await view.getByTestId('cost-savings').textContent()) ?? '', new RegExp(`${ended.length} trials trained ${epochs} trial-epochs`));
+    const savings = (await view.getByTestId('cost-savings').textContent()) ?? '';
+    assert.match(savings, new RegExp(`${ended.length} trials trained ${epochs} trial-epochs`));
+    const expected = studyCost(ended, { fullEpochs: 4 });
+    if (expected.savedTrialEpochs > 0) assert.match(savings, new RegExp(`early stopping saved ${expected.savedTrialEpochs} trial-epochs \\(${Math.round(expected.savedShare * 100)}%`));
+    else assert.match(savings, /Nothing stopped early/);
+    if (expected.savedByPruning > 0) assert.match(savings, new RegExp(`${expected.savedByPruning} by the schedule's pruning`));
     const scored = ended.filter((trial) => trial.value !== null && Number.isFinite(trial.value)).length;
     for (const cost of ['time', 'epochs', 'parameters']) {
       await view.getByTestId('cost-select').selectOption(cost);
@@ -98,6 +108,8 @@ describe('analysis views', () => {
     await view.getByTestId('gantt-axis').selectOption('epochs');
     await view.locator('[data-testid=gantt-chart][data-axis=epochs]').waitFor();
     assert.equal(await view.getByTestId('gantt-bar').count(), ended.length);
+    const pruned = ended.filter((trial) => trial.state === 'pruned').length;
+    assert.equal(await view.locator('[data-testid=gantt-bar][data-state=pruned]').count(), pruned);
     const curve = view.getByTestId('edf-curve');
     const complete = ended.filter((trial) => trial.state === 'complete').length;
     const diverged = ended.filter((trial) => trial.state === 'diverged').length;
@@ -108,23 +120,11 @@ describe('analysis views', () => {
     assert.equal(minOf(rankValues), 1);
     await shoot(page, 'timeline');
 
-    // Winner's curse: the top 2 trained again on 2 fresh seeds each, through the trainer.
-    await view.getByTestId('analysis-tab-curse').click();
-    await view.getByTestId('winners-curse-k').fill('2');
-    await view.getByTestId('winners-curse-seeds').fill('2');
-    await view.getByTestId('winners-curse-run').click();
-    await view.getByTestId('winners-curse-message').waitFor({ timeout: 120_000 });
-    assert.match((await view.getByTestId('winners-curse-message').textContent()) ?? '', /on 2 fresh seeds/);
-    assert.equal(await view.getByTestId('winners-curse-candidate').count(), 2);
-    const means = await numbers(page, '[data-testid=winners-curse-candidate]', 'data-mean');
-    means.forEach((mean) => assert.ok(Number.isFinite(mean), `fresh mean ${mean}`));
-    await shoot(page, 'curse');
-
     assert.deepEqual(log.consoleErrors, []);
     await context.close();
   });
 
-  it('merges exported studies on one problem into one leaderboard, refuses a different problem, and sends nothing out', async () => {
+  it('retrains the top trials on fresh seeds, then merges exported studies on one problem into one leaderboard, refuses a different problem, and sends nothing out', async () => {
     const { page, context, log } = await openPage(session, { initScript: withoutWebGPU });
     await runSmallSearch(page);
     const study = await exported(page);
@@ -137,6 +137,24 @@ describe('analysis views', () => {
     await writeFile(other, JSON.stringify({ ...study, dataset: { ...study.dataset, samples: study.dataset.samples + 100 } }));
 
     const view = page.getByTestId('analysis-view');
+    // The test split judges the best once; then the winner's curse: the top 2 trained again on 2 fresh seeds each, through the trainer.
+    await page.getByTestId('evaluate-test').click();
+    await page.getByTestId('test-result').waitFor({ timeout: 60_000 });
+    await view.getByTestId('analysis-tab-curse').click();
+    await view.getByTestId('winners-curse-k').fill('2');
+    await view.getByTestId('winners-curse-seeds').fill('2');
+    await view.getByTestId('winners-curse-run').click();
+    await view.getByTestId('winners-curse-message').waitFor({ timeout: 120_000 });
+    assert.match((await view.getByTestId('winners-curse-message').textContent()) ?? '', /on 2 fresh seeds/);
+    assert.equal(await view.getByTestId('winners-curse-candidate').count(), 2);
+    const means = await numbers(page, '[data-testid=winners-curse-candidate]', 'data-mean');
+    means.forEach((mean) => assert.ok(Number.isFinite(mean), `fresh mean ${mean}`));
+    const top = study.trials.filter((trial) => trial.state === 'complete').map((trial) => trial.value as number).sort((a, b) => a - b).slice(0, 2);
+    assert.deepEqual(await numbers(page, '[data-testid=winners-curse-candidate]', 'data-search'), top);
+    await view.getByTestId('winners-curse-test').waitFor();
+    assert.match((await view.getByTestId('winners-curse-test-note').textContent()) ?? '', /The test split scored the chosen best \d/);
+    await shoot(page, 'curse');
+
     await view.getByTestId('analysis-tab-merge').click();
     await view.getByTestId('merge-input').setInputFiles([first, second]);
     await view.getByTestId('merge-summary').waitFor();
