@@ -3,9 +3,11 @@
  * search on WASM, and a classroom's exported studies merged (and refused when their problems differ).
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import * as tf from '@tensorflow/tfjs';
 import type { Page } from 'playwright-core';
@@ -217,7 +219,7 @@ describe('analysis views', () => {
     const both = new Promise<void>((resolve) => {
       page.on('download', async (download) => {
         downloads[download.suggestedFilename()] = (await download.path()) as string;
-        if (Object.keys(downloads).length === 2) resolve();
+        if (Object.keys(downloads).length === 3) resolve();
       });
     });
     await view.getByTestId('trained-model-download').click();
@@ -241,6 +243,14 @@ describe('analysis views', () => {
     const shown = Number(/validation loss (\d+\.\d+)/.exec((await view.getByTestId('trained-model-loss').textContent()) ?? '')?.[1]);
     assert.ok(Math.abs(loss - shown) < 1e-3, `loaded model's validation loss ${loss}, the page showed ${shown}`);
     assert.ok(Math.abs(loss - (best.value as number)) < 1e-3, `loaded model's validation loss ${loss}, the search recorded ${best.value}`);
+    // The script, run by Node beside the two files (in a folder where @tensorflow/tfjs resolves), prints the same loss.
+    await mkdir(join('node_modules', '.cache'), { recursive: true });
+    const folder = await mkdtemp(join(process.cwd(), 'node_modules', '.cache', 'reproduce-'));
+    for (const [name, path] of Object.entries(downloads)) await copyFile(path, join(folder, name));
+    const { stdout } = await promisify(execFile)(process.execPath, [join(folder, `trial-${best.id}.reproduce.mjs`)], { timeout: 60_000 });
+    await rm(folder, { recursive: true, force: true });
+    const printed = Number(/validation loss (\d+\.\d+)/.exec(stdout)?.[1]);
+    assert.ok(Math.abs(printed - loss) < 1e-5, `the script printed ${printed}, the loaded model scored ${loss}`);
     assert.deepEqual(log.consoleErrors, []);
     await context.close();
   });
