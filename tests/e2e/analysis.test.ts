@@ -51,7 +51,7 @@ async function numbers(page: Page, selector: string, attribute: string): Promise
 
 async function shoot(page: Page, name: string): Promise<void> {
   if (!screenshots) return;
-  for (const [width, height] of [[1366, 768], [800, 600]]) {
+  for (const [width, height] of [[1366, 768], [800, 600], [1920, 1080]]) {
     await page.setViewportSize({ width, height });
     await page.getByTestId('analysis-view').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(screenshots, `${name}-${width}x${height}.png`) });
@@ -171,6 +171,15 @@ describe('analysis views', () => {
     await view.getByTestId('merge-error').waitFor();
     assert.match((await view.getByTestId('merge-error').textContent()) ?? '', /cleo\.json is on a different problem from ana\.json/);
     assert.equal(await view.getByTestId('merge-summary').count(), 0);
+
+    // Compared saved studies: the imported second study beside the search, one EDF curve each.
+    await page.getByTestId('import-json').setInputFiles(second);
+    await page.locator('[data-testid=saved-study]').nth(1).waitFor({ timeout: 10_000 });
+    await page.getByTestId('compare-study').nth(0).check();
+    await page.getByTestId('compare-study').nth(1).check();
+    const compared = page.getByTestId('compare-chart');
+    await compared.getByTestId('edf-curve').nth(1).waitFor({ timeout: 10_000 });
+    assert.equal(await compared.getByTestId('edf-curve').count(), 2);
     assert.deepEqual(log.foreignRequests, []);
     assert.deepEqual(log.consoleErrors, []);
     await context.close();
