@@ -7,6 +7,7 @@ import type { ModelSettings } from '../core/modelSettings';
 import type { EpochRecord, TrainingEnd } from '../core/trial';
 import type { BackendChoice } from '../training/backend';
 import type { TrialData } from '../core/trialInputs';
+import type { LayerWeights, ModelArtifacts } from '../core/networkWeights';
 import { TrainerClient } from '../worker/trainerClient';
 import { readBackendChoice, saveBackendChoice } from '../storage/backendChoice';
 import { pageStore } from '../storage/settledStudies';
@@ -17,6 +18,10 @@ export interface TrialListener {
   epochs?(records: EpochRecord[]): void;
   /** Model outputs at the probe rows, [points * outputSize]. */
   probe?(outputs: Float32Array, outputSize: number, epoch: number): void;
+  /** The network's weights after an epoch (requested with `weights`). */
+  weights?(layers: LayerWeights[], epoch: number): void;
+  /** The trained model as TF.js saves it, before the end (requested with `weights`). */
+  model?(artifacts: ModelArtifacts): void;
   /** The trial ended; no more messages follow. */
   end(result: TrainingOutcome): void;
 }
@@ -43,6 +48,8 @@ export interface TrialRequest {
   settings: ModelSettings;
   seed: number;
   probe?: Float32Array;
+  /** Ask for the network's weights ('epochs': while it trains too) and the saved model. */
+  weights?: 'end' | 'epochs';
 }
 
 /** Reactive handle on the trainer worker. */
@@ -82,6 +89,8 @@ export class Trainer {
         for (const { trialId, records } of entries) this.#listeners.get(trialId)?.epochs?.(records);
       },
       probe: ({ trialId, outputs, outputSize, epoch }) => this.#listeners.get(trialId)?.probe?.(outputs, outputSize, epoch),
+      weights: ({ trialId, layers, epoch }) => this.#listeners.get(trialId)?.weights?.(layers, epoch),
+      model: ({ trialId, artifacts }) => this.#listeners.get(trialId)?.model?.(artifacts),
       'trial-end': ({ trialId, end, keptEpoch, durationMs, error }) => {
         const listener = this.#listeners.get(trialId);
         this.#listeners.delete(trialId);
@@ -101,10 +110,10 @@ export class Trainer {
   }
 
   /** Trains a trial in the worker: records arrive through onEpochs (and probe outputs through onProbe), `done` resolves when it ends. */
-  run(request: TrialRequest, onEpochs: (records: EpochRecord[]) => void = () => {}, onProbe?: TrialListener['probe']): TrainingRun {
+  run(request: TrialRequest, onEpochs: (records: EpochRecord[]) => void = () => {}, onProbe?: TrialListener['probe'], weights?: Pick<TrialListener, 'weights' | 'model'>): TrainingRun {
     let settle: (outcome: TrainingOutcome) => void = () => {};
     const done = new Promise<TrainingOutcome>((resolve) => (settle = resolve));
-    const id = this.train(request, { epochs: onEpochs, probe: onProbe, end: (outcome) => settle(outcome) });
+    const id = this.train(request, { ...weights, epochs: onEpochs, probe: onProbe, end: (outcome) => settle(outcome) });
     return { id, done, stop: () => this.stop(id) };
   }
 

@@ -15,6 +15,8 @@ export interface TrainedModel {
   /** Outputs for rows of raw features [size * featureCount]: probabilities [size, classCount] or values [size, 1]. */
   predict(features: Float32Array): tf.Tensor2D;
   dispose(): void;
+  /** The network underneath (logits out; ridge's takes polynomial features), when the model has one of its own. */
+  network?: tf.Sequential;
 }
 
 function gatherRows(features: Float32Array, featureCount: number, indices: ArrayLike<number>): Float32Array {
@@ -98,6 +100,7 @@ export class SoloTrial {
           return isClassification ? tf.softmax(outputs) : outputs;
         }),
       dispose: () => network.dispose(),
+      network,
     };
   }
 

@@ -4,6 +4,7 @@ import type { EpochRecord, TrainingEnd } from '../core/trial';
 import type { BackendChoice, BackendName } from '../training/backend';
 import type { FitBenchmarkResult } from '../training/fitBenchmark';
 import type { TrialData } from '../core/trialInputs';
+import type { LayerWeights, ModelArtifacts } from '../core/networkWeights';
 
 /** How a trial sent to the worker ended (the shared vocabulary of core/trial.ts). */
 export type TrainTrialEnd = TrainingEnd;
@@ -19,6 +20,8 @@ export type WorkerRequest =
       seed: number;
       /** Raw feature rows [points * featureCount] whose outputs the page draws (boundary or fitted curve). */
       probe?: Float32Array;
+      /** Send the network's weights: 'epochs' while it trains and at the end, 'end' only at the end; plus the saved model at the end. */
+      weights?: 'end' | 'epochs';
     }
   /** Several trials trained together (stacked populations where their structure allows). */
   | { type: 'train-batch'; data: TrialData; trials: { trialId: number; settings: ModelSettings; seed: number }[] }
@@ -40,4 +43,6 @@ export type WorkerResponse =
   /** Model outputs at the probe rows: [points * outputSize], probabilities for classes. */
   | { type: 'probe'; trialId: number; epoch: number; outputs: Float32Array; outputSize: number }
   | { type: 'benchmark-result'; result: FitBenchmarkResult | null; error?: string }
+  | { type: 'weights'; trialId: number; epoch: number; layers: LayerWeights[] }
+  | { type: 'model'; trialId: number; artifacts: ModelArtifacts }
   | { type: 'trial-end'; trialId: number; end: TrainTrialEnd; keptEpoch: number; durationMs: number; error?: string };

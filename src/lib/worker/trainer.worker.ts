@@ -8,6 +8,7 @@ import { runFitBenchmark } from '../training/fitBenchmark';
 import { trainBatch } from '../training/trainPopulation';
 import { trainTrial, type TrainedModel } from '../training/trainTrial';
 import type { EpochRecord } from '../core/trial';
+import { networkArtifacts, networkWeights } from '../training/networkArtifacts';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -67,11 +68,18 @@ async function sendProbe(request: TrainRequest, model: TrainedModel, epoch: numb
   }
 }
 
+async function sendWeights(request: TrainRequest, model: TrainedModel, epoch: number): Promise<void> {
+  if (!request.weights || !model.network) return;
+  const layers = await networkWeights(model.network);
+  post({ type: 'weights', trialId: request.trialId, epoch, layers }, layers.flatMap((layer) => [layer.kernel.buffer, layer.bias.buffer]));
+}
+
 async function runTrial(request: TrainRequest): Promise<void> {
   const started = performance.now();
   let pending: EpochRecord[] = [];
   let lastFlush = 0;
   let lastProbe = 0;
+  let lastWeights = 0;
   const flush = () => {
     if (pending.length === 0) return;
     post({ type: 'epochs', trialId: request.trialId, records: pending });
@@ -94,12 +102,18 @@ async function runTrial(request: TrainRequest): Promise<void> {
           lastProbe = now;
           await sendProbe(request, current, record.epoch);
         }
+        if (request.weights === 'epochs' && now - lastWeights >= probeIntervalMs) {
+          lastWeights = now;
+          await sendWeights(request, current, record.epoch);
+        }
       },
     });
     model = trained.model;
     flush();
     if (deviceLost) throw new Error('the GPU device was lost during this trial');
     if (trained.epochs.length > 0) await sendProbe(request, trained.model, trained.keptEpoch);
+    if (trained.epochs.length > 0) await sendWeights(request, trained.model, trained.keptEpoch);
+    if (request.weights && trained.model.network) post({ type: 'model', trialId: request.trialId, artifacts: await networkArtifacts(trained.model.network) });
     post({ type: 'trial-end', trialId: request.trialId, end: trained.end, keptEpoch: trained.keptEpoch, durationMs: performance.now() - started });
   } catch (error) {
     flush();
