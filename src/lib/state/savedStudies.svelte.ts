@@ -235,6 +235,15 @@ export class SavedStudies {
 
   /** Imports study JSON: refused with a message and no change, or saved, listed and opened. */
   async importText(text: string, fileName: string): Promise<void> {
+    await this.#openText(text, `${fileName.replace(/\.json$/i, '').slice(0, 80) || 'imported'} (imported)`);
+  }
+
+  /** Saves a finished study (a lesson's search) under `name`, lists it and opens it read-only in the Search tab. */
+  async keepAndOpen(study: Study, backend: BackendName, name: string): Promise<void> {
+    await this.#openText(JSON.stringify(study.toExport(backend)), name);
+  }
+
+  async #openText(text: string, name: string): Promise<void> {
     const parsed = parseStudyJson(text);
     if (!parsed.ok) {
       this.importError = parsed.message;
@@ -242,7 +251,6 @@ export class SavedStudies {
     }
     this.importError = null;
     const now = Date.now();
-    const name = `${fileName.replace(/\.json$/i, '').slice(0, 80) || 'imported'} (imported)`;
     const record = buildRecord(parsed.study, { id: newStudyId(now), name, savedAt: now, json: text });
     const summary = { id: record.id, name: record.name, savedAt: record.savedAt, trialCount: record.trialCount, best: record.best };
     // Opened even when storage fails: the import is still worth looking at.
