@@ -138,7 +138,7 @@ export const budget: Lesson = {
         const first = gainWithin(trials, earlyTrials);
         if (!Number.isFinite(gain) || !Number.isFinite(first)) return null;
         const cost = searchCost(trials, result.plannedEpochs ?? 0);
-        const seconds = Number.isFinite(cost.seconds) ? ` and ${formatNumber(cost.seconds)} s of training` : '';
+        const seconds = Number.isFinite(cost.seconds) ? ` (its trials trained ${formatNumber(cost.seconds)} s in all, several side by side)` : '';
         return revealOf(
           guess,
           budgetAnswer(first, gain),

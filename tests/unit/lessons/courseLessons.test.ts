@@ -4,7 +4,7 @@ import { courseClaims } from '../../../src/lib/lessons/courseClaims';
 import { lessonById } from '../../../src/lib/lessons/lessons';
 import type { LessonRunResult, LessonTrial } from '../../../src/lib/lessons/revealRules';
 import { budgetAnswer } from '../../../src/lib/lessons/searchLessons';
-import { regularisationNarrowsGap, roughness, worstRun } from '../../../src/lib/lessons/trainingLessons';
+import { regularisationNarrowsGap, worstRun } from '../../../src/lib/lessons/trainingLessons';
 
 /** A trial whose last epoch has these losses. */
 function trial(trainLoss: number, validationLoss: number, params: Record<string, number | string> = {}): LessonTrial {
@@ -19,13 +19,6 @@ describe('the later lessons answer from what the run produced', () => {
     expect(worstRun(result)).toBe('large');
     expect(reveal('batch-size', 'large', result)?.correct).toBe(true);
     expect(courseClaims['batch-size'].holds({ runs: { ...result.runs, small: [trial(0.6, 0.7)] } })).toBe(false);
-  });
-
-  it('batch size: roughness is zero for a curve that only falls and grows with its rises', () => {
-    const falling: LessonTrial = { params: {}, state: 'complete', epochs: [0.5, 0.4, 0.3].map((loss, i) => ({ epoch: i + 1, trainLoss: loss, validationLoss: loss })) };
-    const zigzag: LessonTrial = { params: {}, state: 'complete', epochs: [0.5, 0.6, 0.3].map((loss, i) => ({ epoch: i + 1, trainLoss: loss, validationLoss: loss })) };
-    expect(roughness(falling)).toBe(0);
-    expect(roughness(zigzag)).toBeGreaterThan(0);
   });
 
   it('regularisation: the claim needs every penalty to narrow the gap, and the widest gap is the answer', () => {
@@ -59,7 +52,7 @@ describe('the later lessons answer from what the run produced', () => {
     const late = Array.from({ length: 10 }, () => trial(0.49, 0.49));
     const result = { runs: { random: [...early, ...late] }, plannedEpochs: 2 };
     expect(reveal('budget', 'less', result)?.correct).toBe(true);
-    expect(reveal('budget', 'less', result)?.explanation).toContain('40 trial-epochs');
+    expect(reveal('budget', 'less', result)?.explanation).toContain('cost 40 trial-epochs; without early stopping it would have cost 40');
   });
 
   it('cross-validation: the range of the single splits decides, and the folds are reported as mean ± spread', () => {
