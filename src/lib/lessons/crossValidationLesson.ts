@@ -50,6 +50,6 @@ export const crossValidation: Lesson = {
   teacherNote: {
     question: 'Two students tune the same model and report validation losses of 0.25 and 0.32. Is one model better?',
     misconception: 'That a validation score is a property of the model alone: it is also a property of the split, and with a few dozen points the split matters a lot.',
-    pointAt: 'The dots of the single splits spread along the axis, against the k-fold mean and its error bar.',
+    pointAt: 'The dots of the single splits spread along the axis, against the box of the folds and their mean ± spread under the label.',
   },
 };

@@ -129,4 +129,17 @@ describe('SavedStudies', () => {
     // The list never carries the data.
     expect(page.list[0]).not.toHaveProperty('data');
   });
+
+  it('keepAndOpen saves a finished study under the name it is given, lists it and opens it', async () => {
+    const records = new Map<string, SavedStudyRecord>();
+    const saved = new SavedStudies(fakeStorage(records), memoryStore());
+    const study = fakeStudy();
+    study.trials = [trial(1, 'complete'), trial(2, 'complete')];
+    await saved.keepAndOpen(study as unknown as Study, 'wasm', 'Lesson "Baseline": grid search');
+    expect(saved.importError).toBeNull();
+    expect(saved.opened?.summary.name).toBe('Lesson "Baseline": grid search');
+    expect(saved.opened?.study.trials.length).toBe(2);
+    expect(saved.list.map((entry) => entry.name)).toEqual(['Lesson "Baseline": grid search']);
+    expect(records.size).toBe(1);
+  });
 });
