@@ -14,6 +14,8 @@ import { generateDataset } from '../../src/lib/datasets/index';
 import { splitForTraining } from '../../src/lib/datasets/trainingSplit';
 import type { LessonRun } from '../../src/lib/lessons/lessons';
 import { finalValidationLoss, type LessonRunResult, type LessonTrial } from '../../src/lib/lessons/revealRules';
+import { splitRuns } from '../../src/lib/lessons/splitPlan';
+import { baselineLoss } from '../../src/lib/core/diagnose';
 import { createStrategy } from '../../src/lib/search/index';
 import { createSchedule } from '../../src/lib/search/schedules/index';
 import { StudyRunner, type ExecutorResult, type TrialExecutor } from '../../src/lib/study/studyRunner';
@@ -89,7 +91,7 @@ async function runSearch(settings: Settings, strategy: string, data: TrialData, 
   );
   await runner.run();
   if (runner.status !== 'finished') throw new Error(`the ${strategy} search ended ${runner.status}: ${runner.message}`);
-  const trials: LessonTrial[] = runner.trials.map((trial) => ({ params: { ...trial.params }, state: trial.state, epochs: trial.epochs }));
+  const trials: LessonTrial[] = runner.trials.map((trial) => ({ params: { ...trial.params }, state: trial.state, epochs: trial.epochs, durationMs: trial.durationMs }));
   return { trials, best: runner.best, base };
 }
 
@@ -100,9 +102,21 @@ export function lessonData(settings: Settings): { dataset: Dataset; split: Split
   return { dataset, split: splitForTraining(dataset, fractions, settings.dataSeed).split };
 }
 
+/** Loss of predicting the training split's class frequencies (as the page's playground.baselineLoss, classes only). */
+function trainingBaseline(dataset: Dataset, train: readonly number[]): number | undefined {
+  if (dataset.classCount === 0) return undefined;
+  const counts = new Array<number>(dataset.classCount).fill(0);
+  for (const row of train) counts[dataset.targets[row]] += 1;
+  return baselineLoss(counts);
+}
+
 /** Replays `run` with `settings` (the lesson's, seeds already set) and returns what the page's LessonRunner would. */
 export async function replayLesson(run: LessonRun, settings: Settings): Promise<LessonRunResult> {
   const { dataset, split } = lessonData(settings);
+  return { ...(await replayRun(run, settings, dataset, split)), baselineLoss: trainingBaseline(dataset, split.train), plannedEpochs: settings.epochs };
+}
+
+async function replayRun(run: LessonRun, settings: Settings, dataset: Dataset, split: Split): Promise<LessonRunResult> {
   const data = trialData(dataset, split.train, split.validation);
   const runs: Record<string, LessonTrial[]> = {};
   if (run.kind === 'models') {
@@ -110,6 +124,13 @@ export async function replayLesson(run: LessonRun, settings: Settings): Promise<
     for (const variant of run.variants) {
       const trained = await trainOnce(data, { ...base, ...variant.settings }, settings.trainingSeed);
       runs[variant.id] = [{ params: { ...variant.settings } as Record<string, number | string>, ...trained }];
+    }
+    return { runs };
+  }
+  if (run.kind === 'splits') {
+    const base = modelSettingsOf(settings);
+    for (const entry of splitRuns(dataset, [...split.train, ...split.validation], run.repeats, run.folds, settings.dataSeed)) {
+      runs[entry.id] = [{ params: {}, ...(await trainOnce(trialData(dataset, entry.train, entry.scored), base, settings.trainingSeed)) }];
     }
     return { runs };
   }

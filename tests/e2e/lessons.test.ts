@@ -70,6 +70,23 @@ describe('lessons', () => {
       const text = (await reveal.textContent()) ?? '';
       if (process.env.SHOW_REVEALS) console.log(lesson.id, text);
       assert.match(text, /You were right|Not this time/);
+      assert.equal(await panel.getByTestId('teacher-note').count(), 1, "every lesson has a teacher's note");
+      if (lesson.run.kind === 'searches' && lesson.run.repetitions) {
+        // The distribution, not one draw: a strip of every repetition's best per strategy.
+        const rows = panel.getByTestId('lesson-distribution-plot').getByTestId('strip-row');
+        assert.equal(await rows.count(), lesson.run.strategies.length);
+        for (const count of await rows.evaluateAll((nodes) => nodes.map((node) => Number(node.getAttribute('data-count'))))) assert.ok(count >= lesson.run.repetitions * 0.9, `${count} repetitions drawn`);
+      }
+      if (lesson.run.kind === 'splits') assert.equal(await panel.getByTestId('lesson-splits').getByTestId('strip-row').count(), 2);
+      if (lesson.id === 'baseline') {
+        // The lesson's search opens in the Search tab; closing the lesson still lays the page back.
+        await panel.getByTestId('lesson-open-search').click();
+        await page.locator('[data-testid=app][data-tab=search]').waitFor({ timeout: 10_000 });
+        await page.getByTestId('opened-study').filter({ hasText: 'Lesson' }).waitFor({ timeout: 10_000 });
+        assert.match((await page.getByTestId('opened-study').textContent()) ?? '', /9 trials/);
+        await panel.getByTestId('close-lesson').click();
+        await page.locator('[data-testid=app][data-tab=train]').waitFor({ timeout: 10_000 });
+      }
     });
   }
 

@@ -24,9 +24,14 @@ export function findBestEpoch(epochs: readonly EpochRecord[]): number | null {
   return best === null ? null : best.epoch;
 }
 
+/** How many last epochs `endMean` averages for a curve of `length` epochs (at least one). */
+export function endCount(length: number, limits: ShapeLimits): number {
+  return Math.max(1, Math.round(limits.endWindow * length));
+}
+
 /** Mean of the last `endWindow` share of the values: where a curve ends, less its last epoch's noise. */
 export function endMean(values: readonly number[], limits: ShapeLimits): number {
-  const count = Math.max(1, Math.round(limits.endWindow * values.length));
+  const count = endCount(values.length, limits);
   let sum = 0;
   for (let i = values.length - count; i < values.length; i++) sum += values[i];
   return sum / count;

@@ -8,7 +8,7 @@
  * its inputs (see `baselineLoss` and `baselineMeanSquaredError`), because a loss of 0.4
  * is poor on a dataset whose baseline is 0.45 and good on one whose baseline is 2.3.
  */
-import { countSpikes, endMean, findBestEpoch, formatLoss as format, isStillFalling } from './curveShape';
+import { countSpikes, endCount, endMean, findBestEpoch, formatLoss as format, isStillFalling } from './curveShape';
 import {
   describeRegularisation,
   describeStep,
@@ -163,10 +163,12 @@ export function diagnose(epochs: readonly EpochRecord[], options: DiagnoseOption
     );
   }
   const trainEnd = endMean(train, limits);
+  // Where a curve "ended" is the mean of its last epochs; the sentence says so, since the table shows the last epoch alone.
+  const averaged = endCount(epochs.length, limits) > 1 ? ` (averaged over the last ${endCount(epochs.length, limits)} epochs)` : '';
   if (baseline !== undefined && trainEnd > limits.worseThanBaselineFactor * baseline && !isStillFalling(train, limits)) {
     return result(
       'diverged',
-      `The training loss ended at ${format(trainEnd)}, more than ${limits.worseThanBaselineFactor} times the ${format(baseline)} of a model ` +
+      `The training loss ended at ${format(trainEnd)}${averaged}, more than ${limits.worseThanBaselineFactor} times the ${format(baseline)} of a model ` +
         `that ignores its inputs: the steps are too large for training to get anywhere${withStep}.`,
       divergedAdvice(options),
     );
@@ -189,7 +191,7 @@ export function diagnose(epochs: readonly EpochRecord[], options: DiagnoseOption
   if (trainEnd > (1 + limits.trainingSetback) * trainBest && trainEnd - trainBest > Math.max(limits.negligibleChange * first, noise)) {
     return result(
       'unstable',
-      `The training loss got down to ${format(trainBest)} but ended at ${format(trainEnd)}, more than ${percent(limits.trainingSetback)} above ` +
+      `The training loss got down to ${format(trainBest)} but ended at ${format(trainEnd)}${averaged}, more than ${percent(limits.trainingSetback)} above ` +
         `its best: training was knocked back instead of settling${withStep}.`,
       unstableAdvice(options),
     );
@@ -211,7 +213,7 @@ export function diagnose(epochs: readonly EpochRecord[], options: DiagnoseOption
     return result(
       'overfit',
       `Validation loss was lowest at epoch ${bestEpoch} (${format(validationBest)}) and rose to ${format(validationEnd)} while ` +
-        `training loss kept falling to ${format(trainEnd)}: the model is memorising the training examples` +
+        `training loss kept falling to ${format(trainEnd)}${averaged}: the model is memorising the training examples` +
         `${options.trainingSamples !== undefined ? ` (${options.trainingSamples} of them)` : ''}${regularisation ? `, even with ${regularisation}` : ''}.`,
       overfitAdvice(options),
     );
@@ -224,7 +226,7 @@ export function diagnose(epochs: readonly EpochRecord[], options: DiagnoseOption
       : 'each step barely moves the weights, so in this many epochs the network never leaves its starting guess';
     return result(
       'stuck',
-      `The training loss ended at ${format(trainEnd)}, ${percent(trainEnd / baseline)} of the baseline of ${format(baseline)} (the loss of ` +
+      `The training loss ended at ${format(trainEnd)}${averaged}, ${percent(trainEnd / baseline)} of the baseline of ${format(baseline)} (the loss of ` +
         `ignoring the inputs): it never got clearly below it. With ${step}, ${why}.`,
       stuckAdvice(options),
     );
@@ -247,7 +249,7 @@ export function diagnose(epochs: readonly EpochRecord[], options: DiagnoseOption
       : regularisation ? ` The regularisation (${regularisation}) holds the weights back.` : '';
     return result(
       'underfit',
-      `The training loss ended at ${format(trainEnd)}, ${percent(trainEnd / reference)} of ${against} (the rule: ${percent(limits.underfitFraction)} ` +
+      `The training loss ended at ${format(trainEnd)}${averaged}, ${percent(trainEnd / reference)} of ${against} (the rule: ${percent(limits.underfitFraction)} ` +
         `or more): the model cannot fit even the training data.${cause}`,
       underfitAdvice(options),
     );

@@ -62,4 +62,9 @@ export const gridVersusRandom: Lesson = {
     },
   ],
   references: ['J. Bergstra and Y. Bengio, "Random Search for Hyper-Parameter Optimization", JMLR 13 (2012) 281–305.'],
+  teacherNote: {
+    question: 'Grid search won some repetitions. Does that disprove Bergstra and Bengio?',
+    misconception: 'That one search settles which strategy is better: a single draw of nine trials is one roll of the dice.',
+    pointAt: 'The strip plot: the two clouds of best losses overlap, random\'s sits lower, and the share of repetitions each won.',
+  },
 };

@@ -4,16 +4,14 @@
  * lesson whose claim fails on the data gets a new preset or a new claim, never a hidden result.
  */
 import { medianWinner } from './gridVersusRandomLesson';
+import { courseClaims } from './courseClaims';
 import { maxOf } from '../core/extent';
 import { gapTrend, sweetSpots, largestFitsTrainingBest } from './modelLessons';
-import type { LessonRunResult } from './revealRules';
 import { finalValidationLoss, lowestLossRun, mostOverfitRun, stoppedEarly, testAgainstValidation, logThird } from './revealRules';
 
-/** A lesson's claim: a sentence, and whether a run's result bears it out. */
-export interface LessonClaim {
-  statement: string;
-  holds(result: LessonRunResult): boolean;
-}
+import type { LessonClaim } from './lessonTypes';
+
+export type { LessonClaim } from './lessonTypes';
 
 /** The claims, by lesson id. */
 export const lessonClaims: Record<string, LessonClaim> = {
@@ -60,4 +58,5 @@ export const lessonClaims: Record<string, LessonClaim> = {
     statement: "the chosen trial's test loss is more than 5% higher than its validation loss (the winner's validation score is optimistic)",
     holds: (result) => result.test !== undefined && testAgainstValidation(result.test) === 'higher',
   },
+  ...courseClaims,
 };

@@ -14,6 +14,7 @@ import { appendAll } from '../core/extent';
 import type { LessonRun } from './lessons';
 import { bestValidationLoss, type LessonRunResult, type LessonTrial } from './revealRules';
 import { trialData, trialSeed } from '../core/trialInputs';
+import { splitRuns } from './splitPlan';
 
 /** What a finished single training gives back. */
 interface TrainedRun {
@@ -36,6 +37,8 @@ export class LessonRunner {
   progress = $state('');
   error = $state('');
   result = $state.raw<LessonRunResult | null>(null);
+  /** The searches of the last run (the first repetition of each strategy), to open in the Search tab. */
+  studies = $state.raw<{ strategy: string; study: Study }[]>([]);
   /** The study running now, if any (so it can be stopped). */
   #study: Study | null = null;
   #generation = 0;
@@ -47,10 +50,14 @@ export class LessonRunner {
     this.status = 'running';
     this.error = '';
     this.result = null;
+    this.studies = [];
     try {
-      const result = run.kind === 'models' ? await this.#trainVariants(run, trainer, playground) : await this.#search(run, trainer, playground, form, generation);
+      const result =
+        run.kind === 'models' ? await this.#trainVariants(run, trainer, playground)
+          : run.kind === 'splits' ? await this.#trainSplits(run, trainer, playground)
+            : await this.#search(run, trainer, playground, form, generation);
       if (generation !== this.#generation) return;
-      this.result = result;
+      this.result = { ...result, baselineLoss: playground.baselineLoss, plannedEpochs: playground.modelSettings().epochs };
       this.status = 'done';
       this.progress = '';
     } catch (error) {
@@ -87,6 +94,22 @@ export class LessonRunner {
     return { runs };
   }
 
+  async #trainSplits(run: Extract<LessonRun, { kind: 'splits' }>, trainer: Trainer, playground: Playground): Promise<LessonRunResult> {
+    const problem = playground.dataNotReady;
+    if (problem) throw new Error(problem);
+    const dataset = playground.dataset;
+    const rows = [...playground.split.train, ...playground.split.validation];
+    const plan = splitRuns(dataset, rows, run.repeats, run.folds, playground.dataSeed);
+    const settings = playground.modelSettings();
+    this.progress = `Training the model on ${plan.length} splits…`;
+    const trained = await Promise.all(plan.map((entry) => trainOnce(trainer, dataset, entry.train, entry.scored, settings, playground.trainingSeed)));
+    const failed = trained.find((entry) => entry.state === 'failed');
+    if (failed) throw new Error(`Training failed: ${failed.error ?? 'unknown error'}`);
+    const runs: Record<string, LessonTrial[]> = {};
+    plan.forEach((entry, index) => (runs[entry.id] = [{ params: {}, state: trained[index].state, epochs: trained[index].epochs }]));
+    return { runs };
+  }
+
   async #search(run: Extract<LessonRun, { kind: 'searches' }>, trainer: Trainer, playground: Playground, form: SearchSettings, generation: number): Promise<LessonRunResult> {
     const problem = form.problem || playground.dataNotReady;
     if (problem) throw new Error(problem);
@@ -105,8 +128,11 @@ export class LessonRunner {
         await study.run();
         if (generation !== this.#generation) return { runs };
         if (study.status !== 'finished') throw new Error(study.message || `The ${strategy} search did not finish.`);
-        const trials = study.trials.map((trial) => ({ params: { ...trial.params }, state: trial.state, epochs: trial.epochs }));
-        if (repetition === 0) runs[strategy] = trials;
+        const trials = study.trials.map((trial) => ({ params: { ...trial.params }, state: trial.state, epochs: trial.epochs, durationMs: trial.durationMs }));
+        if (repetition === 0) {
+          runs[strategy] = trials;
+          this.studies = [...this.studies, { strategy, study }];
+        }
         distribution[strategy].push(bestValidationLoss(trials));
         last = study;
       }

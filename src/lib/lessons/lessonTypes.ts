@@ -21,7 +21,12 @@ export type LessonRun =
    * test split. With `repetitions`, each strategy runs that many times (search seeds seed, seed + 1, …) and the result carries
    * the best value of every repetition as `distribution`: one draw of a few trials cannot carry a claim about strategies.
    */
-  | { kind: 'searches'; strategies: StrategyName[]; testBest?: boolean; repetitions?: number };
+  | { kind: 'searches'; strategies: StrategyName[]; testBest?: boolean; repetitions?: number }
+  /**
+   * Trains the preset's model on differently drawn validation splits of the training and validation rows (runs `split-1` …
+   * `split-n`: the first fold of a k-fold deal with seeds seed, seed + 1, …) and on the k folds of one deal (runs `fold-1` … `fold-k`).
+   */
+  | { kind: 'splits'; repeats: number; folds: number };
 
 /** One choice of a prediction. */
 export interface PredictionChoice {
@@ -54,4 +59,10 @@ export interface Lesson {
   references?: string[];
   /** For the teacher: a question to ask the class, the common misconception, and what to point at on the screen. */
   teacherNote?: { question: string; misconception: string; pointAt: string };
+}
+
+/** A lesson's claim: a sentence, and whether a run's result bears it out (checked over seeds by check:lessons). */
+export interface LessonClaim {
+  statement: string;
+  holds(result: LessonRunResult): boolean;
 }

@@ -18,6 +18,9 @@ import {
 } from './revealRules';
 import { gridVersusRandom } from './gridVersusRandomLesson';
 import { capacity, learningRate } from './modelLessons';
+import { batchSize, regularisation } from './trainingLessons';
+import { baseline, budget, evolution } from './searchLessons';
+import { crossValidation } from './crossValidationLesson';
 import type { Lesson } from './lessonTypes';
 
 export type { Lesson, LessonRun, ModelVariant, Prediction, PredictionChoice } from './lessonTypes';
@@ -73,6 +76,11 @@ const parameters: Lesson = {
       },
     },
   ],
+  teacherNote: {
+    question: 'Which numbers in this network did you choose, and which did training choose? Sort them into two lists.',
+    misconception: 'That hyperparameters are learned from the data like the weights: training never changes the learning rate.',
+    pointAt: 'The three learning curves side by side: same network, same data, same seed, three very different endings.',
+  },
 };
 
 const curves: Lesson = {
@@ -112,6 +120,11 @@ const curves: Lesson = {
       },
     },
   ],
+  teacherNote: {
+    question: 'Cover the validation curve: can you tell from the training curve alone whether the model is any good?',
+    misconception: 'That a falling training loss means the model is improving: only the validation curve says how it does on new points.',
+    pointAt: "A's training curve still falling while its validation curve turns up, B's two curves flat and together, C's jump.",
+  },
 };
 
 const bayesian: Lesson = {
@@ -152,6 +165,11 @@ const bayesian: Lesson = {
     },
   ],
   references: ['J. Snoek, H. Larochelle and R. P. Adams, "Practical Bayesian Optimization of Machine Learning Algorithms", NeurIPS 2012.'],
+  teacherNote: {
+    question: 'After four trials, where would you try next, and why there? Then compare with where the search went.',
+    misconception: 'That Bayesian optimisation always tries the point it thinks is best: it also spends trials where it is unsure.',
+    pointAt: 'In the Search tab (Open in Search), the Gaussian process band: narrow near the trials, wide between them, and the next trial where low mean meets wide band.',
+  },
 };
 
 const halving: Lesson = {
@@ -191,6 +209,11 @@ const halving: Lesson = {
     },
   ],
   references: ['K. Jamieson and A. Talwalkar, "Non-stochastic Best Arm Identification and Hyperparameter Optimization", AISTATS 2016.', 'L. Li et al., "Hyperband", JMLR 18 (2018).'],
+  teacherNote: {
+    question: 'Could a trial that is behind after three epochs have won in the end? How would you know?',
+    misconception: 'That pruning only throws away bad trials: it bets that early ranking predicts final ranking, and slow starters (small learning rates) lose that bet.',
+    pointAt: 'The epochs spent against the full cost in the reveal, and (Open in Search) the curves cut short at the rungs.',
+  },
 };
 
 const testSet: Lesson = {
@@ -226,10 +249,18 @@ const testSet: Lesson = {
       },
     },
   ],
+  teacherNote: {
+    question: 'You picked the best of 30 trials by its validation loss. Why would its test loss be worse, if the test points come from the same data?',
+    misconception: 'That the best validation score is an unbiased estimate: choosing the maximum of many noisy scores makes it optimistic.',
+    pointAt: 'The two numbers in the reveal: the validation loss the search chose by, and the higher test loss of the same trial.',
+  },
 };
 
 /** Every lesson, in teaching order. */
-export const lessons: readonly Lesson[] = [parameters, curves, learningRate, capacity, gridVersusRandom, bayesian, halving, testSet];
+export const lessons: readonly Lesson[] = [
+  parameters, curves, learningRate, batchSize, capacity, regularisation, baseline,
+  gridVersusRandom, bayesian, evolution, halving, budget, crossValidation, testSet,
+];
 
 /** The lesson named `id`, or undefined for an unknown id. */
 export function lessonById(id: string): Lesson | undefined {

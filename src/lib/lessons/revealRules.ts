@@ -12,6 +12,8 @@ export interface LessonTrial {
   state: string;
   /** One record per finished epoch. */
   epochs: EpochRecord[];
+  /** Wall-clock training time, when the runner measured it. */
+  durationMs?: number;
 }
 
 /** What a lesson's run produced: trials by run name (a variant id or a strategy name), and a test score if one was asked for. */
@@ -21,6 +23,10 @@ export interface LessonRunResult {
   test?: { validationLoss: number; testLoss: number };
   /** With repeated searches: the best final validation loss of each repetition, by strategy (Infinity when none finished). */
   distribution?: Record<string, number[]>;
+  /** Loss of ignoring the inputs (predicting the training split's class frequencies), when known. */
+  baselineLoss?: number;
+  /** Epochs each trial was planned to train (the model's epochs setting). */
+  plannedEpochs?: number;
 }
 
 /** The answer a run gives to a prediction, compared with the student's guess. */

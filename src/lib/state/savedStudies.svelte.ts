@@ -251,6 +251,17 @@ export class SavedStudies {
    * saved, listed and opened.
    */
   async importText(source: string | Blob, fileName: string): Promise<void> {
+    const base = fileName.replace(/\.json$/i, '').slice(0, 80) || 'imported';
+    // Strategy and dataset first, so imports tell themselves apart from each other and from saved searches.
+    await this.#openText(source, (study) => `${study.strategy.name} on ${study.dataset.name}, ${base} (imported)`);
+  }
+
+  /** Saves a finished study (a lesson's search) under `name`, lists it and opens it read-only in the Search tab. */
+  async keepAndOpen(study: Study, backend: BackendName, name: string): Promise<void> {
+    await this.#openText(JSON.stringify(study.toExport(backend)), () => name);
+  }
+
+  async #openText(source: string | Blob, nameOf: (study: StudyExport) => string): Promise<void> {
     const parsed = await readStudyText(source);
     if (!parsed.ok) {
       this.importError = parsed.message;
@@ -258,8 +269,7 @@ export class SavedStudies {
     }
     this.importError = null;
     const now = Date.now();
-    // Strategy and dataset first, so imports tell themselves apart from each other and from saved searches.
-    const name = `${parsed.study.strategy.name} on ${parsed.study.dataset.name}, ${fileName.replace(/\.json$/i, '').slice(0, 80) || 'imported'} (imported)`;
+    const name = nameOf(parsed.study);
     const record = buildRecord(parsed.study, { id: newStudyId(now), name, savedAt: now, json: source });
     const summary = { id: record.id, name: record.name, savedAt: record.savedAt, trialCount: record.trialCount, best: record.best };
     // Opened even when storage fails: the import is still worth looking at.

@@ -173,4 +173,17 @@ describe('SavedStudies', () => {
     expect(puts.at(-1)).toBe(5);
     expect(JSON.parse([...records.values()][0].json as string).trials).toHaveLength(5);
   });
+
+  it('keepAndOpen saves a finished study under the name it is given, lists it and opens it', async () => {
+    const records = new Map<string, SavedStudyRecord>();
+    const saved = new SavedStudies(fakeStorage(records), memoryStore());
+    const study = fakeStudy();
+    study.trials = [trial(1, 'complete'), trial(2, 'complete')];
+    await saved.keepAndOpen(study as unknown as Study, 'wasm', 'Lesson "Baseline": grid search');
+    expect(saved.importError).toBeNull();
+    expect(saved.opened?.summary.name).toBe('Lesson "Baseline": grid search');
+    expect(saved.opened?.study.trials.length).toBe(2);
+    expect(saved.list.map((entry) => entry.name)).toEqual(['Lesson "Baseline": grid search']);
+    expect(records.size).toBe(1);
+  });
 });
