@@ -88,6 +88,16 @@ describe('the model families in the page', () => {
     await page.getByTestId('tab-train').click();
   });
 
+  it('a forest of 100 fully grown trees on 2,000 points trains in the worker within seconds', async () => {
+    await page.goto(`${session.url}#dataset=moons&samples=2000&kind=forest&treeCount=100&maxDepth=0`);
+    await page.reload();
+    await waitForBackend(page);
+    await train();
+    const seconds = Number(((await page.locator('[data-testid=trial-summary] dd').last().textContent()) ?? '').replace(' s', ''));
+    process.stdout.write(`# forest of 100 trees on 2,000 moons points (1,200 training rows) in the trainer worker: ${seconds} s\n`);
+    assert.ok(seconds > 0 && seconds < 15, `took ${seconds} s`);
+  });
+
   it('an old polynomial ridge link opens as a linear model with an L2 penalty and fits the sine', async () => {
     await page.goto(`${session.url}#dataset=sine&kind=ridge&degree=5&alpha=0.001`);
     await page.reload();
