@@ -18,6 +18,7 @@ import {
 } from './revealRules';
 import { gridVersusRandom } from './gridVersusRandomLesson';
 import { capacity, learningRate } from './modelLessons';
+import { lassoRidge, manyWeakModels, treeDepth } from './familyLessons';
 import type { Lesson } from './lessonTypes';
 
 export type { Lesson, LessonRun, ModelVariant, Prediction, PredictionChoice } from './lessonTypes';
@@ -229,7 +230,7 @@ const testSet: Lesson = {
 };
 
 /** Every lesson, in teaching order. */
-export const lessons: readonly Lesson[] = [parameters, curves, learningRate, capacity, gridVersusRandom, bayesian, halving, testSet];
+export const lessons: readonly Lesson[] = [parameters, curves, learningRate, capacity, gridVersusRandom, bayesian, halving, testSet, treeDepth, manyWeakModels, lassoRidge];
 
 /** The lesson named `id`, or undefined for an unknown id. */
 export function lessonById(id: string): Lesson | undefined {
