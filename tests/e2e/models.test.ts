@@ -111,4 +111,19 @@ describe('the model families in the page', () => {
     assert.deepEqual(log.consoleErrors, []);
     assert.deepEqual(log.foreignRequests, []);
   });
+
+  it('the lesson on forests and boosting trains its three models in the page and reveals the answer', async () => {
+    await page.getByTestId('lesson-menu').click();
+    await page.locator('[data-testid=lesson-item][data-lesson=forests-boosting]').click();
+    const panel = page.locator('[data-testid=lesson-panel][data-lesson=forests-boosting]');
+    const prediction = panel.getByTestId('prediction').first();
+    await prediction.getByTestId('prediction-choice').first().check();
+    await prediction.getByTestId('commit-prediction').click();
+    await panel.getByTestId('lesson-run').click();
+    await prediction.getByTestId('reveal').or(panel.getByTestId('lesson-error')).first().waitFor({ timeout: 120_000 });
+    assert.equal(await panel.getByTestId('lesson-error').count(), 0);
+    assert.match((await prediction.getByTestId('reveal').textContent()) ?? '', /Validation losses: tree/);
+    await page.screenshot({ path: 'test-results/models-lesson.png', fullPage: true });
+    assert.deepEqual(log.consoleErrors, []);
+  });
 });
