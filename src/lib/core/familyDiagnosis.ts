@@ -19,6 +19,7 @@ const now = (value: number | string | undefined) => (value === undefined ? '' : 
 export function familyAdvice(label: DiagnosisLabel, options: DiagnoseOptions, roundsRun = 0): string {
   const { kind, maxDepth, minSamplesLeaf, neighbors, alpha, degree, learningRate } = options;
   const overfit = label === 'overfit';
+  if (label === 'good fit') return 'Nothing to fix: compare it with other settings, or search them.';
   switch (kind) {
     case 'tree':
       return overfit
@@ -38,7 +39,6 @@ export function familyAdvice(label: DiagnosisLabel, options: DiagnoseOptions, ro
       if (overfit) return `Use fewer rounds (early-stopping patience), a smaller learning rate${now(learningRate)}, shallower trees${depthText(maxDepth)} or a subsample below 1.`;
       if (label === 'not converged') return `Add rounds (it ran ${roundsRun}) or raise the learning rate${now(learningRate)}.`;
       if (label === 'underfit') return `Use deeper trees${depthText(maxDepth)}, more rounds or a larger learning rate${now(learningRate)}.`;
-      if (label === 'good fit') return 'Nothing to fix: compare it with other trials.';
       return `Lower the learning rate${now(learningRate)}: each round then corrects less of the error.`;
   }
 }

@@ -46,7 +46,9 @@ describe('the diagnosis of a classic model family', () => {
   });
 
   it('calls 15-nearest-neighbour on the moons a good fit', () => {
-    expect(diagnosed(moons({ samples: 300, noise: 0.15, seed: 2 }), { kind: 'knn', neighbors: 15 }).label).toBe('good fit');
+    const diagnosis = diagnosed(moons({ samples: 300, noise: 0.15, seed: 2 }), { kind: 'knn', neighbors: 15 });
+    expect(diagnosis.label).toBe('good fit');
+    expect(diagnosis.suggestion).toMatch(/^Nothing to fix/);
   });
 
   it('reads boosting rounds like epochs and advises in rounds and shrinkage, never an optimiser', () => {
