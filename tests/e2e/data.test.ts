@@ -132,12 +132,14 @@ describe('datasets, models and views in Chromium', () => {
     await page.getByTestId('dataset-select').selectOption('sine');
   });
 
-  it('trains polynomial ridge regression on the sine', async () => {
-    await page.getByTestId('model-kind-select').selectOption('ridge');
+  it('trains a polynomial linear model with an L2 penalty (ridge) on the sine', async () => {
+    await page.getByTestId('model-kind-select').selectOption('linear');
+    await page.getByTestId('penalty-input').selectOption('l2');
     await page.getByTestId('degree-input').fill('5');
     await page.getByTestId('alpha-input').fill('0.001');
-    await page.getByTestId('learning-rate-input').fill('0.05');
-    await trainTrial(20);
+    const previousId = (await page.getByTestId('train-view').getAttribute('data-trial-id')) ?? '0';
+    await page.getByTestId('train-button').click();
+    await page.locator(`[data-testid=train-view][data-trial-state=complete]:not([data-trial-id="${previousId}"])`).waitFor({ timeout: 90_000 });
     await page.getByTestId('model-curve').waitFor();
     const r2 = Number(await page.getByTestId('metric-r2').textContent());
     assert.ok(Number.isFinite(r2), `R² should be a number, got ${r2}`);

@@ -5,11 +5,14 @@
  */
 import { diagnose, type DiagnoseOptions, type Diagnosis } from './diagnose';
 import type { DiagnosisSettings } from './diagnosisContext';
+import { diagnoseFamily } from './familyDiagnosis';
+import { isNetworkKind } from './familySettings';
 import type { ModelSettings } from './modelSettings';
 import type { EpochRecord, TrialState } from './trial';
 
 /** diagnose(epochs) with the trial's state: a trial the trainer ended as diverged is labelled diverged, a pruned one "pruned". */
 export function diagnoseTrial(epochs: readonly EpochRecord[], state: TrialState | 'stopped', options: DiagnoseOptions = {}): Diagnosis {
+  if (options.kind !== undefined && !isNetworkKind(options.kind)) return diagnoseFamily(epochs, { ...options, state });
   return diagnose(epochs, { ...options, state });
 }
 
@@ -23,6 +26,8 @@ export function trialContext(base: Partial<ModelSettings> | undefined, params: R
     if (base === undefined || Object.hasOwn(base, name)) settings[name] = value;
   }
   const { optimizer, learningRate, momentum, kind, hiddenLayers, units, l1, l2, dropout, batchSize, epochs, patience } = settings as Partial<ModelSettings>;
-  const context: DiagnosisSettings = { optimizer, learningRate, momentum, kind, hiddenLayers, units, l1, l2, dropout, batchSize, epochs, patience, trainingSamples };
+  const { maxDepth, minSamplesLeaf, neighbors, alpha, degree } = settings as Partial<ModelSettings>;
+  const family = kind !== undefined && !isNetworkKind(kind) ? { maxDepth, minSamplesLeaf, neighbors, alpha, degree } : {};
+  const context: DiagnosisSettings = { optimizer, learningRate, momentum, kind, hiddenLayers, units, l1, l2, dropout, batchSize, epochs, patience, trainingSamples, ...family };
   return Object.fromEntries(Object.entries(context).filter(([, value]) => value !== undefined)) as DiagnosisSettings;
 }

@@ -42,6 +42,16 @@ export interface DiagnosisSettings {
   patience?: number;
   /** Rows the model was fitted on. */
   trainingSamples?: number;
+  /** Tree depth of a tree, forest or boosting (0 = no limit). */
+  maxDepth?: number;
+  /** Fewest training rows in a tree's leaf. */
+  minSamplesLeaf?: number;
+  /** k of k-NN. */
+  neighbors?: number;
+  /** Penalty strength of a linear model. */
+  alpha?: number;
+  /** Polynomial degree of a linear model. */
+  degree?: number;
   /** How the trial ended; 'pruned' and 'diverged' are read from here. */
   state?: TrialState | 'stopped';
 }

@@ -6,15 +6,23 @@ export type Activation = 'relu' | 'tanh' | 'sigmoid' | 'elu' | 'linear';
 export type OptimizerName = 'sgd' | 'momentum' | 'adam' | 'rmsprop';
 /** How the initial weights are drawn. */
 export type Initializer = 'glorotUniform' | 'heNormal' | 'lecunNormal' | 'randomNormal';
-/** Which model family a trial trains. */
-export type ModelKind = 'mlp' | 'ridge';
+/** Which model family a trial trains; 'ridge' is the old polynomial ridge, read from old links as 'linear' with an L2 penalty. */
+export type ModelKind = 'mlp' | 'linear' | 'tree' | 'forest' | 'boosting' | 'knn' | 'ridge';
+/** Penalty of a linear model: none, L1 (Lasso), L2 (Ridge) or elastic net. */
+export type PenaltyName = 'none' | 'l1' | 'l2' | 'elasticNet';
+/** Impurity a classification tree splits on. */
+export type CriterionName = 'gini' | 'entropy';
+/** Features a forest's tree examines per split. */
+export type SplitFeatures = 'sqrt' | 'half' | 'all';
+/** How k-NN weighs its neighbours' votes. */
+export type WeightingName = 'uniform' | 'distance';
 
 /**
  * Everything that defines one trial's model and its training, as plain data
  * (so it crosses to the worker, the URL and the study export unchanged).
  */
 export interface ModelSettings {
-  /** Model family: a multilayer perceptron, or polynomial ridge regression. */
+  /** Model family: a multilayer perceptron, or one of the classic families (linear, tree, forest, boosting, k-NN). */
   kind: ModelKind;
   /** Number of hidden layers of the MLP (0 = a linear / logistic model). */
   hiddenLayers: number;
@@ -40,10 +48,32 @@ export interface ModelSettings {
   dropout: number;
   /** Initial weight distribution. */
   initializer: Initializer;
-  /** Degree of the polynomial features (ridge only). */
+  /** Degree of the polynomial features (linear models). */
   degree: number;
-  /** Ridge regularisation strength alpha (ridge only). */
+  /** Penalty strength alpha of a linear model. */
   alpha: number;
+  /** Penalty of a linear model. */
+  penalty: PenaltyName;
+  /** Elastic net's share of L1 in [0, 1]. */
+  l1Ratio: number;
+  /** Deepest split level of a tree, a forest's trees or boosting's trees (0 = no limit). */
+  maxDepth: number;
+  /** Fewest training rows in a tree's leaf. */
+  minSamplesLeaf: number;
+  /** Impurity a classification tree splits on. */
+  criterion: CriterionName;
+  /** Trees in a random forest. */
+  treeCount: number;
+  /** Features a forest's tree examines per split. */
+  splitFeatures: SplitFeatures;
+  /** Whether each forest tree learns from a bootstrap sample. */
+  bootstrap: boolean;
+  /** Share of the training rows each boosting round learns from. */
+  subsample: number;
+  /** k of k-nearest neighbours. */
+  neighbors: number;
+  /** How k-NN weighs its neighbours' votes. */
+  weighting: WeightingName;
   /** Early stopping: epochs without validation improvement before stopping (0 = off). */
   patience: number;
   /** With early stopping, keep the weights of the best validation epoch. */
@@ -67,6 +97,17 @@ export const defaultModelSettings: ModelSettings = {
   initializer: 'glorotUniform',
   degree: 3,
   alpha: 0,
+  penalty: 'l2',
+  l1Ratio: 0.5,
+  maxDepth: 4,
+  minSamplesLeaf: 1,
+  criterion: 'gini',
+  treeCount: 50,
+  splitFeatures: 'sqrt',
+  bootstrap: true,
+  subsample: 1,
+  neighbors: 5,
+  weighting: 'uniform',
   patience: 0,
   restoreBestWeights: true,
 };

@@ -5,6 +5,7 @@
  */
 import { defaultModelSettings, type Activation, type Initializer, type ModelKind, type ModelSettings, type OptimizerName } from './modelSettings';
 import { canonicalColumnList } from './columnList';
+import { familySettingDefinitions, migrateLegacyModel } from './familySettings';
 import { formatSearchedDimensions, parseSearchedDimensions, type SearchableDefinition } from './searchedDimensions';
 import { checkSettingValue, quoteValue } from './settingChecks';
 import type { SearchRange, SettingCheck, SettingDefinition, SettingValue } from './settingTypes';
@@ -56,7 +57,8 @@ export const tabNames = ['train', 'search', 'diagnose'] as const;
 /** One of `tabNames`. */
 export type TabName = (typeof tabNames)[number];
 
-const modelKinds = ['mlp', 'ridge'] as const satisfies readonly ModelKind[];
+/** The model families the model selector offers ('ridge' is not offered: old links read it as 'linear' with an L2 penalty). */
+export const modelKinds = ['mlp', 'linear', 'tree', 'forest', 'boosting', 'knn'] as const satisfies readonly ModelKind[];
 const activations = ['relu', 'tanh', 'sigmoid', 'elu', 'linear'] as const satisfies readonly Activation[];
 const optimizers = ['sgd', 'momentum', 'adam', 'rmsprop'] as const satisfies readonly OptimizerName[];
 const initializers = ['glorotUniform', 'heNormal', 'lecunNormal', 'randomNormal'] as const satisfies readonly Initializer[];
@@ -100,7 +102,10 @@ type SettingTable = { readonly [K in SettingKey]: SettingDefinition & { default:
 const seedRange = { min: 0, max: 4294967295 } as const;
 
 /** The settings the search form offers, in the order it shows them (each has a searchRange in the table). */
-export const searchFormSettings = ['learningRate', 'units', 'hiddenLayers', 'l2', 'dropout', 'batchSize', 'activation', 'optimizer'] as const satisfies readonly SettingKey[];
+export const searchFormSettings = [
+  'learningRate', 'units', 'hiddenLayers', 'l2', 'dropout', 'batchSize', 'activation', 'optimizer',
+  'alpha', 'penalty', 'l1Ratio', 'degree', 'maxDepth', 'minSamplesLeaf', 'criterion', 'treeCount', 'subsample', 'neighbors', 'weighting',
+] as const satisfies readonly SettingKey[];
 /** One of `searchFormSettings`. */
 export type SearchFormSetting = (typeof searchFormSettings)[number];
 /** The settings a fresh page searches. */
@@ -139,12 +144,13 @@ export const settingDefinitions: SettingTable = {
   folds: { type: 'int', group: 'data', label: 'Cross-validation folds', min: 3, max: 10, off: 0, default: 0, explanation: 'Score each trial on k folds of training plus validation data; 0 uses the one validation split.' },
   csvIgnored: { type: 'text', group: 'data', label: 'Columns left out', maxLength: 8000, canonical: canonicalColumnList, default: '', explanation: 'Columns of the uploaded CSV file the model does not learn from (an id, text it cannot read).' },
 
-  kind: { type: 'choice', group: 'model', label: 'Model', values: modelKinds, default: defaultModelSettings.kind, explanation: 'A neural network (MLP), or polynomial ridge regression for curves.' },
+  kind: { type: 'choice', group: 'model', label: 'Model', values: modelKinds, default: defaultModelSettings.kind, explanation: 'A neural network (MLP), a linear model (Lasso, Ridge, logistic), one decision tree, a random forest, gradient-boosted trees or k-nearest neighbours.' },
   hiddenLayers: { type: 'int', group: 'model', label: 'Hidden layers', min: 0, max: 6, default: defaultModelSettings.hiddenLayers, searchable: true, searchRange: { type: 'int', low: 0, high: 3 }, explanation: 'Depth of the network; 0 is a linear (logistic) model.' },
   units: { type: 'int', group: 'model', label: 'Units per layer', min: 1, max: 128, default: defaultModelSettings.units, searchable: true, searchRange: { type: 'int', low: 2, high: 32 }, explanation: 'Width of each hidden layer: more units, more capacity.' },
   activation: { type: 'choice', group: 'model', label: 'Activation', values: activations, default: defaultModelSettings.activation, searchable: true, searchRange: { type: 'choice', values: ['relu', 'tanh', 'sigmoid', 'elu'] }, explanation: 'The nonlinearity that lets hidden layers bend the boundary.' },
   initializer: { type: 'choice', group: 'model', label: 'Weight initialisation', values: initializers, default: defaultModelSettings.initializer, searchable: true, explanation: 'How the starting weights are drawn; a bad scale can stall training.' },
-  degree: { type: 'int', group: 'model', label: 'Polynomial degree', min: 1, max: 15, default: defaultModelSettings.degree, searchable: true, explanation: 'Highest power of x in ridge regression: low underfits, high overfits.' },
+  degree: { type: 'int', group: 'model', label: 'Polynomial degree', min: 1, max: 15, default: defaultModelSettings.degree, searchable: true, searchRange: { type: 'int', low: 1, high: 8 }, explanation: 'Highest power of the features in a linear model: low underfits, high overfits.' },
+  ...familySettingDefinitions,
 
   optimizer: { type: 'choice', group: 'training', label: 'Optimizer', values: optimizers, default: defaultModelSettings.optimizer, searchable: true, searchRange: { type: 'choice', values: ['sgd', 'momentum', 'adam', 'rmsprop'] }, explanation: 'The rule that turns gradients into weight updates.' },
   learningRate: { type: 'number', group: 'training', label: 'Learning rate', min: 1e-5, max: 10, scale: 'log', default: defaultModelSettings.learningRate, searchable: true, searchRange: { type: 'log', low: 1e-3, high: 1 }, explanation: 'Step size of each update: too small crawls, too large diverges.' },
@@ -154,7 +160,7 @@ export const settingDefinitions: SettingTable = {
   l1: { type: 'number', group: 'training', label: 'L1 penalty', min: 0, max: 1, scale: 'linear', default: defaultModelSettings.l1, searchable: true, explanation: 'Pushes weights to exactly zero: a sparser, simpler model.' },
   l2: { type: 'number', group: 'training', label: 'L2 penalty', min: 0, max: 1, scale: 'linear', default: defaultModelSettings.l2, searchable: true, searchRange: { type: 'log', low: 1e-5, high: 0.1 }, explanation: 'Pulls weights towards zero: a smoother boundary, less overfitting.' },
   dropout: { type: 'number', group: 'training', label: 'Dropout', min: 0, max: 0.9, scale: 'linear', default: defaultModelSettings.dropout, searchable: true, searchRange: { type: 'real', low: 0, high: 0.5 }, explanation: 'Share of hidden units switched off at each step, so none can be relied on alone.' },
-  alpha: { type: 'number', group: 'training', label: 'Ridge alpha', min: 0, max: 100, scale: 'linear', default: defaultModelSettings.alpha, searchable: true, explanation: 'Strength of ridge regularisation: larger alpha, flatter curve.' },
+  alpha: { type: 'number', group: 'training', label: 'Penalty strength alpha', min: 0, max: 100, scale: 'linear', default: defaultModelSettings.alpha, searchable: true, searchRange: { type: 'log', low: 1e-4, high: 1 }, explanation: 'Strength of a linear model\'s penalty: larger alpha, smaller weights and a flatter fit.' },
   patience: { type: 'int', group: 'training', label: 'Early-stopping patience', min: 0, max: 100, default: defaultModelSettings.patience, searchable: true, explanation: 'Epochs without validation improvement before training stops; 0 never stops early.' },
   restoreBestWeights: { type: 'boolean', group: 'training', label: 'Restore best weights', default: defaultModelSettings.restoreBestWeights, explanation: 'After early stopping, keep the weights of the best validation epoch.' },
   trainingSeed: { type: 'int', group: 'training', label: 'Training seed', ...seedRange, default: 1, explanation: 'Seeds the starting weights and the batch order.' },
@@ -220,7 +226,8 @@ const splitTolerance = 1e-9;
  * Complete, valid settings from untrusted values keyed by setting (missing keys take their
  * default), with a notice for every unknown key, refused value, and a split that is not whole.
  */
-export function validateSettings(values: Readonly<Record<string, unknown>>): { settings: Settings; notices: string[] } {
+export function validateSettings(given: Readonly<Record<string, unknown>>): { settings: Settings; notices: string[] } {
+  const values = migrateLegacyModel(given);
   const settings = defaultSettings() as unknown as Record<string, SettingValue>;
   const notices: string[] = [];
   for (const key of Object.keys(values)) {

@@ -7,6 +7,8 @@ import { medianWinner } from './gridVersusRandomLesson';
 import { courseClaims } from './courseClaims';
 import { maxOf } from '../core/extent';
 import { gapTrend, sweetSpots, largestFitsTrainingBest } from './modelLessons';
+import { deepTreeMemorises, ensemblesBeatTree, strongerPenalty } from './familyLessons';
+import type { LessonRunResult } from './revealRules';
 import { finalValidationLoss, lowestLossRun, mostOverfitRun, stoppedEarly, testAgainstValidation, logThird } from './revealRules';
 
 import type { LessonClaim } from './lessonTypes';
@@ -53,6 +55,18 @@ export const lessonClaims: Record<string, LessonClaim> = {
       const { answer, epochShare } = stoppedEarly(trials, maxOf(trials.map((trial) => trial.epochs.length)));
       return answer === 'many' && epochShare <= 0.7;
     },
+  },
+  'tree-depth': {
+    statement: 'the tree without a depth limit gets every training point right and has the widest validation–training loss gap of the three depths',
+    holds: deepTreeMemorises,
+  },
+  'forests-boosting': {
+    statement: 'the forest of 50 trees and 100 rounds of boosting both end with a lower validation loss than one fully grown tree',
+    holds: (result) => ensemblesBeatTree(result) === 'both',
+  },
+  'lasso-ridge': {
+    statement: 'at the same alpha (0.05) on degree-9 features of the noisy sine, Lasso ends with a higher training loss than Ridge (by more than 1%)',
+    holds: (result) => strongerPenalty(result) === 'lasso',
   },
   'test-set': {
     statement: "the chosen trial's test loss is more than 5% higher than its validation loss (the winner's validation score is optimistic)",

@@ -21,6 +21,7 @@ import { capacity, learningRate } from './modelLessons';
 import { batchSize, regularisation } from './trainingLessons';
 import { baseline, budget, evolution } from './searchLessons';
 import { crossValidation } from './crossValidationLesson';
+import { lassoRidge, manyWeakModels, treeDepth } from './familyLessons';
 import type { Lesson } from './lessonTypes';
 
 export type { Lesson, LessonRun, ModelVariant, Prediction, PredictionChoice } from './lessonTypes';
@@ -260,6 +261,7 @@ const testSet: Lesson = {
 export const lessons: readonly Lesson[] = [
   parameters, curves, learningRate, batchSize, capacity, regularisation, baseline,
   gridVersusRandom, bayesian, evolution, halving, budget, crossValidation, testSet,
+  treeDepth, manyWeakModels, lassoRidge,
 ];
 
 /** The lesson named `id`, or undefined for an unknown id. */

@@ -3,6 +3,7 @@
  * acquisition, schedule, budget, seed…); its rows are the table's searchable settings, whose
  * checked rows and ranges write the settings' `search` text. Turns into a StudySetup on Run.
  */
+import { familyUses } from '../core/familySettings';
 import { acquisitionFunctionNames, searchSpace, settingDefinitions, validateSetting, type Settings } from '../core/settings';
 import { formatSearchedDimensions } from '../core/searchedDimensions';
 import type { Dimension } from '../core/space';
@@ -60,8 +61,8 @@ export class SearchSettings {
     this.page.values.search = formatSearchedDimensions(dimensions);
   }
 
-  /** The search space from the checked rows, in form order. */
-  space: Dimension[] = $derived(this.rows.flatMap((row) => rowDimension(row) ?? []));
+  /** The search space from the checked rows the chosen model family reads, in form order. */
+  space: Dimension[] = $derived(this.rows.flatMap((row) => (familyUses(this.page.values.kind, row.name) ? rowDimension(row) ?? [] : [])));
 
   /** A sentence naming what is wrong with the form, or '' when a search can start. */
   problem: string = $derived.by(() => {

@@ -4,7 +4,8 @@
  */
 import { backendOrder, type BackendName } from '../core/backendNames';
 import { formatColumnList } from '../core/columnList';
-import type { ModelSettings } from '../core/modelSettings';
+import { migrateLegacyModel } from '../core/familySettings';
+import { defaultModelSettings, type ModelSettings } from '../core/modelSettings';
 import { datasetNames, objectiveMetrics, strategyNames, validateSetting, type DatasetName, type ObjectiveMetricName, type StrategyName } from '../core/settings';
 import { validateSpace, type Dimension, type Params } from '../core/space';
 import { diagnosisLabels, trialStates, type EpochRecord, type Trial } from '../core/trial';
@@ -185,14 +186,11 @@ function readDataset(value: unknown): StudyDataset {
   return dataset;
 }
 
-const modelKeys: readonly (keyof ModelSettings)[] = [
-  'kind', 'hiddenLayers', 'units', 'activation', 'optimizer', 'learningRate', 'momentum', 'batchSize', 'epochs',
-  'l1', 'l2', 'dropout', 'initializer', 'degree', 'alpha', 'patience', 'restoreBestWeights',
-];
+const modelKeys = Object.keys(defaultModelSettings) as readonly (keyof ModelSettings)[];
 
 /** Fixed model settings, each checked by its rule in the settings table (and of its JSON type, not text). */
 function readModel(value: unknown): Partial<ModelSettings> {
-  const record = readObject(value, 'model', [], modelKeys);
+  const record = migrateLegacyModel(readObject(value, 'model', [], modelKeys));
   const model: Record<string, unknown> = {};
   for (const key of modelKeys) {
     if (!Object.hasOwn(record, key)) continue;

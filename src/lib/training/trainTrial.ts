@@ -13,6 +13,8 @@ import { createRandom } from '../core/random';
 import { baselineLoss, baselineMeanSquaredError, detectDivergence } from '../core/diagnose';
 import type { EpochRecord, TrainingEnd } from '../core/trial';
 import type { TrialData } from '../core/trialInputs';
+import { isClassicKind } from '../models/familyOptions';
+import { trainClassicTrial } from './classicTrial';
 import { SoloTrial, type TrainedModel } from './soloTrial';
 
 export type { TrialData } from '../core/trialInputs';
@@ -126,6 +128,7 @@ async function endAfter(record: EpochRecord, { settings, trial, best, epochs, on
 /** Trains one trial to completion, divergence, early stopping or a stop request. */
 export async function trainTrial(options: TrainTrialOptions): Promise<TrainedTrial> {
   const { data, settings, seed } = options;
+  if (isClassicKind(settings.kind)) return trainClassicTrial(settings.kind, options);
   const trial = new SoloTrial(data, settings, createRandom(seed).fork('init'));
   const best = new BestEpoch(settings.patience > 0 && settings.restoreBestWeights);
   const epochs: EpochRecord[] = [];
