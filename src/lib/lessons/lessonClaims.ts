@@ -8,7 +8,6 @@ import { courseClaims } from './courseClaims';
 import { maxOf } from '../core/extent';
 import { gapTrend, sweetSpots, largestFitsTrainingBest } from './modelLessons';
 import { deepTreeMemorises, ensemblesBeatTree, strongerPenalty } from './familyLessons';
-import type { LessonRunResult } from './revealRules';
 import { finalValidationLoss, lowestLossRun, mostOverfitRun, stoppedEarly, testAgainstValidation, logThird } from './revealRules';
 
 import type { LessonClaim } from './lessonTypes';
