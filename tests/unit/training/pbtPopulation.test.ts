@@ -7,10 +7,10 @@ import { spiralTrialData, useCpuBackend } from './spiralTrialData';
 
 useCpuBackend();
 
-const settings = { ...defaultModelSettings, hiddenLayers: 1, units: 8, epochs: 4, optimizer: 'adam' as const, l1: 0, l2: 0, dropout: 0 };
+const settings = { ...defaultModelSettings, hiddenLayers: 1, units: 8, epochs: 4, batchSize: 16, optimizer: 'adam' as const, l1: 0, l2: 0, dropout: 0 };
 const space: Dimension[] = [
   { name: 'learningRate', type: 'log', low: 1e-3, high: 0.3 },
-  { name: 'batchSize', type: 'int', low: 8, high: 32 },
+  { name: 'l2', type: 'log', low: 1e-6, high: 1e-2 },
 ];
 
 describe('trainPbt', () => {
@@ -24,6 +24,20 @@ describe('trainPbt', () => {
     expect(result.lineage.filter((entry) => entry.step === 1 && entry.parent !== null)).toHaveLength(1);
     expect(result.bestValidationLoss).toBe(Math.min(...result.validationLoss.map((curve) => curve[3])));
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('copies the parent’s optimiser state too: a child and its parent train on identically after the copy', async () => {
+    // One step with the same learning rate everywhere (a space of width 0 is not allowed, so a tiny one):
+    // after the copy the child has its parent's weights and Adam moments, and it sees its own data order,
+    // so its next epoch differs only through that order; with full-batch steps it matches exactly.
+    const narrow: Dimension[] = [{ name: 'learningRate', type: 'log', low: 0.02, high: 0.0200001 }];
+    const fullBatch = { ...settings, batchSize: 64, epochs: 4 };
+    const result = await trainPbt({ data: spiralTrialData(60, 3, 4), settings: fullBatch, space: narrow, population: 4, interval: 2, seed: 8, fraction: 0.25 });
+    const copy = result.lineage.find((entry) => entry.step === 1 && entry.parent !== null)!;
+    const curves = result.validationLoss;
+    expect(curves[copy.member][1]).not.toBeCloseTo(curves[copy.parent!][1], 4);
+    // Perturbed by ×0.8 or ×1.2 after the copy, so the next epoch differs a little but stays close to the parent.
+    expect(Math.abs(curves[copy.member][2] - curves[copy.parent!][2])).toBeLessThan(Math.abs(curves[copy.member][1] - curves[copy.parent!][1]));
   });
 
   it('makes a member that exploits continue from its parent’s weights', async () => {
