@@ -10,11 +10,10 @@ import type { ModelSettings } from '../core/modelSettings';
 import type { Dimension, Params } from '../core/space';
 import type { EpochRecord } from '../core/trial';
 import type { TrialData } from '../core/trialInputs';
-import { PbtController, type LineageEntry } from '../search/pbt';
+import { PbtController, pbtSearchable, type LineageEntry } from '../search/pbt';
 import { createStackedPopulation, type PopulationRates } from './population';
 
-/** Hyperparameters PBT may change mid-training (structure and batch size are shared by the stacked members). */
-export const pbtSearchable = ['learningRate', 'l1', 'l2'] as const;
+export { pbtSearchable };
 
 /** Options of trainPbt. */
 export interface PbtTrainingOptions {
@@ -32,8 +31,19 @@ export interface PbtTrainingOptions {
   fraction?: number;
   /** Probability that an explored hyperparameter is drawn afresh instead of perturbed (default 0). */
   resampleProbability?: number;
+  /** Relative margin by which a member must be worse than its parent to copy it (search/pbt.ts; default 0.05). */
+  margin?: number;
+  /**
+   * Epochs before the first exploit (default: a third of the epochs, at least one interval). Early losses say little about where a
+   * member ends (Ray Tune's burn_in_period guards against the same noise).
+   */
+  burnIn?: number;
+  /** The initial hyperparameters of the K members (default: drawn from the seed). */
+  initial?: Params[];
   /** Called after each epoch with every member's record (null once diverged, until it copies). */
   onEpoch?: (epoch: number, records: (EpochRecord | null)[]) => void;
+  /** Called after each exploit/explore step with the whole lineage so far. */
+  onStep?: (lineage: LineageEntry[]) => void;
   /** Asked after each epoch; true ends the run early (a person pressed Stop). */
   shouldStop?: () => boolean;
 }
@@ -59,6 +69,11 @@ function checkOptions({ settings, space, interval }: PbtTrainingOptions): void {
   if (!(Number.isInteger(interval) && interval >= 1)) throw new Error(`invalid interval: ${interval}`);
 }
 
+/** The seed of member k's initial weights and data order (as trialSeed gives a study's trial k). */
+export function pbtMemberSeed(seed: number, k: number): number {
+  return seed * 1000 + k;
+}
+
 /** A member's settings: the fixed ones with its current params laid over them (no early stopping). */
 export function memberSettings(base: ModelSettings, params: Params): ModelSettings {
   return { ...base, ...params, patience: 0 } as ModelSettings;
@@ -82,11 +97,12 @@ function bestOf(curves: number[][]): number {
 export async function trainPbt(options: PbtTrainingOptions): Promise<PbtResult> {
   checkOptions(options);
   const { data, settings, population, interval, seed } = options;
-  const controller = new PbtController(options.space, { seed, population, fraction: options.fraction, resampleProbability: options.resampleProbability ?? 0 });
+  const controller = new PbtController(options.space, { seed, population, fraction: options.fraction, resampleProbability: options.resampleProbability ?? 0, margin: options.margin ?? 0.05, initial: options.initial });
   const stacked = createStackedPopulation({
     ...data,
-    trials: controller.params.map((params, k) => ({ settings: memberSettings(settings, params), seed: seed * 1000 + k })),
+    trials: controller.params.map((params, k) => ({ settings: memberSettings(settings, params), seed: pbtMemberSeed(seed, k) })),
   });
+  const burnIn = options.burnIn ?? Math.max(interval, Math.ceil(settings.epochs / 3));
   const records: (EpochRecord | null)[][] = Array.from({ length: population }, () => []);
   const curves: number[][] = Array.from({ length: population }, () => []);
   try {
@@ -99,11 +115,12 @@ export async function trainPbt(options: PbtTrainingOptions): Promise<PbtResult> 
       });
       options.onEpoch?.(epoch, epochRecords);
       if (options.shouldStop?.()) break;
-      if (epoch % interval === 0 && epoch < settings.epochs) {
+      if (epoch % interval === 0 && epoch >= burnIn && epoch < settings.epochs) {
         const decisions = controller.step(epochRecords.map((record) => record?.validationLoss ?? null), epoch);
         const sources = Array.from({ length: population }, (_, k) => k);
         for (const { from, to } of decisions) sources[to] = from;
         stacked.exploit(sources, controller.params.map((params) => ratesOf(memberSettings(settings, params))));
+        options.onStep?.(controller.lineage);
       }
     }
     const bestMember = bestOf(curves);

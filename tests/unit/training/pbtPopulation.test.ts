@@ -16,7 +16,7 @@ const space: Dimension[] = [
 describe('trainPbt', () => {
   it('trains K members for every epoch, records the lineage and frees every tensor', async () => {
     const before = tf.memory().numTensors;
-    const result = await trainPbt({ data: spiralTrialData(60, 1, 4), settings, space, population: 4, interval: 2, seed: 3 });
+    const result = await trainPbt({ data: spiralTrialData(60, 1, 4), settings, space, population: 4, interval: 2, seed: 3, margin: 0 });
     expect(result.validationLoss).toHaveLength(4);
     for (const curve of result.validationLoss) expect(curve).toHaveLength(4);
     // Step 0 and one step at epoch 2 (none after the last epoch).
@@ -32,7 +32,7 @@ describe('trainPbt', () => {
     // so its next epoch differs only through that order; with full-batch steps it matches exactly.
     const narrow: Dimension[] = [{ name: 'learningRate', type: 'log', low: 0.02, high: 0.0200001 }];
     const fullBatch = { ...settings, batchSize: 64, epochs: 4 };
-    const result = await trainPbt({ data: spiralTrialData(60, 3, 4), settings: fullBatch, space: narrow, population: 4, interval: 2, seed: 8, fraction: 0.25 });
+    const result = await trainPbt({ data: spiralTrialData(60, 3, 4), settings: fullBatch, space: narrow, population: 4, interval: 2, seed: 8, fraction: 0.25, margin: 0 });
     const copy = result.lineage.find((entry) => entry.step === 1 && entry.parent !== null)!;
     const curves = result.validationLoss;
     expect(curves[copy.member][1]).not.toBeCloseTo(curves[copy.parent!][1], 4);
@@ -43,13 +43,19 @@ describe('trainPbt', () => {
   it('makes a member that exploits continue from its parent’s weights', async () => {
     // With learning rates near 1e-7 the weights barely move, so after a copy the child's loss is its parent's.
     const still: Dimension[] = [{ name: 'learningRate', type: 'log', low: 1e-7, high: 2e-7 }];
-    const result = await trainPbt({ data: spiralTrialData(60, 2, 4), settings: { ...settings, epochs: 3 }, space: still, population: 4, interval: 1, seed: 5 });
+    const result = await trainPbt({ data: spiralTrialData(60, 2, 4), settings: { ...settings, epochs: 3 }, space: still, population: 4, interval: 1, seed: 5, margin: 0 });
     const copies = result.lineage.filter((entry) => entry.step === 1 && entry.parent !== null);
     expect(copies).toHaveLength(1);
     const { member, parent } = copies[0];
     const curves = result.validationLoss;
     expect(Math.abs(curves[member][0] - curves[parent!][0])).toBeGreaterThan(1e-3);
     expect(curves[member][1]).toBeCloseTo(curves[parent!][1], 4);
+  });
+
+  it('makes no exploit before the burn-in', async () => {
+    const result = await trainPbt({ data: spiralTrialData(40, 4, 4), settings, space, population: 2, interval: 1, burnIn: 3, seed: 2, margin: 0 });
+    // Epochs 1–4, steps only after epoch 3 (none after the last): the start and one step.
+    expect([...new Set(result.lineage.map((entry) => entry.epoch))]).toEqual([0, 3]);
   });
 
   it('refuses to search a hyperparameter that would change the structure', async () => {
