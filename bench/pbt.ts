@@ -33,8 +33,8 @@ const interval = env('PBT_INTERVAL', 5);
 const fraction = env('PBT_FRACTION', 0.25);
 const samples = env('PBT_SAMPLES', 400);
 const resampleProbability = env('PBT_RESAMPLE', 0);
-const margin = env('PBT_MARGIN', 0);
-const burnIn = env('PBT_BURN_IN', interval);
+const margin = env('PBT_MARGIN', 0.05);
+const burnIn = env('PBT_BURN_IN', 20);
 const jobs = env('PBT_JOBS', 1);
 /** 1: PBT starts from the random search's K points and member seeds (a paired comparison); 0: from its own draw. */
 const paired = env('PBT_PAIRED', 1) === 1;
