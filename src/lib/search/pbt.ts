@@ -13,6 +13,9 @@
 import { createRandom, type Random } from '../core/random';
 import { fromUnit, validateSpace, type Dimension, type Params } from '../core/space';
 
+/** Hyperparameters the page's PBT changes mid-training (structure and batch size are shared by the stacked members). */
+export const pbtSearchable = ['learningRate', 'l1', 'l2'] as const;
+
 /** Options of the PBT controller. */
 export interface PbtOptions {
   /** Seed of the initial population and of every exploit and explore decision. */
@@ -25,6 +28,14 @@ export interface PbtOptions {
   resampleProbability?: number;
   /** The two perturbation factors, picked with equal probability (default [0.8, 1.2]). */
   factors?: [number, number];
+  /** The initial population (K points of the space), e.g. a random search's first K proposals; drawn from the seed when absent. */
+  initial?: Params[];
+  /**
+   * A bottom member copies only when its score is worse than its parent's by more than
+   * margin · |parent's score| (default 0: always). Like the t-test selection of Jaderberg et al.,
+   * it keeps noise among equally poor members (a plateau) from discarding a trajectory.
+   */
+  margin?: number;
 }
 
 /** One exploit: member `to` takes a copy of member `from`'s weights and optimiser state, then trains with params. */
@@ -72,21 +83,24 @@ export class PbtController {
   private readonly fraction: number;
   private readonly resampleProbability: number;
   private readonly factors: [number, number];
+  private readonly margin: number;
   private readonly current: Params[];
   private readonly generations: number[];
   private steps = 0;
 
   constructor(space: Dimension[], options: PbtOptions) {
     validateSpace(space);
-    const { seed, population, fraction = 0.25, resampleProbability = 0.25, factors = [0.8, 1.2] } = options;
+    const { seed, population, fraction = 0.25, resampleProbability = 0.25, factors = [0.8, 1.2], initial, margin = 0 } = options;
     if (!Number.isInteger(population) || population < 2) throw new Error(`invalid population: ${population} (at least 2)`);
+    if (initial && initial.length !== population) throw new Error(`invalid initial population: ${initial.length} points for ${population} members`);
     if (!(fraction > 0 && fraction <= 0.5)) throw new Error(`invalid fraction: ${fraction} (above 0, at most 0.5)`);
     this.space = space;
     this.random = createRandom(seed);
     this.fraction = fraction;
     this.resampleProbability = resampleProbability;
     this.factors = factors;
-    this.current = Array.from({ length: population }, () => this.sample());
+    this.margin = margin;
+    this.current = initial ? initial.map((params) => ({ ...params })) : Array.from({ length: population }, () => this.sample());
     this.generations = new Array<number>(population).fill(0);
     this.current.forEach((params, member) =>
       this.lineage.push({ step: 0, epoch: 0, member, generation: 0, parent: null, params, score: null }),
@@ -120,10 +134,12 @@ export class PbtController {
     const top = order.slice(0, count);
     const bottom = order.slice(population - count);
     const previous = [...this.current];
-    const decisions = bottom.map((to) => {
+    const decisions: PbtDecision[] = [];
+    for (const to of bottom) {
       const from = top[this.random.int(top.length)];
-      return { from, to, params: this.explore(previous[from]) };
-    });
+      const params = this.explore(previous[from]);
+      if (this.clearlyWorse(scores[to], scores[from])) decisions.push({ from, to, params });
+    }
     this.steps++;
     const parents = new Map(decisions.map((decision) => [decision.to, decision]));
     for (let member = 0; member < population; member++) {
@@ -144,6 +160,13 @@ export class PbtController {
       });
     }
     return decisions;
+  }
+
+  /** True when a member scoring `score` should copy a parent scoring `parent` (see PbtOptions.margin). */
+  private clearlyWorse(score: number | null, parent: number | null): boolean {
+    if (badScore(score)) return true;
+    if (badScore(parent)) return false;
+    return (score as number) - (parent as number) > this.margin * Math.abs(parent as number);
   }
 
   /** A point drawn uniformly from the space (log dimensions log-uniformly). */

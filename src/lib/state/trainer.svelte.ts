@@ -11,6 +11,8 @@ import type { LayerWeights, ModelArtifacts } from '../core/networkWeights';
 import { TrainerClient } from '../worker/trainerClient';
 import { readBackendChoice, saveBackendChoice } from '../storage/backendChoice';
 import { pageStore } from '../storage/settledStudies';
+import type { LineageEntry } from '../search/pbt';
+import type { PbtRequest, WorkerResponse } from '../worker/protocol';
 
 /** What a trial's sender hears about it. */
 export interface TrialListener {
@@ -24,6 +26,14 @@ export interface TrialListener {
   model?(artifacts: ModelArtifacts): void;
   /** The trial ended; no more messages follow. */
   end(result: TrainingOutcome): void;
+}
+
+/** What the sender of a PBT run hears. */
+export interface PbtListener {
+  /** After each epoch: every member's record (null while diverged), and the lineage after a step. */
+  epoch(epoch: number, records: (EpochRecord | null)[], lineage?: LineageEntry[]): void;
+  /** The run ended; nothing follows. */
+  end(message: Extract<WorkerResponse, { type: 'pbt-end' }>): void;
 }
 
 /** How a trial's training ended. */
@@ -67,6 +77,8 @@ export class Trainer {
   // Plain Map on purpose: listeners are bookkeeping, not state anything renders.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #listeners = new Map<number, TrialListener>();
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  #pbtListeners = new Map<number, PbtListener>();
   #nextTrialId = 1;
 
   /** Starts the worker and asks it for a backend. */
@@ -91,6 +103,12 @@ export class Trainer {
       probe: ({ trialId, outputs, outputSize, epoch }) => this.#listeners.get(trialId)?.probe?.(outputs, outputSize, epoch),
       weights: ({ trialId, layers, epoch }) => this.#listeners.get(trialId)?.weights?.(layers, epoch),
       model: ({ trialId, artifacts }) => this.#listeners.get(trialId)?.model?.(artifacts),
+      'pbt-epoch': ({ runId, epoch, records, lineage }) => this.#pbtListeners.get(runId)?.epoch(epoch, records, lineage),
+      'pbt-end': (message) => {
+        const listener = this.#pbtListeners.get(message.runId);
+        this.#pbtListeners.delete(message.runId);
+        listener?.end(message);
+      },
       'trial-end': ({ trialId, end, keptEpoch, durationMs, error }) => {
         const listener = this.#listeners.get(trialId);
         this.#listeners.delete(trialId);
@@ -152,6 +170,18 @@ export class Trainer {
     return ids;
   }
 
+  /** Queues a population-based training run in the worker; returns its id (stop it with stop(id)). */
+  trainPbt(request: PbtRequest, listener: PbtListener): number {
+    const runId = this.#nextTrialId++;
+    if (!this.#client) {
+      listener.end({ type: 'pbt-end', runId, end: 'failed', bestMember: 0, lineage: [], durationMs: 0, error: 'the trainer is not running' });
+      return runId;
+    }
+    this.#pbtListeners.set(runId, listener);
+    this.#client.send({ type: 'train-pbt', runId, ...request });
+    return runId;
+  }
+
   /** Stops a queued or running trial (its end() still follows). */
   stop(trialId: number): void {
     this.#client?.send({ type: 'stop', trialId });
@@ -168,5 +198,7 @@ export class Trainer {
     this.#client = null;
     for (const listener of this.#listeners.values()) listener.end({ end: 'failed', keptEpoch: 0, durationMs: 0, error: 'the trainer was closed' });
     this.#listeners.clear();
+    for (const [runId, listener] of this.#pbtListeners) listener.end({ type: 'pbt-end', runId, end: 'failed', bestMember: 0, lineage: [], durationMs: 0, error: 'the trainer was closed' });
+    this.#pbtListeners.clear();
   }
 }

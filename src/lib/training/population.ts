@@ -55,6 +55,24 @@ export interface Population {
 
 /** Creates a population of K compatible MLP trials; throws when they differ in structure. */
 export function createPopulation(options: PopulationOptions): Population {
+  return createStackedPopulation(options);
+}
+
+/** The rates PBT changes while a population trains (the rest of a trial's settings stay fixed). */
+export interface PopulationRates {
+  learningRate: number;
+  l1: number;
+  l2: number;
+}
+
+/** A TF.js population whose trials can copy each other (population-based training). */
+export interface StackedPopulationApi extends Population {
+  /** Trial k takes trial sources[k]'s weights, optimiser state and progress, then trains with rates[k]. */
+  exploit(sources: number[], rates: PopulationRates[]): void;
+}
+
+/** Creates the TF.js population of K compatible MLP trials (the one that supports exploit). */
+export function createStackedPopulation(options: PopulationOptions): StackedPopulationApi {
   checkTrials(options);
   return new StackedPopulation(options);
 }
@@ -72,7 +90,7 @@ function checkTrials({ trials, classCount }: PopulationOptions): void {
 }
 
 /** K trials as stacked TF.js variables: one model, one optimiser, the data on the device, each trial's progress. */
-class StackedPopulation implements Population {
+class StackedPopulation implements StackedPopulationApi {
   readonly size: number;
   readonly #classCount: number;
   readonly #batchSize: number;
@@ -83,8 +101,8 @@ class StackedPopulation implements Population {
   readonly #data: PopulationData;
   readonly #progress: PopulationProgress;
   /** Per-trial penalty weights [K, 1, 1], or null when no trial uses that penalty. */
-  readonly #l1: tf.Tensor3D | null;
-  readonly #l2: tf.Tensor3D | null;
+  #l1: tf.Tensor3D | null;
+  #l2: tf.Tensor3D | null;
   #disposed = false;
 
   constructor(options: PopulationOptions) {
@@ -111,9 +129,8 @@ class StackedPopulation implements Population {
       options.trainIndices,
       this.#model.paddedWidths.slice(1, -1),
     );
-    const column = (values: number[]) => (values.some((value) => value > 0) ? tf.tensor3d(values, [this.size, 1, 1]) : null);
-    this.#l1 = column(settings.map((trial) => trial.l1));
-    this.#l2 = column(settings.map((trial) => trial.l2));
+    this.#l1 = this.#penaltyColumn(settings.map((trial) => trial.l1));
+    this.#l2 = this.#penaltyColumn(settings.map((trial) => trial.l2));
     this.#data = new PopulationData(options);
     // The loss of ignoring the inputs: a loss far above it has diverged, even in the first epoch.
     this.#progress = new PopulationProgress(settings, trainingBaseline(options));
@@ -151,6 +168,20 @@ class StackedPopulation implements Population {
   stop(trialIndex: number): void {
     if (trialIndex < 0 || trialIndex >= this.size) throw new Error(`invalid trial index: ${trialIndex}`);
     if (this.#progress.stop(trialIndex)) this.#setActive();
+  }
+
+  exploit(sources: number[], rates: PopulationRates[]): void {
+    if (sources.length !== this.size || rates.length !== this.size) throw new Error(`invalid exploit: ${sources.length} sources for ${this.size} trials`);
+    tf.tidy(() => {
+      const index = tf.tensor1d(sources, 'int32');
+      for (const parameter of this.#parameters) parameter.assign(tf.gather(parameter, index));
+    });
+    this.#optimizer.copyTrials(sources, rates.map((rate) => rate.learningRate));
+    this.#progress.adopt(sources);
+    tf.dispose([...(this.#l1 ? [this.#l1] : []), ...(this.#l2 ? [this.#l2] : [])]);
+    this.#l1 = this.#penaltyColumn(rates.map((rate) => rate.l1));
+    this.#l2 = this.#penaltyColumn(rates.map((rate) => rate.l2));
+    this.#setActive();
   }
 
   readWeights(): Promise<LayerWeights[][]> {
@@ -207,6 +238,11 @@ class StackedPopulation implements Population {
       reading.validationAccuracy = values[3 * this.size + k];
     }
     return reading;
+  }
+
+  /** Per-trial penalty weights [K, 1, 1], or null when no trial uses that penalty. */
+  #penaltyColumn(values: number[]): tf.Tensor3D | null {
+    return values.some((value) => value > 0) ? tf.tensor3d(values, [this.size, 1, 1]) : null;
   }
 
   #setActive(): void {

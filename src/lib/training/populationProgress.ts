@@ -69,6 +69,14 @@ export class PopulationProgress {
     return true;
   }
 
+  /** PBT's exploit: trial k takes the state, epoch count and patience record of trial sources[k] (as they were before any copy). */
+  adopt(sources: number[]): void {
+    for (const list of [this.#states, this.#epochs, this.#bestValidation, this.#sinceBest, this.#firstTrainLoss] as unknown[][]) {
+      const before = [...list];
+      sources.forEach((from, k) => (list[k] = before[from]));
+    }
+  }
+
   /** Counts one more epoch of trial k, applies the divergence, budget and patience rules, and returns its record. */
   record(k: number, reading: PopulationReading): PopulationTrialEpoch {
     const epoch = (this.#epochs[k] += 1);

@@ -19,6 +19,8 @@ export interface StackedOptimizer {
   setActive(active: boolean[]): void;
   /** Zeroes the optimiser state of the trials where reset[k] is true (after their weights diverged). */
   resetTrials(reset: boolean[]): void;
+  /** PBT's exploit: trial k takes trial sources[k]'s state (moments, step counts) and then steps with learningRates[k]. */
+  copyTrials(sources: number[], learningRates: number[]): void;
   /** Frees the state variables and the hyperparameter tensors. */
   dispose(): void;
 }
@@ -68,7 +70,7 @@ export function createStackedOptimizer(variables: tf.Variable[], trials: TrialOp
 class StackedRuleOptimizer implements StackedOptimizer {
   readonly #variables: tf.Variable[];
   readonly #trialCount: number;
-  readonly #learningRates: number[];
+  #learningRates: number[];
   /** firstDecay, firstGain, secondDecay, secondGain, firstBase, secondBase, innerEpsilon, outerEpsilon, each [K, 1, 1]. */
   readonly #constants: tf.Tensor3D[];
   readonly #needsFirst: boolean;
@@ -129,6 +131,16 @@ class StackedRuleOptimizer implements StackedOptimizer {
         state.assign(tf.where(tf.equal(tf.broadcastTo(keep, state.shape), 1), state, tf.zerosLike(state)));
       }
     });
+  }
+
+  copyTrials(sources: number[], learningRates: number[]): void {
+    if (sources.length !== this.#trialCount || learningRates.length !== this.#trialCount) throw new Error(`invalid copy: ${sources.length} sources for ${this.#trialCount} trials`);
+    tf.tidy(() => {
+      const index = tf.tensor1d(sources, 'int32');
+      for (const state of [this.#firstPower, this.#secondPower, ...this.#firstMoments, ...this.#secondMoments]) state.assign(tf.gather(state, index));
+    });
+    // The caller's setActive turns these rates into the step sizes.
+    this.#learningRates = [...learningRates];
   }
 
   dispose(): void {

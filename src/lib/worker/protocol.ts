@@ -5,6 +5,8 @@ import type { BackendChoice, BackendName } from '../training/backend';
 import type { FitBenchmarkResult } from '../training/fitBenchmark';
 import type { TrialData } from '../core/trialInputs';
 import type { LayerWeights, ModelArtifacts } from '../core/networkWeights';
+import type { Dimension } from '../core/space';
+import type { LineageEntry } from '../search/pbt';
 
 /** How a trial sent to the worker ended (the shared vocabulary of core/trial.ts). */
 export type TrainTrialEnd = TrainingEnd;
@@ -25,11 +27,16 @@ export type WorkerRequest =
     }
   /** Several trials trained together (stacked populations where their structure allows). */
   | { type: 'train-batch'; data: TrialData; trials: { trialId: number; settings: ModelSettings; seed: number }[] }
+  /** Population-based training of K members together (training/pbtPopulation.ts); stopped by 'stop' with runId. */
+  | { type: 'train-pbt'; runId: number; data: TrialData; settings: ModelSettings; space: Dimension[]; population: number; interval: number; seed: number }
   | { type: 'stop'; trialId: number }
   /** Destroys the WebGPU device, to exercise recovery from a lost device (tests and the help page). */
   | { type: 'simulate-device-loss' }
   /** Times model.fit on the active backend (npm run bench:backends). */
   | { type: 'benchmark-fit'; epochs: number };
+
+/** What a PBT run needs: data, the fixed settings, the space PBT changes, K members, the interval and a seed. */
+export type PbtRequest = Omit<Extract<WorkerRequest, { type: 'train-pbt' }>, 'type' | 'runId'>;
 
 /** Worker -> page. */
 export type WorkerResponse =
@@ -45,4 +52,7 @@ export type WorkerResponse =
   | { type: 'benchmark-result'; result: FitBenchmarkResult | null; error?: string }
   | { type: 'weights'; trialId: number; epoch: number; layers: LayerWeights[] }
   | { type: 'model'; trialId: number; artifacts: ModelArtifacts }
+  /** One PBT epoch: every member's record (null while diverged), and the lineage when a step changed it. */
+  | { type: 'pbt-epoch'; runId: number; epoch: number; records: (EpochRecord | null)[]; lineage?: LineageEntry[] }
+  | { type: 'pbt-end'; runId: number; end: 'complete' | 'stopped' | 'failed'; bestMember: number; lineage: LineageEntry[]; durationMs: number; error?: string }
   | { type: 'trial-end'; trialId: number; end: TrainTrialEnd; keptEpoch: number; durationMs: number; error?: string };

@@ -6,15 +6,20 @@
 import { activeWebGPUDevice, chooseBackend, type BackendName } from '../training/backend';
 import { runFitBenchmark } from '../training/fitBenchmark';
 import { trainBatch } from '../training/trainPopulation';
+import { trainPbt } from '../training/pbtPopulation';
 import { trainTrial, type TrainedModel } from '../training/trainTrial';
 import type { EpochRecord } from '../core/trial';
 import { networkArtifacts, networkWeights } from '../training/networkArtifacts';
 import type { WorkerRequest, WorkerResponse } from './protocol';
+import type { LineageEntry } from '../search/pbt';
+
+type PbtLineage = LineageEntry[];
 
 declare const self: DedicatedWorkerGlobalScope;
 
 type TrainRequest = Extract<WorkerRequest, { type: 'train' }>;
 type BatchRequest = Extract<WorkerRequest, { type: 'train-batch' }>;
+type PbtRequest = Extract<WorkerRequest, { type: 'train-pbt' }>;
 
 /** Epoch records are sent at most this often (ms), so fast trials don't flood the page. */
 const flushIntervalMs = 100;
@@ -24,7 +29,7 @@ const probeIntervalMs = 400;
 let backendReady: Promise<void> = Promise.resolve();
 let requestedBackend: BackendName | 'auto' = 'auto';
 let pageHasWebGPU = true;
-const queue: (TrainRequest | BatchRequest)[] = [];
+const queue: (TrainRequest | BatchRequest | PbtRequest)[] = [];
 const stopRequested = new Set<number>();
 let running = false;
 let deviceLost = false;
@@ -146,12 +151,41 @@ async function runBatch(request: BatchRequest): Promise<void> {
   });
 }
 
+async function runPbt(request: PbtRequest): Promise<void> {
+  const started = performance.now();
+  const { runId } = request;
+  let lineage: PbtLineage = [];
+  try {
+    await backendReady;
+    let stepped: PbtLineage | undefined;
+    const result = await trainPbt({
+      ...request,
+      onStep: (entries) => (stepped = [...entries]),
+      onEpoch: (epoch, records) => {
+        post({ type: 'pbt-epoch', runId, epoch, records, ...(stepped ? { lineage: stepped } : {}) });
+        stepped = undefined;
+      },
+      shouldStop: () => stopRequested.has(runId) || deviceLost,
+    });
+    lineage = result.lineage;
+    if (deviceLost) throw new Error('the GPU device was lost during this run');
+    const end = stopRequested.has(runId) ? 'stopped' : 'complete';
+    post({ type: 'pbt-end', runId, end, bestMember: result.bestMember, lineage, durationMs: performance.now() - started });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    post({ type: 'pbt-end', runId, end: 'failed', bestMember: 0, lineage, durationMs: performance.now() - started, error: message });
+  } finally {
+    stopRequested.delete(runId);
+  }
+}
+
 async function drainQueue(): Promise<void> {
   if (running) return;
   running = true;
   try {
     for (let request = queue.shift(); request; request = queue.shift()) {
       if (request.type === 'train') await runTrial(request);
+      else if (request.type === 'train-pbt') await runPbt(request);
       else await runBatch(request);
     }
   } finally {
@@ -170,6 +204,7 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
       break;
     case 'train':
     case 'train-batch':
+    case 'train-pbt':
       queue.push(message);
       void drainQueue();
       break;

@@ -95,6 +95,25 @@ describe('PbtController', () => {
     expect(run()).toEqual(run());
   });
 
+  it('starts from a given initial population, e.g. a random search’s proposals', () => {
+    const initial = new PbtController(space, { seed: 11, population: 4 }).params;
+    const controller = new PbtController(space, { seed: 12, population: 4, initial });
+    expect(controller.params).toEqual(initial);
+    expect(() => new PbtController(space, { seed: 12, population: 4, initial: initial.slice(1) })).toThrow('invalid initial population: 3 points for 4 members');
+  });
+
+  it('with a margin, lets a member copy only a parent clearly better than itself (diverged members always copy)', () => {
+    const controller = new PbtController(space, { seed: 13, population: 8, margin: 0.05 });
+    // A plateau: everyone within 2% of 0.69, so nobody copies.
+    expect(controller.step(scoresOf([0.69, 0.7, 0.695, 0.692, 0.698, 0.701, 0.694, 0.69]), 5)).toEqual([]);
+    // The bottom two: member 1 diverged, member 3 is far behind either parent (0.1 or 0.12).
+    const decisions = controller.step(scoresOf([0.1, null, 0.12, 0.5, 0.2, 0.25, 0.3, 0.22]), 10);
+    expect(decisions.map((decision) => decision.to).sort()).toEqual([1, 3]);
+    const close = new PbtController(space, { seed: 13, population: 4, margin: 0.5 });
+    expect(close.step(scoresOf([0.1, 0.12, 0.14, 0.149]), 5)).toEqual([]);
+    expect(close.step(scoresOf([0.1, 0.12, 0.14, 0.151]), 10).map((decision) => decision.to)).toEqual([3]);
+  });
+
   it('throws on a population under 2 or a fraction outside (0, 0.5]', () => {
     expect(() => new PbtController(space, { seed: 1, population: 1 })).toThrow('invalid population: 1');
     expect(() => new PbtController(space, { seed: 1, population: 4, fraction: 0.7 })).toThrow('invalid fraction: 0.7');
