@@ -1,0 +1,122 @@
+/**
+ * Measures each usable backend on the workload itself (its data, its model, its trial count) for
+ * a slice of a short budget, so "fastest available" is a measurement rather than a guess. One
+ * trial trains as hand-training does (trainTrial); several as a search wave does (a population:
+ * on WebGPU the fused kernel where supportsFused allows, else TF.js's population).
+ */
+import type { BackendName } from '../core/backendNames';
+import type { Measurement } from '../core/backendDecision';
+import type { ModelSettings } from '../core/modelSettings';
+import type { TrialData } from '../core/trialInputs';
+import { activateBackend, type BackendHints } from './backend';
+import { choosePopulation } from './fused/choosePopulation';
+import { trainTrial } from './trainTrial';
+
+/** What to calibrate on: the data and the trials that will train together. */
+export interface CalibrationWorkload {
+  data: TrialData;
+  trials: { settings: ModelSettings; seed: number }[];
+}
+
+/** The calibration's result: one measurement per backend, its wall time, and why the fused kernel was not used. */
+export interface Calibration {
+  measurements: Measurement[];
+  /** Wall time of the whole calibration, backend start-ups included (ms). */
+  elapsedMs: number;
+  /** Why WebGPU measured TF.js's population instead of the fused kernel (null when fused ran or WebGPU did not). */
+  fusedFallback: string | null;
+}
+
+/** Total measuring time shared by the backends (ms), start-ups not included. */
+export const calibrationBudgetMs = 400;
+
+/** WASM and CPU first, WebGPU last, so work a slow GPU still has queued when its slice ends cannot slow the others' slices. */
+const order: readonly BackendName[] = ['wasm', 'cpu', 'webgl', 'webgpu'];
+
+/** Trains through `run` for at most sliceMs and returns trial-epochs per second (steady state when two epochs or more finished). */
+async function measure(run: (epochDone: () => boolean, aborted: () => boolean) => Promise<void>, trials: number, sliceMs: number): Promise<Pick<Measurement, 'rate' | 'bound'>> {
+  const started = performance.now();
+  const stamps: number[] = [];
+  let timedOut = false;
+  const epochDone = () => {
+    stamps.push(performance.now());
+    return performance.now() - started < sliceMs;
+  };
+  const running = run(epochDone, () => timedOut);
+  running.catch(() => undefined);
+  // The slice, stretched up to three slices while not one epoch has finished (so a backend that is
+  // merely slow to warm up still gets a real figure rather than a bound).
+  for (const waitMs of [sliceMs, sliceMs, sliceMs]) {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), waitMs)));
+    const outcome = await Promise.race([running.then(() => 'done' as const), timeout]);
+    clearTimeout(timer);
+    if (outcome === 'done' || stamps.length > 0) break;
+  }
+  timedOut = true;
+  if (stamps.length >= 2) return { rate: ((stamps.length - 1) * trials * 1000) / (stamps[stamps.length - 1] - stamps[0]) };
+  if (stamps.length === 1) return { rate: (trials * 1000) / (stamps[0] - started) };
+  // Not one epoch in the slice: the true rate is at most this (the slow backend's work goes on in the background and is dropped).
+  return { rate: (trials * 1000) / Math.max(sliceMs, performance.now() - started), bound: true };
+}
+
+const endless = (settings: ModelSettings): ModelSettings => ({ ...settings, epochs: 10_000, patience: 0 });
+
+/** Hand-training's way: one trainTrial, stopped after the slice. */
+function soloRun(workload: CalibrationWorkload) {
+  const [{ settings, seed }] = workload.trials;
+  return async (epochDone: () => boolean, aborted: () => boolean) => {
+    const trained = await trainTrial({ data: workload.data, settings: endless(settings), seed, shouldAbort: aborted, onEpoch: () => (epochDone() && !aborted() ? undefined : 'stop') });
+    trained.model.dispose();
+  };
+}
+
+/**
+ * Measures every backend that starts on the workload, within calibrationBudgetMs in all, and
+ * leaves the last one measured active (the caller activates its choice afterwards).
+ */
+export async function calibrate(workload: CalibrationWorkload, hints: BackendHints, budgetMs = calibrationBudgetMs): Promise<Calibration> {
+  const started = performance.now();
+  const measurements: Measurement[] = [];
+  let fusedFallback: string | null = null;
+  let measuringMs = 0;
+  const trials = workload.trials.length;
+  for (const [index, name] of order.entries()) {
+    const startup = performance.now();
+    try {
+      await activateBackend(name, hints);
+    } catch (error) {
+      measurements.push({ candidate: name, rate: 0, error: error instanceof Error ? error.message : String(error) });
+      continue;
+    }
+    const sliceMs = Math.max(20, (budgetMs - measuringMs) / (order.length - index));
+    const sliceStart = performance.now();
+    try {
+      if (trials === 1) {
+        measurements.push({ candidate: name, ...(await measure(soloRun(workload), 1, sliceMs)) });
+      } else {
+        const chosen = await choosePopulation({ ...workload.data, trials: workload.trials.map(({ settings, seed }) => ({ settings: endless(settings), seed })) });
+        if (name === 'webgpu' && chosen.trainer === 'tfjs') fusedFallback = chosen.reason;
+        const population = chosen.population;
+        const result = await measure(async (epochDone, aborted) => {
+          try {
+            while (!population.isFinished() && !aborted()) {
+              await population.runEpoch();
+              if (!epochDone()) break;
+            }
+          } finally {
+            population.dispose();
+          }
+        }, trials, sliceMs);
+        measurements.push({ candidate: chosen.trainer === 'fused' ? 'fused' : name, ...result });
+      }
+    } catch (error) {
+      measurements.push({ candidate: name, rate: 0, error: error instanceof Error ? error.message : String(error) });
+    }
+    const last = measurements[measurements.length - 1];
+    last.startMs = Math.round(sliceStart - startup);
+    last.measureMs = Math.round(performance.now() - sliceStart);
+    measuringMs += performance.now() - sliceStart;
+  }
+  return { measurements, elapsedMs: performance.now() - started, fusedFallback };
+}
