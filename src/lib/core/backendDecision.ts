@@ -90,9 +90,9 @@ export function decideBackend(measurements: readonly Measurement[], workload: Wo
   return { candidate: best.candidate, backend, reason: `${label}: ${formatRatio(best.rate / runnerUp.rate)} faster than ${candidateLabel(runnerUp.candidate)} ${job}` };
 }
 
-/** The power of two at or above n (1, 2, 4, …): calibrations are shared within such buckets. */
-function bucket(n: number): number {
-  return 2 ** Math.ceil(Math.log2(Math.max(1, n)));
+/** The power of `base` at or above n (1, base, base², …): calibrations are shared within such buckets. */
+function bucket(n: number, base = 2): number {
+  return base ** Math.ceil(Math.log(Math.max(1, n)) / Math.log(base) - 1e-9);
 }
 
 /** The model size and trial count a calibration stands for. */
@@ -106,10 +106,13 @@ export interface WorkloadShape {
   batchSize: number;
 }
 
-/** Cache key of a calibration: the shape's buckets (trials, parameters, steps per epoch) and the adapter. */
+/**
+ * Cache key of a calibration: the shape's buckets (trials and steps per epoch by powers of two,
+ * parameters by powers of 16, so a search's waves of differently sized models share one) and the adapter.
+ */
 export function calibrationKey(shape: WorkloadShape, adapter: string): string {
   const steps = Math.ceil(shape.rows / Math.max(1, shape.batchSize));
-  return `k${bucket(shape.trials)}-p${bucket(shape.parameters)}-s${bucket(steps)}|${adapter}`;
+  return `k${bucket(shape.trials)}-p${bucket(shape.parameters, 16)}-s${bucket(steps)}|${adapter}`;
 }
 
 /** Parameters of an MLP with these layer sizes (inputs, hidden…, outputs). */

@@ -4,6 +4,7 @@
  * trial trains as hand-training does (trainTrial); several as a search wave does (a population:
  * on WebGPU the fused kernel where supportsFused allows, else TF.js's population).
  */
+import * as tf from '@tensorflow/tfjs';
 import type { BackendName } from '../core/backendNames';
 import type { Measurement } from '../core/backendDecision';
 import type { ModelSettings } from '../core/modelSettings';
@@ -62,6 +63,14 @@ async function measure(run: (epochDone: () => boolean, aborted: () => boolean) =
 
 const endless = (settings: ModelSettings): ModelSettings => ({ ...settings, epochs: 10_000, patience: 0 });
 
+/** The renderer behind TF.js's WebGL backend (e.g. "… SwiftShader …"), or '' when it can't be read. */
+function webglRenderer(): string {
+  const gl = (tf.backend() as { gpgpu?: { gl?: WebGLRenderingContext } }).gpgpu?.gl;
+  if (!gl) return '';
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  return String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? '');
+}
+
 /** Hand-training's way: one trainTrial, stopped after the slice. */
 function soloRun(workload: CalibrationWorkload) {
   const [{ settings, seed }] = workload.trials;
@@ -89,16 +98,26 @@ export async function calibrate(workload: CalibrationWorkload, hints: BackendHin
       measurements.push({ candidate: name, rate: 0, error: error instanceof Error ? error.message : String(error) });
       continue;
     }
+    // WebGL compiles its shaders synchronously, seconds on a software renderer, and no time slice
+    // can cut that short: there, the renderer's name is the measurement.
+    const renderer = name === 'webgl' ? webglRenderer() : '';
+    if (/swiftshader|llvmpipe|software/i.test(renderer)) {
+      measurements.push({ candidate: name, rate: 0, error: `a software renderer (${renderer}), not measured` });
+      continue;
+    }
     const sliceMs = Math.max(20, (budgetMs - measuringMs) / (order.length - index));
     const sliceStart = performance.now();
     try {
       if (trials === 1) {
         measurements.push({ candidate: name, ...(await measure(soloRun(workload), 1, sliceMs)) });
       } else {
-        const chosen = await choosePopulation({ ...workload.data, trials: workload.trials.map(({ settings, seed }) => ({ settings: endless(settings), seed })) });
-        if (name === 'webgpu' && chosen.trainer === 'tfjs') fusedFallback = chosen.reason;
-        const population = chosen.population;
+        let trainer = 'tfjs' as 'fused' | 'tfjs';
         const result = await measure(async (epochDone, aborted) => {
+          // Built inside the slice: the fused kernel's pipeline compiles here.
+          const chosen = await choosePopulation({ ...workload.data, trials: workload.trials.map(({ settings, seed }) => ({ settings: endless(settings), seed })) });
+          trainer = chosen.trainer;
+          if (name === 'webgpu' && chosen.trainer === 'tfjs') fusedFallback = chosen.reason;
+          const population = chosen.population;
           try {
             while (!population.isFinished() && !aborted()) {
               await population.runEpoch();
@@ -108,7 +127,9 @@ export async function calibrate(workload: CalibrationWorkload, hints: BackendHin
             population.dispose();
           }
         }, trials, sliceMs);
-        measurements.push({ candidate: chosen.trainer === 'fused' ? 'fused' : name, ...result });
+        // Still compiling when the slice ended (no fallback reason yet) can only be the fused kernel's pipeline.
+        const fused = name === 'webgpu' && (trainer === 'fused' || fusedFallback === null);
+        measurements.push({ candidate: fused ? 'fused' : name, ...result });
       }
     } catch (error) {
       measurements.push({ candidate: name, rate: 0, error: error instanceof Error ? error.message : String(error) });

@@ -56,8 +56,11 @@ describe('formatRatio', () => {
 describe('calibrationKey', () => {
   const shape = { trials: 12, parameters: mlpParameters(2, 2, 16, 2), rows: 320, batchSize: 32 };
 
-  it('shares one key within a power-of-two bucket of trials, parameters and steps, and splits by adapter', () => {
-    expect(calibrationKey(shape, 'google swiftshader')).toBe(calibrationKey({ ...shape, trials: 16, parameters: 400, rows: 300 }, 'google swiftshader'));
+  it('shares one key within a bucket of trials and steps (powers of two) and parameters (powers of 16), and splits by adapter', () => {
+    expect(calibrationKey(shape, 'google swiftshader')).toBe(calibrationKey({ ...shape, trials: 16, parameters: 4096, rows: 300 }, 'google swiftshader'));
+    expect(calibrationKey(shape, 'a')).toMatch(/^k16-p4096-s16\|a$/);
+    expect(calibrationKey(shape, 'a')).not.toBe(calibrationKey({ ...shape, parameters: 4097 }, 'a'));
+    expect(calibrationKey(shape, 'a')).not.toBe(calibrationKey({ ...shape, parameters: 256 }, 'a'));
     expect(calibrationKey(shape, 'google swiftshader')).not.toBe(calibrationKey({ ...shape, trials: 17 }, 'google swiftshader'));
     expect(calibrationKey(shape, 'google swiftshader')).not.toBe(calibrationKey(shape, 'nvidia hopper'));
     expect(calibrationKey({ ...shape, trials: 1 }, 'a')).not.toBe(calibrationKey({ ...shape, trials: 2 }, 'a'));
