@@ -80,14 +80,17 @@ export function decideBackend(measurements: readonly Measurement[], workload: Wo
   const label = candidateLabel(best.candidate);
   const job = workload.trials > 1 ? `for this search (${workload.trials} trials at once)` : 'for hand-training';
   const others = usable.filter((entry) => entry !== best);
-  if (others.length === 0) return { candidate: best.candidate, backend, reason: `only ${label} could train here` };
+  if (others.length === 0) return { candidate: best.candidate, backend, reason: `only ${label} could train here (${measurements.filter((entry) => entry.error).map((entry) => `${candidateLabel(entry.candidate)}: ${entry.error}`).join('; ')})` };
   const gpu = others.find((entry) => usesWebGPU(entry.candidate));
   if (!usesWebGPU(best.candidate) && gpu && workload.softwareAdapter) {
     return { candidate: best.candidate, backend, reason: `WebGPU here is a software adapter: ${label} is ${formatRatio(best.rate / gpu.rate)} faster ${job}` };
   }
   let runnerUp = others[0];
   for (const entry of others) if (entry.rate > runnerUp.rate) runnerUp = entry;
-  return { candidate: best.candidate, backend, reason: `${label}: ${formatRatio(best.rate / runnerUp.rate)} faster than ${candidateLabel(runnerUp.candidate)} ${job}` };
+  // Where WebGPU could not even start, that comes first: it is the first thing a person would ask.
+  const gpuFailure = usesWebGPU(best.candidate) ? undefined : measurements.find((entry) => usesWebGPU(entry.candidate) && entry.error);
+  const prefix = gpuFailure ? `${gpuFailure.error}; ` : '';
+  return { candidate: best.candidate, backend, reason: `${prefix}${label}: ${formatRatio(best.rate / runnerUp.rate)} faster than ${candidateLabel(runnerUp.candidate)} ${job}` };
 }
 
 /** The power of `base` at or above n (1, base, base², …): calibrations are shared within such buckets. */

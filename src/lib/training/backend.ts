@@ -90,6 +90,19 @@ function summarise(adapter: GPUAdapter): void {
   adapterSummary = { name: [info.vendor, info.architecture, info.device, info.description].filter(Boolean).join(' ') || 'unknown adapter', software };
 }
 
+/**
+ * Drops the WebGPU backend and destroys its device, so GPU work a timed-out calibration left
+ * queued is not waited for by whatever runs next; the next WebGPU activation opens a fresh device.
+ */
+export function discardWebGPU(): void {
+  const device = currentDevice;
+  if (!device) return;
+  currentDevice = null;
+  lostDevices.add(device);
+  if (tf.getBackend() !== 'webgpu' && tf.findBackend('webgpu')) tf.removeBackend('webgpu');
+  device.destroy();
+}
+
 /** Activates exactly this backend (no fallback); throws why it can't. */
 export async function activateBackend(name: BackendName, hints: BackendHints): Promise<void> {
   // A backend initialised before (and, for WebGPU, on a live device) is switched to, not rebuilt.

@@ -34,32 +34,43 @@ export const calibrationBudgetMs = 400;
 /** WASM and CPU first, WebGPU last, so work a slow GPU still has queued when its slice ends cannot slow the others' slices. */
 const order: readonly BackendName[] = ['wasm', 'cpu', 'webgl', 'webgpu'];
 
-/** Trains through `run` for at most sliceMs and returns trial-epochs per second (steady state when two epochs or more finished). */
-async function measure(run: (epochDone: () => boolean, aborted: () => boolean) => Promise<void>, trials: number, sliceMs: number): Promise<Pick<Measurement, 'rate' | 'bound'>> {
+/**
+ * Trains through `run` for sliceMs and returns trial-epochs per second (steady state when two
+ * epochs or more finished). While not one epoch has finished it waits up to firstEpochMs: long
+ * enough that a backend still without an epoch then is surely slower than the best so far, so its
+ * figure (then an upper bound) can't win by mistake.
+ */
+async function measure(run: (epochDone: () => boolean, aborted: () => boolean) => Promise<void>, trials: number, sliceMs: number, firstEpochMs: number): Promise<Pick<Measurement, 'rate' | 'bound'>> {
   const started = performance.now();
   const stamps: number[] = [];
   let timedOut = false;
+  let firstEpoch: () => void = () => {};
+  const first = new Promise<void>((resolve) => (firstEpoch = resolve));
   const epochDone = () => {
     stamps.push(performance.now());
-    return performance.now() - started < sliceMs;
+    // Two epochs at least where they come in time: the first one carries the warm-up.
+    if (stamps.length >= 2) firstEpoch();
+    return stamps.length < 2 || performance.now() - started < sliceMs;
   };
   const running = run(epochDone, () => timedOut);
   running.catch(() => undefined);
-  // The slice, stretched up to three slices while not one epoch has finished (so a backend that is
-  // merely slow to warm up still gets a real figure rather than a bound).
-  for (const waitMs of [sliceMs, sliceMs, sliceMs]) {
+  const finished = running.then(() => 'done' as const);
+  const wait = async (promise: Promise<unknown>, ms: number) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), waitMs)));
-    const outcome = await Promise.race([running.then(() => 'done' as const), timeout]);
+    await Promise.race([promise, new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, ms))))]);
     clearTimeout(timer);
-    if (outcome === 'done' || stamps.length > 0) break;
-  }
+  };
+  await wait(Promise.race([finished, first]), Math.max(sliceMs, firstEpochMs));
+  await wait(finished, sliceMs - (performance.now() - started));
   timedOut = true;
   if (stamps.length >= 2) return { rate: ((stamps.length - 1) * trials * 1000) / (stamps[stamps.length - 1] - stamps[0]) };
   if (stamps.length === 1) return { rate: (trials * 1000) / (stamps[0] - started) };
-  // Not one epoch in the slice: the true rate is at most this (the slow backend's work goes on in the background and is dropped).
+  // Not one epoch yet: the true rate is at most this (the slow backend's work goes on in the background and is dropped).
   return { rate: (trials * 1000) / Math.max(sliceMs, performance.now() - started), bound: true };
 }
+
+/** Longest wait for a first epoch when no backend has measured yet (ms). */
+const firstEpochCapMs = 20_000;
 
 const endless = (settings: ModelSettings): ModelSettings => ({ ...settings, epochs: 10_000, patience: 0 });
 
@@ -106,10 +117,14 @@ export async function calibrate(workload: CalibrationWorkload, hints: BackendHin
       continue;
     }
     const sliceMs = Math.max(20, (budgetMs - measuringMs) / (order.length - index));
+    // The first backend measured waits for its first epoch; later ones twice the best one's epoch.
+    let best = 0;
+    for (const entry of measurements) if (!entry.error && !entry.bound && entry.rate > best) best = entry.rate;
+    const firstEpochMs = best > 0 ? Math.min(firstEpochCapMs, (2 * 1000 * trials) / best) : firstEpochCapMs;
     const sliceStart = performance.now();
     try {
       if (trials === 1) {
-        measurements.push({ candidate: name, ...(await measure(soloRun(workload), 1, sliceMs)) });
+        measurements.push({ candidate: name, ...(await measure(soloRun(workload), 1, sliceMs, firstEpochMs)) });
       } else {
         let trainer = 'tfjs' as 'fused' | 'tfjs';
         const result = await measure(async (epochDone, aborted) => {
@@ -126,7 +141,7 @@ export async function calibrate(workload: CalibrationWorkload, hints: BackendHin
           } finally {
             population.dispose();
           }
-        }, trials, sliceMs);
+        }, trials, sliceMs, firstEpochMs);
         // Still compiling when the slice ended (no fallback reason yet) can only be the fused kernel's pipeline.
         const fused = name === 'webgpu' && (trainer === 'fused' || fusedFallback === null);
         measurements.push({ candidate: fused ? 'fused' : name, ...result });

@@ -9,7 +9,7 @@ export type { CalibratedChoice } from '../core/backendDecision';
 import { defaultModelSettings, type ModelSettings } from '../core/modelSettings';
 import type { TrialData } from '../core/trialInputs';
 import { spiral } from '../datasets/spiral';
-import { activateBackend, describeAdapter, type BackendHints } from '../training/backend';
+import { activateBackend, describeAdapter, discardWebGPU, type BackendHints } from '../training/backend';
 import { calibrate, type CalibrationWorkload } from '../training/calibrate';
 
 
@@ -71,7 +71,17 @@ export class AutoBackend {
       this.#cache[key] = calibration.measurements;
       this.#choices.set(key, choice);
     }
-    await activateBackend(choice.decision.backend, this.#hints);
+    try {
+      await activateBackend(choice.decision.backend, this.#hints);
+      // WebGPU that lost, cut short with its work still queued: drop that work with its device.
+      if (fresh && !choice.cached && choice.decision.backend !== 'webgpu' && choice.measurements.some((entry) => entry.bound && (entry.candidate === 'webgpu' || entry.candidate === 'fused'))) discardWebGPU();
+    } catch (error) {
+      // A cached winner that no longer starts (a GPU gone since): measure again, once.
+      if (!choice.cached) throw error;
+      delete this.#cache[key];
+      this.#choices.delete(key);
+      return this.prepare(workload);
+    }
     return { choice, fresh };
   }
 }

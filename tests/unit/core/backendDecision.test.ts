@@ -36,7 +36,12 @@ describe('decideBackend', () => {
 
   it('ignores backends that failed and says when only one could train', () => {
     const decision = decideBackend([{ candidate: 'webgpu', rate: 0, error: 'no adapter' }, { candidate: 'cpu', rate: 4 }], hardware);
-    expect(decision).toEqual({ candidate: 'cpu', backend: 'cpu', reason: 'only CPU could train here' });
+    expect(decision).toEqual({ candidate: 'cpu', backend: 'cpu', reason: 'only CPU could train here (WebGPU: no adapter)' });
+  });
+
+  it('leads with why WebGPU could not start when it could not', () => {
+    const measurements: Measurement[] = [{ candidate: 'wasm', rate: 30 }, { candidate: 'cpu', rate: 10 }, { candidate: 'webgpu', rate: 0, error: 'this browser has no WebGPU' }];
+    expect(decideBackend(measurements, hardware).reason).toBe('this browser has no WebGPU; WASM: 3.0× faster than CPU for hand-training');
   });
 
   it('keeps the earlier candidate on a tie, and throws when nothing could train', () => {
