@@ -11,6 +11,14 @@ after(async () => {
   await session?.close();
 });
 
+/** Forces the WebGPU backend ("fastest available" measures, and picks WASM over a software adapter) and returns the active backend. */
+async function useWebGPU(page: Page): Promise<string> {
+  await waitForBackend(page, 180_000);
+  await page.getByTestId('backend-select').selectOption('webgpu');
+  await page.locator('[data-testid=backend]', { hasText: 'webgpu' }).waitFor({ timeout: 60_000 });
+  return waitForBackend(page);
+}
+
 /** Sets a tiny trial and trains it to the end; returns the learning-curves element. */
 async function trainTinyTrial(page: Page, epochs: number) {
   await page.getByTestId('epochs-input').fill(String(epochs));
@@ -23,7 +31,7 @@ describe('the walking skeleton in Chromium', () => {
   it('loads with zero console errors, trains on WebGPU, and draws a point per epoch for both curves', async () => {
     const { page, context, log } = await openPage(session);
     await page.goto(session.url);
-    assert.equal(await waitForBackend(page), 'webgpu');
+    assert.equal(await useWebGPU(page), 'webgpu');
     const curves = await trainTinyTrial(page, 3);
     assert.equal(await curves.locator('[data-series=train][data-testid=curve-point]').count(), 3);
     assert.equal(await curves.locator('[data-series=validation][data-testid=curve-point]').count(), 3);
@@ -39,7 +47,7 @@ describe('the walking skeleton in Chromium', () => {
       initScript: 'Object.defineProperty(Navigator.prototype, "gpu", { get: () => undefined, configurable: true }); delete Navigator.prototype.gpu;',
     });
     await page.goto(session.url);
-    const backend = await waitForBackend(page);
+    const backend = await waitForBackend(page, 180_000);
     assert.ok(['webgl', 'wasm'].includes(backend), `expected webgl or wasm, got ${backend}`);
     assert.match((await page.getByTestId('backend-reason').textContent()) ?? '', /no WebGPU/);
     const curves = await trainTinyTrial(page, 2);
@@ -65,7 +73,7 @@ describe('a lost WebGPU device', () => {
   it('fails the running trial, re-initialises the backend, and trains the next trial', async () => {
     const { page, context } = await openPage(session);
     await page.goto(session.url);
-    assert.equal(await waitForBackend(page), 'webgpu');
+    assert.equal(await useWebGPU(page), 'webgpu');
     await page.getByTestId('epochs-input').fill('200');
     await page.getByTestId('train-button').click();
     await page.locator('[data-testid=learning-curves] [data-testid=curve-point]').first().waitFor({ timeout: 60_000 });

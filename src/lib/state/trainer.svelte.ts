@@ -13,6 +13,8 @@ import { readBackendChoice, saveBackendChoice } from '../storage/backendChoice';
 import { pageStore } from '../storage/settledStudies';
 import type { LineageEntry } from '../search/pbt';
 import type { PbtRequest, WorkerResponse } from '../worker/protocol';
+import type { CalibratedChoice } from '../core/backendDecision';
+import { readCalibrations, saveCalibration } from '../storage/calibrationCache';
 
 /** What a trial's sender hears about it. */
 export interface TrialListener {
@@ -72,6 +74,14 @@ export class Trainer {
   backendError = $state('');
   /** The last backend notice (e.g. a lost GPU device and its recovery). */
   notice = $state('');
+  /** With 'auto': the measured choice for hand-training (one trial). */
+  handChoice = $state<CalibratedChoice | null>(null);
+  /** With 'auto': the measured choice for the last search wave (several trials at once). */
+  searchChoice = $state<CalibratedChoice | null>(null);
+  /** Why the last search wave trained on TF.js's population instead of the fused WebGPU kernel, if it did. */
+  fusedFallback = $state('');
+  /** Milliseconds from navigation until the first backend was ready (also the performance mark 'backend-ready'). */
+  readyAfterNavigationMs = $state<number | null>(null);
 
   #client: TrainerClient | null = null;
   // Plain Map on purpose: listeners are bookkeeping, not state anything renders.
@@ -88,6 +98,18 @@ export class Trainer {
       backend: ({ choice }) => {
         this.backend = choice;
         this.backendError = '';
+        if (this.readyAfterNavigationMs === null && typeof performance !== 'undefined') {
+          this.readyAfterNavigationMs = performance.now();
+          performance.mark?.('backend-ready', { detail: choice.name });
+        }
+      },
+      calibrated: ({ choice }) => {
+        if (choice.trials > 1) this.searchChoice = choice;
+        else this.handChoice = choice;
+        if (!choice.cached) saveCalibration(pageStore(), choice.key, choice.measurements);
+      },
+      'population-trainer': ({ trainer, backend, reason }) => {
+        this.fusedFallback = trainer === 'tfjs' && backend === 'webgpu' && reason ? reason : '';
       },
       'backend-error': ({ message }) => {
         this.backendError = `No training backend could start: ${message}`;
@@ -123,8 +145,10 @@ export class Trainer {
     if (backend !== this.requestedBackend) saveBackendChoice(pageStore(), backend);
     this.requestedBackend = backend;
     this.backend = null;
+    this.handChoice = null;
+    this.searchChoice = null;
     const pageHasWebGPU = typeof navigator !== 'undefined' && 'gpu' in navigator && navigator.gpu != null;
-    this.#client?.send({ type: 'init', backend, pageHasWebGPU });
+    this.#client?.send({ type: 'init', backend, pageHasWebGPU, calibrations: backend === 'auto' ? readCalibrations(pageStore()) : undefined });
   }
 
   /** Trains a trial in the worker: records arrive through onEpochs (and probe outputs through onProbe), `done` resolves when it ends. */

@@ -33,6 +33,9 @@ export interface BackendHints {
 }
 
 let currentDevice: GPUDevice | null = null;
+/** Devices known lost: activateBackend rebuilds WebGPU rather than switch back to one. */
+const lostDevices = new WeakSet<GPUDevice>();
+let adapterSummary: { name: string; software: boolean } | null = null;
 let wasmPathsSet = false;
 
 /** The WebGPU device in use, if the active backend is WebGPU (for loss detection). */
@@ -45,11 +48,13 @@ async function prepareWebGPU(hints: BackendHints): Promise<void> {
   if (!hints.pageHasWebGPU || !gpu) throw new Error('this browser has no WebGPU');
   const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
   if (!adapter) throw new Error('WebGPU found no usable GPU adapter');
+  summarise(adapter);
   // Register our own factory (replacing the package's) so that we own the device: we can
   // watch device.lost and register a fresh one after a loss.
   const device = await requestTrainingDevice(adapter);
   if (tf.findBackendFactory('webgpu')) tf.removeBackend('webgpu');
   currentDevice = device;
+  void device.lost.then(() => lostDevices.add(device));
   tf.registerBackend('webgpu', () => new WebGPUBackend(device), 3);
 }
 
@@ -62,6 +67,48 @@ function prepareWasm(): void {
     'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimdUrl,
   });
   wasmPathsSet = true;
+}
+
+/** The WebGPU adapter seen last (vendor and architecture, and whether it is software), or null before WebGPU was tried. */
+export function webgpuAdapter(): { name: string; software: boolean } | null {
+  return adapterSummary;
+}
+
+/** Names the WebGPU adapter without opening a device (cheap), for keys of cached calibrations; 'no WebGPU' without one. */
+export async function describeAdapter(hints: BackendHints): Promise<{ name: string; software: boolean }> {
+  if (adapterSummary) return adapterSummary;
+  const gpu = (globalThis.navigator as Navigator | undefined)?.gpu;
+  const adapter = hints.pageHasWebGPU && gpu ? await gpu.requestAdapter({ powerPreference: 'high-performance' }) : null;
+  if (!adapter) return { name: 'no WebGPU', software: false };
+  summarise(adapter);
+  return adapterSummary ?? { name: 'no WebGPU', software: false };
+}
+
+function summarise(adapter: GPUAdapter): void {
+  const info = ((adapter as GPUAdapter & { info?: GPUAdapterInfo }).info ?? {}) as Partial<GPUAdapterInfo> & { isFallbackAdapter?: boolean };
+  const software = info.isFallbackAdapter === true || /swiftshader|llvmpipe|software/i.test(`${info.architecture} ${info.description}`);
+  adapterSummary = { name: [info.vendor, info.architecture, info.device, info.description].filter(Boolean).join(' ') || 'unknown adapter', software };
+}
+
+/**
+ * Drops the WebGPU backend and destroys its device, so GPU work a timed-out calibration left
+ * queued is not waited for by whatever runs next; the next WebGPU activation opens a fresh device.
+ */
+export function discardWebGPU(): void {
+  const device = currentDevice;
+  if (!device) return;
+  currentDevice = null;
+  lostDevices.add(device);
+  if (tf.getBackend() !== 'webgpu' && tf.findBackend('webgpu')) tf.removeBackend('webgpu');
+  device.destroy();
+}
+
+/** Activates exactly this backend (no fallback); throws why it can't. */
+export async function activateBackend(name: BackendName, hints: BackendHints): Promise<void> {
+  // A backend initialised before (and, for WebGPU, on a live device) is switched to, not rebuilt.
+  const initialised = (tf.engine().registry as Record<string, unknown>)[name] !== undefined;
+  if (initialised && (name !== 'webgpu' || (currentDevice && !lostDevices.has(currentDevice))) && (await tf.setBackend(name))) return;
+  await tryBackend(name, hints);
 }
 
 async function tryBackend(name: BackendName, hints: BackendHints): Promise<void> {

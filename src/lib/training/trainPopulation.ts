@@ -28,6 +28,8 @@ export interface BatchCallbacks {
   shouldStop(trialId: number): boolean;
   /** True when the whole batch must end now (a lost device). */
   shouldAbort(): boolean;
+  /** Which trainer a group of trials got, and why not the fused one when it could not. */
+  onTrainer?(trainer: 'fused' | 'tfjs', trials: number, reason: string | null): void;
 }
 
 /** The epoch record of a population entry, without its state. */
@@ -38,7 +40,8 @@ function record({ state: _state, ...epoch }: PopulationTrialEpoch): EpochRecord 
 async function trainGroup(data: TrialData, trials: BatchTrial[], callbacks: BatchCallbacks): Promise<void> {
   const started = performance.now();
   // The fused WebGPU trainer where it can run these trials, else the TF.js population (the reference).
-  const { population } = await choosePopulation({ ...data, trials: trials.map(({ settings, seed }) => ({ settings, seed })) });
+  const { population, trainer, reason } = await choosePopulation({ ...data, trials: trials.map(({ settings, seed }) => ({ settings, seed })) });
+  callbacks.onTrainer?.(trainer, trials.length, reason);
   const ended = new Set<number>();
   const epochsDone = new Array<number>(trials.length).fill(0);
   // The epoch of each trial's lowest validation loss: with early stopping and restoreBestWeights,

@@ -7,13 +7,16 @@ import type { TrialData } from '../core/trialInputs';
 import type { LayerWeights, ModelArtifacts } from '../core/networkWeights';
 import type { Dimension } from '../core/space';
 import type { LineageEntry } from '../search/pbt';
+import type { Measurement } from '../core/backendDecision';
+import type { CalibratedChoice } from '../core/backendDecision';
 
 /** How a trial sent to the worker ended (the shared vocabulary of core/trial.ts). */
 export type TrainTrialEnd = TrainingEnd;
 
 /** Page -> worker. */
 export type WorkerRequest =
-  | { type: 'init'; backend: BackendName | 'auto'; pageHasWebGPU: boolean }
+  /** `calibrations`: measurements the page cached from earlier visits, by key (used with 'auto'). */
+  | { type: 'init'; backend: BackendName | 'auto'; pageHasWebGPU: boolean; calibrations?: Record<string, Measurement[]> }
   | {
       type: 'train';
       trialId: number;
@@ -43,6 +46,10 @@ export type WorkerResponse =
   | { type: 'backend'; choice: BackendChoice }
   | { type: 'backend-error'; message: string }
   | { type: 'backend-lost'; message: string }
+  /** "Fastest available" decided for a workload (hand-training when trials is 1, else a search wave). */
+  | { type: 'calibrated'; choice: CalibratedChoice }
+  /** Which trainer a search wave's population got: the fused kernel, or TF.js's with the reason fused could not. */
+  | { type: 'population-trainer'; trainer: 'fused' | 'tfjs'; backend: BackendName; trials: number; reason: string | null }
   /** Epoch records of one trial, batched: at most one message per flush interval. */
   | { type: 'epochs'; trialId: number; records: EpochRecord[] }
   /** New records of several trials of a batch, one message per population epoch. */

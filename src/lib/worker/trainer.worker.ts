@@ -14,6 +14,9 @@ import type { WorkerRequest, WorkerResponse } from './protocol';
 import type { LineageEntry } from '../search/pbt';
 
 type PbtLineage = LineageEntry[];
+import { AutoBackend, defaultWorkload } from './autoBackend';
+import type { CalibrationWorkload } from '../training/calibrate';
+import * as tf from '@tensorflow/tfjs';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -33,6 +36,9 @@ const queue: (TrainRequest | BatchRequest | PbtRequest)[] = [];
 const stopRequested = new Set<number>();
 let running = false;
 let deviceLost = false;
+/** With 'auto': measures and picks per workload (hand-training and search waves apart). */
+let auto: AutoBackend | null = null;
+let watchedDevice: GPUDevice | null = null;
 
 function post(message: WorkerResponse, transfer: Transferable[] = []): void {
   self.postMessage(message, transfer);
@@ -40,7 +46,8 @@ function post(message: WorkerResponse, transfer: Transferable[] = []): void {
 
 function watchDevice(): void {
   const device = activeWebGPUDevice();
-  if (!device) return;
+  if (!device || device === watchedDevice) return;
+  watchedDevice = device;
   device.lost.then((info) => {
     if (activeWebGPUDevice() !== device) return;
     deviceLost = true;
@@ -52,14 +59,33 @@ function watchDevice(): void {
 
 async function initialise(): Promise<void> {
   try {
-    const choice = await chooseBackend(requestedBackend, { pageHasWebGPU });
     deviceLost = false;
-    post({ type: 'backend', choice });
-    watchDevice();
+    if (auto) {
+      const started = performance.now();
+      await useAuto(defaultWorkload(), started, true);
+    } else {
+      post({ type: 'backend', choice: await chooseBackend(requestedBackend, { pageHasWebGPU }) });
+      watchDevice();
+    }
   } catch (error) {
     post({ type: 'backend-error', message: error instanceof Error ? error.message : String(error) });
     throw error;
   }
+}
+
+/** With 'auto', activates the fastest backend for this workload and tells the page about new decisions. */
+async function useAuto(workload: CalibrationWorkload, started = performance.now(), announce = false): Promise<void> {
+  if (!auto) return;
+  const before = tf.getBackend();
+  const prepared = await auto.prepare(workload);
+  if (!prepared) return;
+  const { choice, fresh } = prepared;
+  if (fresh) post({ type: 'calibrated', choice });
+  if (announce || before !== choice.decision.backend) {
+    const skipped = choice.measurements.filter((entry) => entry.error).map((entry) => ({ name: entry.candidate === 'fused' ? 'webgpu' as const : entry.candidate, error: entry.error ?? '' }));
+    post({ type: 'backend', choice: { name: choice.decision.backend, reason: choice.decision.reason, skipped, readyMs: performance.now() - started } });
+  }
+  watchDevice();
 }
 
 async function sendProbe(request: TrainRequest, model: TrainedModel, epoch: number): Promise<void> {
@@ -94,6 +120,7 @@ async function runTrial(request: TrainRequest): Promise<void> {
   let model: TrainedModel | null = null;
   try {
     await backendReady;
+    await useAuto({ data: request.data, trials: [{ settings: request.settings, seed: request.seed }] });
     const trained = await trainTrial({
       data: request.data,
       settings: request.settings,
@@ -133,6 +160,7 @@ async function runTrial(request: TrainRequest): Promise<void> {
 async function runBatch(request: BatchRequest): Promise<void> {
   try {
     await backendReady;
+    await useAuto({ data: request.data, trials: request.trials });
   } catch (error) {
     for (const trial of request.trials) {
       post({ type: 'trial-end', trialId: trial.trialId, end: 'failed', keptEpoch: 0, durationMs: 0, error: String(error) });
@@ -148,6 +176,7 @@ async function runBatch(request: BatchRequest): Promise<void> {
     },
     shouldStop: (trialId) => stopRequested.has(trialId),
     shouldAbort: () => deviceLost,
+    onTrainer: (trainer, trials, reason) => post({ type: 'population-trainer', trainer, backend: tf.getBackend() as BackendName, trials, reason }),
   });
 }
 
@@ -199,6 +228,7 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
     case 'init':
       requestedBackend = message.backend;
       pageHasWebGPU = message.pageHasWebGPU;
+      auto = message.backend === 'auto' ? new AutoBackend({ pageHasWebGPU }, { ...message.calibrations }) : null;
       // Switch only between trials: the next trial waits for the new backend.
       backendReady = backendReady.catch(() => undefined).then(initialise);
       break;

@@ -1,0 +1,127 @@
+/**
+ * "Fastest available", decided from measurements: given each usable backend's measured training
+ * rate on the workload's shape, pick the fastest and say why in one plain sentence. Pure, so the
+ * rule is unit-tested; the measuring lives in training/calibrate.ts.
+ */
+import { backendLabels, type BackendName } from './backendNames';
+
+/** A way to train: a TF.js backend, or the fused WebGPU kernel (searches only). */
+export type Candidate = BackendName | 'fused';
+
+/** One backend's calibration: trial-epochs per second, or why it could not run. */
+export interface Measurement {
+  candidate: Candidate;
+  /** Trial-epochs per second on the workload's shape; 0 when it failed. */
+  rate: number;
+  /** True when not even one epoch finished in its time slice: `rate` is then an upper bound. */
+  bound?: boolean;
+  /** Why it could not run (then rate is 0). */
+  error?: string;
+  /** Milliseconds its start-up took, and its measuring (for the record; not used to decide). */
+  startMs?: number;
+  measureMs?: number;
+}
+
+/** What the calibration is for: hand-training one model, or a search wave of several trials. */
+export interface Workload {
+  /** Trials trained together (1 for hand-training). */
+  trials: number;
+  /** True when the WebGPU adapter is a software one (SwiftShader, a fallback adapter). */
+  softwareAdapter: boolean;
+}
+
+/** The decision: which candidate trains, on which TF.js backend, and the sentence for the page. */
+export interface BackendDecision {
+  candidate: Candidate;
+  /** The TF.js backend to activate ('webgpu' for the fused kernel). */
+  backend: BackendName;
+  reason: string;
+}
+
+/** A decision as the page hears it: for which workload, the measurements behind it, and what it cost. */
+export interface CalibratedChoice {
+  /** Trials trained together (1 = hand-training). */
+  trials: number;
+  decision: BackendDecision;
+  measurements: Measurement[];
+  /** Cache key (shape bucket and adapter). */
+  key: string;
+  /** True when the measurements came from the page's cache (no calibration ran). */
+  cached: boolean;
+  /** Wall time of the calibration, backend start-ups included (0 when cached). */
+  elapsedMs: number;
+  /** Why the fused kernel could not take this search (null when it could, or WebGPU did not run). */
+  fusedFallback: string | null;
+}
+
+/** Human name of a candidate. */
+export function candidateLabel(candidate: Candidate): string {
+  return candidate === 'fused' ? 'fused WebGPU' : backendLabels[candidate];
+}
+
+/** A speed ratio as people say it: "40×", "2.5×". */
+export function formatRatio(ratio: number): string {
+  if (!Number.isFinite(ratio)) return 'far';
+  return `${ratio >= 10 ? Math.round(ratio) : ratio.toFixed(1)}×`;
+}
+
+const usesWebGPU = (candidate: Candidate) => candidate === 'webgpu' || candidate === 'fused';
+
+/**
+ * Picks the fastest measured candidate (ties go to the earlier one) and explains the pick against
+ * the runner-up, or against WebGPU when WebGPU lost because its adapter is software.
+ */
+export function decideBackend(measurements: readonly Measurement[], workload: Workload): BackendDecision {
+  const usable = measurements.filter((entry) => !entry.error && entry.rate > 0);
+  if (usable.length === 0) throw new Error('no backend could train in the calibration');
+  let best = usable[0];
+  for (const entry of usable) if (entry.rate > best.rate) best = entry;
+  const backend: BackendName = best.candidate === 'fused' ? 'webgpu' : best.candidate;
+  const label = candidateLabel(best.candidate);
+  const job = workload.trials > 1 ? `for this search (${workload.trials} trials at once)` : 'for hand-training';
+  const others = usable.filter((entry) => entry !== best);
+  if (others.length === 0) return { candidate: best.candidate, backend, reason: `only ${label} could train here (${measurements.filter((entry) => entry.error).map((entry) => `${candidateLabel(entry.candidate)}: ${entry.error}`).join('; ')})` };
+  const gpu = others.find((entry) => usesWebGPU(entry.candidate));
+  if (!usesWebGPU(best.candidate) && gpu && workload.softwareAdapter) {
+    return { candidate: best.candidate, backend, reason: `WebGPU here is a software adapter: ${label} is ${formatRatio(best.rate / gpu.rate)} faster ${job}` };
+  }
+  let runnerUp = others[0];
+  for (const entry of others) if (entry.rate > runnerUp.rate) runnerUp = entry;
+  // Where WebGPU could not even start, that comes first: it is the first thing a person would ask.
+  const gpuFailure = usesWebGPU(best.candidate) ? undefined : measurements.find((entry) => usesWebGPU(entry.candidate) && entry.error);
+  const prefix = gpuFailure ? `${gpuFailure.error}; ` : '';
+  return { candidate: best.candidate, backend, reason: `${prefix}${label}: ${formatRatio(best.rate / runnerUp.rate)} faster than ${candidateLabel(runnerUp.candidate)} ${job}` };
+}
+
+/** The power of `base` at or above n (1, base, base², …): calibrations are shared within such buckets. */
+function bucket(n: number, base = 2): number {
+  return base ** Math.ceil(Math.log(Math.max(1, n)) / Math.log(base) - 1e-9);
+}
+
+/** The model size and trial count a calibration stands for. */
+export interface WorkloadShape {
+  trials: number;
+  /** Weights and biases of one model. */
+  parameters: number;
+  /** Training rows per epoch. */
+  rows: number;
+  /** Rows per gradient step. */
+  batchSize: number;
+}
+
+/**
+ * Cache key of a calibration: the shape's buckets (trials and steps per epoch by powers of two,
+ * parameters by powers of 16, so a search's waves of differently sized models share one) and the adapter.
+ */
+export function calibrationKey(shape: WorkloadShape, adapter: string): string {
+  const steps = Math.ceil(shape.rows / Math.max(1, shape.batchSize));
+  return `k${bucket(shape.trials)}-p${bucket(shape.parameters, 16)}-s${bucket(steps)}|${adapter}`;
+}
+
+/** Parameters of an MLP with these layer sizes (inputs, hidden…, outputs). */
+export function mlpParameters(featureCount: number, hiddenLayers: number, units: number, outputs: number): number {
+  const sizes = [featureCount, ...new Array<number>(hiddenLayers).fill(units), outputs];
+  let total = 0;
+  for (let layer = 1; layer < sizes.length; layer++) total += (sizes[layer - 1] + 1) * sizes[layer];
+  return total;
+}

@@ -1,0 +1,87 @@
+/**
+ * "Fastest available" in the trainer worker: before a workload trains, finds its calibration (the
+ * page's cache, keyed by shape bucket and adapter, or a fresh measurement), decides, and
+ * activates the chosen backend. Hand-training (one trial) and search waves decide separately.
+ */
+import { calibrationKey, decideBackend, mlpParameters, type CalibratedChoice, type Measurement } from '../core/backendDecision';
+
+export type { CalibratedChoice } from '../core/backendDecision';
+import { defaultModelSettings, type ModelSettings } from '../core/modelSettings';
+import type { TrialData } from '../core/trialInputs';
+import { spiral } from '../datasets/spiral';
+import { activateBackend, describeAdapter, discardWebGPU, type BackendHints } from '../training/backend';
+import { calibrate, type CalibrationWorkload } from '../training/calibrate';
+
+
+/** The workload the page's hand-training starts with: the default model on a 400-point spiral. */
+export function defaultWorkload(): CalibrationWorkload {
+  const data = spiral({ samples: 400, noise: 0.1, seed: 1 });
+  const rows = Array.from({ length: data.size }, (_, index) => index);
+  const trialData: TrialData = {
+    features: data.features,
+    targets: data.targets,
+    featureCount: data.featureCount,
+    classCount: data.classCount,
+    trainIndices: rows.filter((row) => row % 5 !== 0),
+    validationIndices: rows.filter((row) => row % 5 === 0),
+  };
+  return { data: trialData, trials: [{ settings: defaultModelSettings, seed: 1 }] };
+}
+
+function shapeKey(workload: CalibrationWorkload, adapter: string): string {
+  const widest = workload.trials.reduce<ModelSettings>((wide, { settings }) => (settings.units * settings.hiddenLayers > wide.units * wide.hiddenLayers ? settings : wide), workload.trials[0].settings);
+  const { featureCount, classCount, trainIndices } = workload.data;
+  return calibrationKey({
+    trials: workload.trials.length,
+    parameters: mlpParameters(featureCount, widest.hiddenLayers, widest.units, Math.max(1, classCount)),
+    rows: trainIndices.length,
+    batchSize: widest.batchSize,
+  }, adapter);
+}
+
+/** Decides per workload and keeps the backend the decision names active. */
+export class AutoBackend {
+  readonly #hints: BackendHints;
+  readonly #cache: Record<string, Measurement[]>;
+  readonly #choices = new Map<string, CalibratedChoice>();
+
+  /** `cache`: calibrations the page kept from earlier visits, by key. */
+  constructor(hints: BackendHints, cache: Record<string, Measurement[]>) {
+    this.#hints = hints;
+    this.#cache = cache;
+  }
+
+  /**
+   * Activates the fastest backend for this workload; returns its choice, and whether it is new
+   * (the page hears new choices). Workloads without an MLP keep the current backend (null).
+   */
+  async prepare(workload: CalibrationWorkload): Promise<{ choice: CalibratedChoice; fresh: boolean } | null> {
+    const mlp = workload.trials.filter(({ settings }) => settings.kind === 'mlp');
+    if (mlp.length === 0) return null;
+    const shaped = { ...workload, trials: mlp };
+    const adapter = await describeAdapter(this.#hints);
+    const key = shapeKey(shaped, adapter.name);
+    let choice = this.#choices.get(key);
+    const fresh = !choice;
+    if (!choice) {
+      const cached = this.#cache[key];
+      const calibration = cached ? { measurements: cached, elapsedMs: 0, fusedFallback: null } : await calibrate(shaped, this.#hints);
+      const decision = decideBackend(calibration.measurements, { trials: mlp.length, softwareAdapter: adapter.software });
+      choice = { trials: mlp.length, decision, measurements: calibration.measurements, key, cached: Boolean(cached), elapsedMs: calibration.elapsedMs, fusedFallback: calibration.fusedFallback };
+      this.#cache[key] = calibration.measurements;
+      this.#choices.set(key, choice);
+    }
+    try {
+      await activateBackend(choice.decision.backend, this.#hints);
+      // WebGPU that lost, cut short with its work still queued: drop that work with its device.
+      if (fresh && !choice.cached && choice.decision.backend !== 'webgpu' && choice.measurements.some((entry) => entry.bound && (entry.candidate === 'webgpu' || entry.candidate === 'fused'))) discardWebGPU();
+    } catch (error) {
+      // A cached winner that no longer starts (a GPU gone since): measure again, once.
+      if (!choice.cached) throw error;
+      delete this.#cache[key];
+      this.#choices.delete(key);
+      return this.prepare(workload);
+    }
+    return { choice, fresh };
+  }
+}

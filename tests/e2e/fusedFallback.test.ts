@@ -1,0 +1,74 @@
+/**
+ * The built trainer worker, on Chromium's WebGPU: a search wave the fused kernel can't run (here
+ * 300 input columns, over fusedLimits.features) falls back to TF.js's population and the worker
+ * tells the page which setting caused it; one it can run says fused with no reason. (The page's
+ * line for it is tested in tests/unit/panels/BackendStatus.test.ts.)
+ */
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { defaultModelSettings } from '../../src/lib/core/modelSettings';
+import { distDirectory, openPage, openSession, type Session } from './harness';
+
+let session: Session;
+before(async () => {
+  session = await openSession();
+});
+after(async () => {
+  await session?.close();
+});
+
+interface TrainerMessage {
+  type: string;
+  trainer?: string;
+  backend?: string;
+  reason?: string | null;
+  message?: string;
+}
+
+describe('the fused kernel\'s fallback, as the worker reports it', () => {
+  it('names the setting that kept a wave off the fused kernel, and reports fused when it can run', async () => {
+    const workerFile = readdirSync(`${distDirectory}/assets`).find((name) => name.startsWith('trainer.worker') && name.endsWith('.js'));
+    assert.ok(workerFile, 'a built trainer worker');
+    const { page, context } = await openPage(session);
+    await page.goto(session.url + 'index.html');
+    const settings = { ...defaultModelSettings, epochs: 1 };
+    // A plain-JavaScript script: tsx's helpers (such as __name) don't exist in the page.
+    const script = `(async ({ workerUrl, settings }) => {
+      const worker = new Worker(workerUrl, { type: 'module' });
+      const next = (type) => new Promise((resolve) => {
+        const listener = (event) => {
+          if (event.data.type === type || event.data.type === 'backend-error') {
+            worker.removeEventListener('message', listener);
+            resolve(event.data);
+          }
+        };
+        worker.addEventListener('message', listener);
+      });
+      const batch = (featureCount, firstId) => {
+        const rows = 40;
+        const features = new Float32Array(rows * featureCount).map((_, index) => Math.sin(index * 0.37));
+        const targets = new Float32Array(rows).map((_, row) => row % 2);
+        const indices = Array.from({ length: rows }, (_, row) => row);
+        const data = { features, targets, featureCount, classCount: 2, trainIndices: indices.filter((row) => row % 4), validationIndices: indices.filter((row) => row % 4 === 0) };
+        const trials = [0, 1].map((offset) => ({ trialId: firstId + offset, settings, seed: firstId + offset }));
+        const reported = next('population-trainer');
+        worker.postMessage({ type: 'train-batch', data, trials });
+        return reported;
+      };
+      const ready = next('backend');
+      worker.postMessage({ type: 'init', backend: 'webgpu', pageHasWebGPU: true });
+      const backend = await ready;
+      const wide = await batch(300, 1);
+      const narrow = await batch(2, 3);
+      worker.terminate();
+      return { backend, wide, narrow };
+    })(${JSON.stringify({ workerUrl: `${session.url}assets/${workerFile}`, settings })})`;
+    const reports = (await page.evaluate(script)) as { backend: TrainerMessage; wide: TrainerMessage; narrow: TrainerMessage };
+    assert.equal(reports.backend.type, 'backend', JSON.stringify(reports.backend));
+    assert.deepEqual({ trainer: reports.wide.trainer, backend: reports.wide.backend }, { trainer: 'tfjs', backend: 'webgpu' });
+    assert.match(reports.wide.reason ?? '', /more than 256 input columns/);
+    assert.deepEqual({ trainer: reports.narrow.trainer, reason: reports.narrow.reason }, { trainer: 'fused', reason: null });
+    await context.close();
+  });
+});

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { calibrationKey, decideBackend, formatRatio, mlpParameters, type Measurement } from '../../../src/lib/core/backendDecision';
+
+const software = { trials: 1, softwareAdapter: true };
+const hardware = { trials: 1, softwareAdapter: false };
+
+describe('decideBackend', () => {
+  it('picks WASM over a software WebGPU adapter and says the adapter is software, with the measured ratio', () => {
+    const measurements: Measurement[] = [
+      { candidate: 'wasm', rate: 28 },
+      { candidate: 'cpu', rate: 9 },
+      { candidate: 'webgl', rate: 3 },
+      { candidate: 'webgpu', rate: 0.7, bound: true },
+    ];
+    const decision = decideBackend(measurements, software);
+    expect(decision).toMatchObject({ candidate: 'wasm', backend: 'wasm' });
+    expect(decision.reason).toBe('WebGPU here is a software adapter: WASM is 40× faster for hand-training');
+  });
+
+  it('picks the fused kernel for a search when it measures fastest, compared with the runner-up, on WebGPU', () => {
+    const measurements: Measurement[] = [
+      { candidate: 'wasm', rate: 30 },
+      { candidate: 'cpu', rate: 10 },
+      { candidate: 'fused', rate: 750 },
+    ];
+    const decision = decideBackend(measurements, { trials: 12, softwareAdapter: true });
+    expect(decision).toMatchObject({ candidate: 'fused', backend: 'webgpu' });
+    expect(decision.reason).toBe('fused WebGPU: 25× faster than WASM for this search (12 trials at once)');
+  });
+
+  it('names the runner-up, not WebGPU, when the adapter is real hardware', () => {
+    const decision = decideBackend([{ candidate: 'webgpu', rate: 5 }, { candidate: 'webgl', rate: 12 }, { candidate: 'wasm', rate: 8 }], hardware);
+    expect(decision.candidate).toBe('webgl');
+    expect(decision.reason).toBe('WebGL: 1.5× faster than WASM for hand-training');
+  });
+
+  it('ignores backends that failed and says when only one could train', () => {
+    const decision = decideBackend([{ candidate: 'webgpu', rate: 0, error: 'no adapter' }, { candidate: 'cpu', rate: 4 }], hardware);
+    expect(decision).toEqual({ candidate: 'cpu', backend: 'cpu', reason: 'only CPU could train here (WebGPU: no adapter)' });
+  });
+
+  it('leads with why WebGPU could not start when it could not', () => {
+    const measurements: Measurement[] = [{ candidate: 'wasm', rate: 30 }, { candidate: 'cpu', rate: 10 }, { candidate: 'webgpu', rate: 0, error: 'this browser has no WebGPU' }];
+    expect(decideBackend(measurements, hardware).reason).toBe('this browser has no WebGPU; WASM: 3.0× faster than CPU for hand-training');
+  });
+
+  it('keeps the earlier candidate on a tie, and throws when nothing could train', () => {
+    expect(decideBackend([{ candidate: 'wasm', rate: 10 }, { candidate: 'cpu', rate: 10 }], hardware).candidate).toBe('wasm');
+    expect(() => decideBackend([{ candidate: 'wasm', rate: 0, error: 'x' }], hardware)).toThrow(/no backend/);
+  });
+});
+
+describe('formatRatio', () => {
+  it('rounds ratios of ten and more to whole numbers and keeps one decimal below', () => {
+    expect(formatRatio(40.4)).toBe('40×');
+    expect(formatRatio(2.46)).toBe('2.5×');
+    expect(formatRatio(Infinity)).toBe('far');
+  });
+});
+
+describe('calibrationKey', () => {
+  const shape = { trials: 12, parameters: mlpParameters(2, 2, 16, 2), rows: 320, batchSize: 32 };
+
+  it('shares one key within a bucket of trials and steps (powers of two) and parameters (powers of 16), and splits by adapter', () => {
+    expect(calibrationKey(shape, 'google swiftshader')).toBe(calibrationKey({ ...shape, trials: 16, parameters: 4096, rows: 300 }, 'google swiftshader'));
+    expect(calibrationKey(shape, 'a')).toMatch(/^k16-p4096-s16\|a$/);
+    expect(calibrationKey(shape, 'a')).not.toBe(calibrationKey({ ...shape, parameters: 4097 }, 'a'));
+    expect(calibrationKey(shape, 'a')).not.toBe(calibrationKey({ ...shape, parameters: 256 }, 'a'));
+    expect(calibrationKey(shape, 'google swiftshader')).not.toBe(calibrationKey({ ...shape, trials: 17 }, 'google swiftshader'));
+    expect(calibrationKey(shape, 'google swiftshader')).not.toBe(calibrationKey(shape, 'nvidia hopper'));
+    expect(calibrationKey({ ...shape, trials: 1 }, 'a')).not.toBe(calibrationKey({ ...shape, trials: 2 }, 'a'));
+  });
+
+  it('counts an MLP\'s weights and biases layer by layer', () => {
+    expect(mlpParameters(2, 2, 16, 2)).toBe(3 * 16 + 17 * 16 + 17 * 2);
+    expect(mlpParameters(4, 0, 16, 1)).toBe(5);
+  });
+});

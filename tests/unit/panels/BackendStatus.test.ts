@@ -1,0 +1,46 @@
+import { render } from 'svelte/server';
+import { describe, expect, it } from 'vitest';
+import BackendStatus from '../../../src/lib/panels/BackendStatus.svelte';
+import type { CalibratedChoice } from '../../../src/lib/core/backendDecision';
+import type { Trainer } from '../../../src/lib/state/trainer.svelte';
+
+/** Text of the markup with tags and Svelte's markers removed, spaces collapsed. */
+function textOf(markup: string): string {
+  return markup.replace(/<!--[^]*?-->/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+}
+
+const wasmForHand: CalibratedChoice = {
+  trials: 1,
+  decision: { candidate: 'wasm', backend: 'wasm', reason: 'WebGPU here is a software adapter: WASM is 40× faster for hand-training' },
+  measurements: [{ candidate: 'wasm', rate: 28 }, { candidate: 'webgpu', rate: 0.7 }],
+  key: 'k1-p512-s16|google swiftshader',
+  cached: false,
+  elapsedMs: 480,
+  fusedFallback: null,
+};
+
+function trainer(fields: Partial<Trainer>): Trainer {
+  return { requestedBackend: 'auto', backend: null, backendError: '', notice: '', handChoice: null, searchChoice: null, fusedFallback: '', readyAfterNavigationMs: null, ...fields } as Trainer;
+}
+
+describe('BackendStatus', () => {
+  it('names the measured choice for hand-training with its reason and the rates behind it', () => {
+    const { body } = render(BackendStatus, { props: { trainer: trainer({ backend: { name: 'wasm', reason: wasmForHand.decision.reason, skipped: [], readyMs: 500 }, handChoice: wasmForHand }) } });
+    const text = textOf(body);
+    expect(text).toContain('Hand-training: WASM (WebGPU here is a software adapter: WASM is 40× faster for hand-training)');
+    expect(text).toContain('measured in 480 ms');
+    expect(text).toMatch(/WebGPU 0\.70/);
+  });
+
+  it('says which setting kept a search off the fused kernel when it fell back to the TF.js population', () => {
+    const { body } = render(BackendStatus, { props: { trainer: trainer({ requestedBackend: 'webgpu', backend: { name: 'webgpu', reason: 'using WebGPU, as chosen', skipped: [], readyMs: 500 }, fusedFallback: 'more than 128 units per layer' }) } });
+    expect(body).toContain('data-testid="fused-fallback"');
+    expect(textOf(body)).toContain("This search trains on TF.js's WebGPU population, not the fused WebGPU kernel: more than 128 units per layer.");
+  });
+
+  it('shows no fallback line while the fused kernel trains, and no calibration when a backend is forced', () => {
+    const { body } = render(BackendStatus, { props: { trainer: trainer({ requestedBackend: 'webgpu', backend: { name: 'webgpu', reason: 'using WebGPU, as chosen', skipped: [], readyMs: 500 }, handChoice: wasmForHand }) } });
+    expect(body).not.toContain('fused-fallback');
+    expect(body).not.toContain('data-testid="calibration"');
+  });
+});
