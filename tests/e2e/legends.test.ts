@@ -86,7 +86,8 @@ describe('charts a teacher can read', () => {
     await page.locator('[data-testid=proposal-reason][data-step="6"]').waitFor();
     const atSix = (await reason.textContent()) ?? '';
     assert.match(atSix, /Trial 7, chosen after 6 results: Tried learning rate [\d.e-]+, units[a-z ]* \d+ because the model .*: (exploring|exploiting)\./);
-    assert.match((await reason.getAttribute('title')) ?? '', /^Acquisition \(expected improvement\) there: \d/);
+    assert.match((await reason.getAttribute('title')) ?? '', /^The acquisition \(expected improvement\) there: \d/);
+    assert.equal(await page.getByTestId('next-mark').getAttribute('data-trial'), '7', 'the map marks where trial 7 goes');
     const six = await underlayPixels(page);
     assert.notEqual(six, live, 'the underlay at step 6 is not the final one');
     await page.getByTestId('replay-slider').fill('7');

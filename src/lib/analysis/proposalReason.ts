@@ -87,7 +87,7 @@ export function proposalReason(facts: ProposalFacts, best: number | null, labels
   const alternative = facts.alternative ? `; the best alternative elsewhere scored ${facts.alternative.acquisition.toPrecision(6)}` : '';
   return {
     sentence: `Tried ${what} because ${because}.`,
-    detail: `Acquisition (${name}) there: ${facts.acquisition.toPrecision(6)}, the highest the search found; predicted loss ${facts.mean.toPrecision(6)} ± ${facts.std.toPrecision(6)}; best so far ${best.toPrecision(6)}${alternative}.`,
+    detail: `The acquisition (${name}) there: ${facts.acquisition.toPrecision(6)}, the highest the search found; predicted loss ${facts.mean.toPrecision(6)} ± ${facts.std.toPrecision(6)}; best so far ${best.toPrecision(6)}${alternative}.`,
     leaning,
   };
 }

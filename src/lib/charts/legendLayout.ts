@@ -6,7 +6,7 @@
 /** One legend entry: a colour swatch, a mark as the chart draws it, a line, or a colour ramp with its values. */
 export type LegendItem =
   | { kind: 'swatch'; label: string; color: string }
-  | { kind: 'mark'; label: string; mark: 'filled' | 'hollow' | 'dashed' | 'best' | 'selected' | 'cross' | 'faded'; color?: string }
+  | { kind: 'mark'; label: string; mark: 'filled' | 'hollow' | 'dashed' | 'best' | 'selected' | 'cross' | 'faded' | 'next'; color?: string }
   | { kind: 'line'; label: string; color: string; dashed?: boolean }
   | { kind: 'ramp'; label: string; colors: readonly string[]; low: string; high: string };
 
@@ -37,8 +37,8 @@ export function itemWidth(item: LegendItem): number {
   return glyph + 4 + textWidth(item.label);
 }
 
-/** Entries placed in rows no wider than `width`; the legend's height with them. */
-export function layoutLegend(items: readonly LegendItem[], width: number): { placed: PlacedItem[]; height: number } {
+/** Entries placed in rows no wider than `width`; the legend's height and the width its rows use. */
+export function layoutLegend(items: readonly LegendItem[], width: number): { placed: PlacedItem[]; height: number; width: number } {
   const placed: PlacedItem[] = [];
   let x = 0;
   let y = 0;
@@ -55,7 +55,9 @@ export function layoutLegend(items: readonly LegendItem[], width: number): { pla
     x += w + gap;
     tallest = Math.max(tallest, h);
   }
-  return { placed, height: placed.length === 0 ? 0 : y + tallest + 2 };
+  let used = 0;
+  for (const entry of placed) used = Math.max(used, entry.x + entry.width);
+  return { placed, height: placed.length === 0 ? 0 : y + tallest + 2, width: Math.min(width, used + 2) };
 }
 
 /** `count` colours sampled evenly from an interpolator over [0, 1], for a ramp. */

@@ -43,7 +43,7 @@ describe('proposalReason', () => {
 
   it('puts the exact acquisition value and prediction in the detail', () => {
     const reason = proposalReason(facts({ alternative: { acquisition: 0.000512345 } }), 0.3);
-    expect(reason.detail).toContain('Acquisition (expected improvement) there: 0.000719000');
+    expect(reason.detail).toContain('The acquisition (expected improvement) there: 0.000719000');
     expect(reason.detail).toContain('predicted loss 0.310000 ± 0.0500000');
     expect(reason.detail).toContain('best alternative elsewhere scored 0.000512345');
   });

@@ -15,6 +15,10 @@ describe('layoutLegend', () => {
     expect(new Set(placed.map((entry) => entry.y)).size).toBeGreaterThan(1);
     expect(height).toBeGreaterThan(placed[placed.length - 1].y);
   });
+  it('is only as wide as its longest row, so a saved chart is no wider than the chart', () => {
+    const { width } = layoutLegend([{ kind: 'swatch', label: 'train', color: '#000' }], 800);
+    expect(width).toBeLessThan(80);
+  });
   it('takes no room when empty', () => {
     expect(layoutLegend([], 300).height).toBe(0);
   });
