@@ -45,7 +45,9 @@ const searchArbitrary = searchedDimensionsArbitrary.map((dimensions) => formatSe
 /** Any list of CSV column names left out, as the setting's text (any characters, commas and quotes included). */
 export const columnListArbitrary = fc
   .uniqueArray(fc.string({ unit: 'binary', minLength: 1, maxLength: maxColumnNameLength }), { maxLength: 8 })
-  .map((names) => formatColumnList(names));
+  .map((names) => formatColumnList(names))
+  // Names the table's text rule refuses (characters that cannot be shown) are not valid settings.
+  .filter((text) => validateSetting('csvIgnored', text).ok);
 
 /** Any valid value of one setting under its rule in the table. */
 export function valueArbitrary(key: string, definition: SettingDefinition): fc.Arbitrary<SettingValue> {
