@@ -53,7 +53,7 @@ describe('inputs built to break the page', () => {
     await page.getByTestId('saved-studies').waitFor();
     await page.getByTestId('import-json').setInputFiles({ name: 'extreme.json', mimeType: 'application/json', buffer: Buffer.from(studyToJson(extremeStudy())) });
     const opened = page.getByTestId('opened-study');
-    await opened.waitFor({ timeout: 15_000 });
+    await opened.locator('[data-testid=best-so-far]').first().waitFor({ timeout: 15_000 });
     const paths = await opened.locator('[data-testid=best-so-far]').evaluateAll((elements) => elements.map((element) => element.getAttribute('d') ?? ''));
     assert.ok(paths.length > 0 && paths.every((d) => d.startsWith('M') && !/NaN|Infinity|undefined/.test(d)), paths.join(' | '));
     assert.deepEqual(log.consoleErrors.filter((message) => /NaN|Infinity/.test(message)), []);
@@ -82,7 +82,8 @@ describe('inputs built to break the page', () => {
     await page.getByTestId('csv-input').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(rowsCsv(40)) });
     await page.locator('[data-testid=error-message]', { hasText: '"id" is not numeric' }).waitFor();
     await page.locator('[data-testid=csv-ignore-checkbox][data-column=id]').check();
-    await page.getByTestId('csv-summary').waitFor();
+    // The build runs in a worker: wait for its result, not for any summary.
+    await page.locator('[data-testid=csv-summary]', { hasText: 'In use: people' }).waitFor();
     assert.match((await page.getByTestId('csv-summary').textContent())?.replace(/\s+/g, ' ') ?? '', /In use: people, 40 rows, 2 features, 2 classes/);
     assert.equal(await page.getByTestId('error-message').count(), 0);
 
@@ -90,7 +91,7 @@ describe('inputs built to break the page', () => {
     const named = `name,height,kind\n${Array.from({ length: 20 }, (_, i) => `n${i},${150 + i},${i % 2 ? 'tall' : 'short'}`).join('\n')}\n`;
     await page.getByTestId('csv-input').setInputFiles({ name: 'named.csv', mimeType: 'text/csv', buffer: Buffer.from(named) });
     await page.locator('[data-testid=csv-pending]', { hasText: 'named.csv is not in use yet' }).waitFor();
-    assert.match((await page.getByTestId('csv-summary').textContent()) ?? '', /Still in use: people/);
+    await page.locator('[data-testid=csv-summary]', { hasText: 'Still in use: people' }).waitFor();
 
     // The id stays left out: a new file with an id column builds at once.
     await page.getByTestId('csv-input').setInputFiles({ name: 'many.csv', mimeType: 'text/csv', buffer: Buffer.from(rowsCsv(20_000)) });
@@ -126,6 +127,8 @@ describe('inputs built to break the page', () => {
     await page.getByTestId('budget-input').fill('1');
     await page.getByTestId('run-search').click();
     await page.getByTestId('search-message').filter({ hasText: 'Finished' }).waitFor({ timeout: 120_000 });
+    // "Finished" can show while the save is still being written, and a reload would abort it: wait for the list to hold it.
+    await page.locator('[data-testid=saved-study-trials]', { hasText: '1 trials' }).waitFor({ timeout: 30_000 });
     await page.reload();
     await page.getByTestId('tab-search').click();
     await page.getByTestId('open-study').first().click();

@@ -4,6 +4,7 @@
  * worker) and handed to the page without copying, so the page never loops over the trials to draw.
  */
 import type { Trial } from '../core/trial';
+import { edfColumns, type EdfColumns } from './edfColumns';
 
 /** One study's ended trials, in file order, as columns (shape [count] each) and their extents. */
 export interface HistoryColumns {
@@ -26,6 +27,8 @@ export interface HistoryColumns {
   maxEndedSeconds: number;
   /** Smallest and largest finite objective, or null when no trial has one. */
   valueExtent: [number, number] | null;
+  /** The distribution of the objective over ended trials not pruned (diverged ones count, never reaching a value). */
+  edf: EdfColumns;
 }
 
 /** The history columns of `trials` (one pass; no recursion or spreads, so any length works). */
@@ -44,6 +47,8 @@ export function historyColumns(trials: readonly Trial[]): HistoryColumns {
   let high = -Infinity;
   let maxId = 0;
   let at = 0;
+  let scored = 0;
+  const scores = new Float64Array(count);
   for (const trial of trials) {
     // Saved trials ran one after another as far as the file says: each starts when the one before ended.
     elapsedMs += trial.durationMs;
@@ -53,6 +58,7 @@ export function historyColumns(trials: readonly Trial[]): HistoryColumns {
     endedSeconds[at] = elapsedMs / 1000;
     values[at] = value;
     pruned[at] = trial.state === 'pruned' ? 1 : 0;
+    if (trial.state !== 'pruned') scores[scored++] = Number.isNaN(value) ? Infinity : value;
     if (trial.id > maxId) maxId = trial.id;
     if (!Number.isNaN(value)) {
       if (value < low) low = value;
@@ -79,10 +85,11 @@ export function historyColumns(trials: readonly Trial[]): HistoryColumns {
     maxId,
     maxEndedSeconds: count > 0 ? endedSeconds[count - 1] : 0,
     valueExtent: low <= high ? [low, high] : null,
+    edf: edfColumns(scores.subarray(0, scored)),
   };
 }
 
 /** The typed arrays of columns, for postMessage's transfer list (handed over, not copied). */
 export function columnBuffers(columns: HistoryColumns): ArrayBuffer[] {
-  return [columns.ids, columns.endedSeconds, columns.values, columns.pruned, columns.bestAt, columns.bestValues].map((array) => array.buffer as ArrayBuffer);
+  return [columns.ids, columns.endedSeconds, columns.values, columns.pruned, columns.bestAt, columns.bestValues, columns.edf.values, columns.edf.shares].map((array) => array.buffer as ArrayBuffer);
 }

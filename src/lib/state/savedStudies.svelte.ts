@@ -3,22 +3,18 @@
  * study opened read-only, the two compared, and imports. Storage failures never stop a search:
  * they end in `notice`, and the study stays in memory with its JSON export on offer.
  */
-import { historyColumns, type HistoryColumns } from '../analysis/historyColumns';
 import type { BackendName } from '../core/backendNames';
 import { maxStudyCharacters, type StudyExport } from '../storage/exportStudy';
 import { readStudyText } from '../storage/readStudyText';
+import type { StudyHead } from '../storage/studyReaderProtocol';
+import { openStudy } from '../storage/studyRows';
+import { openRecord, RecentStudies, type LoadedStudy, type OpenedStudy } from './recentStudies';
 import type { Study } from './study.svelte';
 import { buildRecord, defaultStudyName, newStudyId, openStudyStorage, type ResumeInfo, type SavedStudySummary, type StorageResult, type StudyStorage } from '../storage/studyStorage';
 import { dataToSave, type SavedData } from '../storage/savedData';
 import { pageStore, readSettled, settle, type KeyValueStore } from '../storage/settledStudies';
 
-/** A saved study read back: its summary, its trials, its history as columns, and the data saved with it, if any. */
-export interface OpenedStudy {
-  summary: SavedStudySummary;
-  study: StudyExport;
-  columns: HistoryColumns;
-  data?: SavedData;
-}
+export type { LoadedStudy, OpenedStudy };
 
 /** How a study is saved: its record's id and name, and the data kept with it (worked out once). */
 interface Identity {
@@ -42,7 +38,7 @@ function resumeInfo(study: Study, data: SavedData | 'too large' | null): ResumeI
   };
 }
 
-/** Studies kept parsed after being read (a 200,000-trial study takes seconds to parse). */
+/** Studies kept open after being read (a 200,000-trial study takes seconds to parse). */
 const recentStudies = 3;
 
 /** The saved-study state of the page; one instance, `savedStudies`. */
@@ -69,8 +65,7 @@ export class SavedStudies {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly #queued = new Set<string>();
   #writes: Promise<unknown> = Promise.resolve();
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  readonly #recent = new Map<string, OpenedStudy>();
+  readonly #recent = new RecentStudies(recentStudies, (rows) => this.opened?.rows === rows);
   readonly #openStorage: () => Promise<StorageResult<StudyStorage>>;
   readonly #store: KeyValueStore | null;
 
@@ -150,9 +145,16 @@ export class SavedStudies {
     this.settled = settle(this.#store, id);
   }
 
-  /** Reads a saved study back (for resuming it), or null with the reason in actionError. */
-  load(id: string): Promise<OpenedStudy | null> {
-    return this.#read(id);
+  /** Reads a saved study back whole (for resuming or replaying it), or null with the reason in actionError. */
+  async load(id: string): Promise<LoadedStudy | null> {
+    const storage = await this.#open();
+    if (!storage.ok) {
+      this.notice = storage.error.message;
+      return null;
+    }
+    const result = await storage.value.get(id, readStudyText);
+    this.actionError = result.ok ? null : result.error.message;
+    return result.ok ? result.value : null;
   }
 
   async #save(identity: Identity, exported: StudyExport, resume?: ResumeInfo, data?: SavedData | 'too large'): Promise<void> {
@@ -173,19 +175,19 @@ export class SavedStudies {
   /** Opens a saved study read-only. */
   async open(id: string): Promise<void> {
     const found = await this.#read(id);
-    if (found) this.opened = found;
+    if (found) this.#show(found);
   }
 
   /** Closes the read-only view. */
   close(): void {
-    this.opened = null;
+    this.#show(null);
   }
 
-  /** Keeps the last few studies read, so opening or comparing one again parses no JSON. */
-  #remember(id: string, study: OpenedStudy): void {
-    this.#recent.delete(id);
-    this.#recent.set(id, study);
-    for (const old of this.#recent.keys()) if (this.#recent.size > recentStudies) this.#recent.delete(old);
+  /** Shows `study` read-only (or none), letting go of the trials of the one shown before unless kept. */
+  #show(study: OpenedStudy | null): void {
+    const before = this.opened;
+    this.opened = study;
+    if (before) this.#recent.release(before.rows);
   }
 
   async #read(id: string): Promise<OpenedStudy | null> {
@@ -201,13 +203,11 @@ export class SavedStudies {
       this.notice = storage.error.message;
       return null;
     }
-    // Large studies are parsed and checked in a worker: the page gets them in short tasks.
-    const result = await storage.value.get(id, readStudyText);
+    const result = await openRecord(storage.value, id);
     this.actionError = result.ok ? null : result.error.message;
     if (!result.ok) return null;
-    const opened = { ...result.value, columns: result.value.columns ?? historyColumns(result.value.study.trials) };
-    this.#remember(id, opened);
-    return opened;
+    this.#recent.remember(id, result.value);
+    return result.value;
   }
 
   /** Adds a study to the comparison or takes it out; at most two, the oldest pick dropped. */
@@ -243,6 +243,7 @@ export class SavedStudies {
     this.list = this.list.filter((entry) => entry.id !== id);
     if (this.opened?.summary.id === id) this.opened = null;
     this.compared = this.compared.filter((entry) => entry.summary.id !== id);
+    this.#recent.forget(id);
   }
 
   /**
@@ -261,21 +262,21 @@ export class SavedStudies {
     await this.#openText(JSON.stringify(study.toExport(backend)), () => name);
   }
 
-  async #openText(source: string | Blob, nameOf: (study: StudyExport) => string): Promise<void> {
-    const parsed = await readStudyText(source);
+  async #openText(source: string | Blob, nameOf: (study: StudyHead) => string): Promise<void> {
+    const parsed = await openStudy(source);
     if (!parsed.ok) {
       this.importError = parsed.message;
       return;
     }
     this.importError = null;
     const now = Date.now();
-    const name = nameOf(parsed.study);
-    const record = buildRecord(parsed.study, { id: newStudyId(now), name, savedAt: now, json: source });
-    const summary = { id: record.id, name: record.name, savedAt: record.savedAt, trialCount: record.trialCount, best: record.best };
+    const summary: SavedStudySummary = { id: newStudyId(now), name: nameOf(parsed.head), savedAt: now, trialCount: parsed.trialCount, best: parsed.best };
     // Opened even when storage fails: the import is still worth looking at.
-    this.opened = { summary, study: parsed.study, columns: parsed.columns };
-    this.#remember(record.id, this.opened);
-    const saved = await this.#use((storage) => storage.put(record));
+    const opened: OpenedStudy = { summary, study: parsed.head, columns: parsed.columns, rows: parsed.rows };
+    this.#recent.remember(summary.id, opened);
+    this.#show(opened);
+    // The record keeps the text or file it was read from: the 20 MB are never written out again.
+    const saved = await this.#use((storage) => storage.put({ ...summary, json: source }));
     if (saved) this.list = [saved, ...this.list];
   }
 

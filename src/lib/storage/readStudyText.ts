@@ -48,7 +48,7 @@ function readInWorker(source: string | Blob): Promise<StudyRead> {
       worker.terminate();
       reject(new Error(event.message || 'the study reader failed'));
     };
-    worker.postMessage({ id, source } satisfies StudyReaderRequest);
+    worker.postMessage({ id, kind: 'read', source } satisfies StudyReaderRequest);
   });
 }
 

@@ -160,13 +160,19 @@ export class StudyStorage {
    * readStudyText's worker) so a damaged record ends in a message; its data only when whole.
    */
   async get(id: string, read: (json: string | Blob) => StudyRead | Promise<StudyRead> = readStudyText): Promise<StorageResult<{ summary: SavedStudySummary; study: StudyExport; columns: HistoryColumns; data?: SavedData }>> {
-    const found = await this.#attempt(() => this.#database.get('studies', id));
+    const found = await this.record(id);
     if (!found.ok) return found;
-    if (!found.value) return failure({ kind: 'missing', message: 'That saved study is no longer there (deleted in another tab?).' });
     const parsed = await read(found.value.json);
     if (!parsed.ok) return failure({ kind: 'failed', message: `The saved study is damaged. ${parsed.message}` });
     const data = found.value.data ? checkedSavedData(found.value.data) : null;
     return { ok: true, value: { summary: summaryOf(found.value), study: parsed.study, columns: parsed.columns, ...(data ? { data } : {}) } };
+  }
+
+  /** One saved record as stored (its JSON unread), or 'missing'. */
+  async record(id: string): Promise<StorageResult<SavedStudyRecord>> {
+    const found = await this.#attempt(() => this.#database.get('studies', id));
+    if (!found.ok || found.value) return found as StorageResult<SavedStudyRecord>;
+    return failure({ kind: 'missing', message: 'That saved study is no longer there (deleted in another tab?).' });
   }
 
   /** Gives a saved study a new name (trimmed, at most 120 characters). */

@@ -20,6 +20,10 @@ function fakeStorage(records: Map<string, SavedStudyRecord>, failFrom = Infinity
     async list() {
       return { ok: true, value: [...records.values()].reverse().map(summary) };
     },
+    async record(id: string) {
+      const record = records.get(id);
+      return record ? { ok: true, value: record } : { ok: false, error: { kind: 'missing', message: 'gone' } };
+    },
     async get(id: string) {
       const record = records.get(id);
       return record ? { ok: true, value: { summary: summary(record), study: JSON.parse(record.json as string), ...(record.data ? { data: record.data } : {}) } } : { ok: false, error: { kind: 'missing', message: 'gone' } };
@@ -182,8 +186,40 @@ describe('SavedStudies', () => {
     await saved.keepAndOpen(study as unknown as Study, 'wasm', 'Lesson "Baseline": grid search');
     expect(saved.importError).toBeNull();
     expect(saved.opened?.summary.name).toBe('Lesson "Baseline": grid search');
-    expect(saved.opened?.study.trials.length).toBe(2);
+    expect(saved.opened?.rows.count).toBe(2);
+    expect(saved.opened?.rows.slice(0, 5)).toEqual(study.trials);
     expect(saved.list.map((entry) => entry.name)).toEqual(['Lesson "Baseline": grid search']);
     expect(records.size).toBe(1);
+  });
+
+  it('opens a saved study with its trials fetched by range, and lets go of them once neither opened nor among the recent', async () => {
+    vi.useRealTimers();
+    const records = new Map<string, SavedStudyRecord>();
+    const saved = new SavedStudies(fakeStorage(records), memoryStore());
+    const ids: string[] = [];
+    for (let index = 0; index < 5; index++) {
+      const study = fakeStudy();
+      study.trials = [trial(1, 'complete'), trial(2, 'complete'), trial(3, 'complete')];
+      await saved.keepAndOpen(study as unknown as Study, 'cpu', `study ${index}`);
+      ids.push(saved.opened?.summary.id ?? '');
+    }
+    await saved.open(ids[0]);
+    const first = saved.opened;
+    expect(first?.summary.name).toBe('study 0');
+    expect(first?.study).not.toHaveProperty('trials');
+    expect(first?.rows.slice(1, 10)).toEqual([trial(2, 'complete'), trial(3, 'complete')]);
+    // Comparing three more pushes study 0 out of the recent ones, but it stays open, with its rows.
+    for (const id of ids.slice(1, 4)) await saved.toggleCompare(id);
+    expect(first?.rows.slice(0, 3)).toHaveLength(3);
+    // Closed and no longer recent: its trials are let go of.
+    saved.close();
+    expect(first?.rows.slice(0, 3)).toEqual([]);
+    // A study still among the recent keeps its trials after closing, so opening it again reads nothing.
+    await saved.open(ids[3]);
+    const recent = saved.opened?.rows;
+    saved.close();
+    expect(recent?.slice(0, 3)).toHaveLength(3);
+    await saved.open(ids[3]);
+    expect(saved.opened?.rows).toBe(recent);
   });
 });
