@@ -4,7 +4,7 @@
  * trial trains as hand-training does (trainTrial); several as a search wave does (a population:
  * on WebGPU the fused kernel where supportsFused allows, else TF.js's population).
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf';
 import type { BackendName } from '../core/backendNames';
 import { predictedMs, type Measurement } from '../core/backendDecision';
 import type { ModelSettings } from '../core/modelSettings';

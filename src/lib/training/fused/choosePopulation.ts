@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf';
 import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 import { createPopulation, type Population, type PopulationOptions } from '../population';
 import { createFusedPopulation, type FusedPopulationOptions } from './fusedPopulation';
