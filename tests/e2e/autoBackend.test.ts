@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { decideBackend, type Measurement } from '../../src/lib/core/backendDecision';
+import { defaultModelSettings } from '../../src/lib/core/modelSettings';
 import { openPage, openSession, type Session } from './harness';
 
 let session: Session;
@@ -32,7 +33,7 @@ describe('fastest available, measured', () => {
     // The page's choice is the pure rule applied to what it measured, not a fixed order.
     const measurements = calibrations[keys[0]];
     assert.deepEqual(measurements.map((entry) => entry.candidate), ['wasm', 'cpu', 'webgl', 'webgpu']);
-    const expected = decideBackend(measurements, { trials: 1, softwareAdapter: true });
+    const expected = decideBackend(measurements, { trials: 1, trialEpochs: defaultModelSettings.epochs, softwareAdapter: true });
     assert.equal(await page.getByTestId('backend').textContent(), expected.backend);
     assert.match((await page.getByTestId('backend-reason').textContent()) ?? '', new RegExp(expected.reason.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
     assert.match((await hand.textContent()) ?? '', /for hand-training/);
@@ -67,7 +68,7 @@ describe('fastest available, measured', () => {
     const measurements = calibrations[key];
     // WebGPU measured the fused kernel for this search (supportsFused accepts the default MLP).
     assert.ok(measurements.some((entry) => entry.candidate === 'fused'), JSON.stringify(measurements));
-    const expected = decideBackend(measurements, { trials: 4, softwareAdapter: true });
+    const expected = decideBackend(measurements, { trials: 4, trialEpochs: 4 * 5, softwareAdapter: true });
     assert.match((await search.textContent()) ?? '', /for this search \(4 trials at once\)/);
     assert.ok(((await search.textContent()) ?? '').includes(expected.reason), `${await search.textContent()} vs ${expected.reason}`);
     await page.getByTestId('search-message').filter({ hasText: 'Finished' }).waitFor({ timeout: 300_000 });

@@ -8,16 +8,18 @@ import { backendLabels, type BackendName } from './backendNames';
 /** A way to train: a TF.js backend, or the fused WebGPU kernel (searches only). */
 export type Candidate = BackendName | 'fused';
 
-/** One backend's calibration: trial-epochs per second, or why it could not run. */
+/** One backend's calibration: its steady training rate, its one-off start cost, or why it could not run. */
 export interface Measurement {
   candidate: Candidate;
-  /** Trial-epochs per second on the workload's shape; 0 when it failed. */
+  /** Steady trial-epochs per second on the workload's shape (epochs after the first); 0 when it failed. */
   rate: number;
-  /** True when not even one epoch finished in its time slice: `rate` is then an upper bound. */
+  /** One-off cost (ms) before steady training: building the trainer, compiling (the fused kernel's pipeline, TF.js's shaders) and the first epoch's extra time. Paid once per page. */
+  fixedMs?: number;
+  /** True when its slice ended before a steady epoch: `rate` is then an upper bound, and it can't win against an exact measurement. */
   bound?: boolean;
   /** Why it could not run (then rate is 0). */
   error?: string;
-  /** Milliseconds its start-up took, and its measuring (for the record; not used to decide). */
+  /** Milliseconds its backend start-up took, and its measuring (for the record; not used to decide). */
   startMs?: number;
   measureMs?: number;
 }
@@ -26,8 +28,16 @@ export interface Measurement {
 export interface Workload {
   /** Trials trained together (1 for hand-training). */
   trials: number;
+  /** Trial-epochs the job will train (trials × epochs): the one-off cost is weighed against this. */
+  trialEpochs: number;
   /** True when the WebGPU adapter is a software one (SwiftShader, a fallback adapter). */
   softwareAdapter: boolean;
+}
+
+/** Predicted wall time (ms) of `trialEpochs` on a measured candidate: its one-off cost plus the steady epochs. */
+export function predictedMs(measurement: Measurement, trialEpochs: number): number {
+  if (measurement.error || !(measurement.rate > 0)) return Infinity;
+  return (measurement.fixedMs ?? 0) + (1000 * trialEpochs) / measurement.rate;
 }
 
 /** The decision: which candidate trains, on which TF.js backend, and the sentence for the page. */
@@ -42,6 +52,8 @@ export interface BackendDecision {
 export interface CalibratedChoice {
   /** Trials trained together (1 = hand-training). */
   trials: number;
+  /** Trial-epochs the decision was made for. */
+  trialEpochs: number;
   decision: BackendDecision;
   measurements: Measurement[];
   /** Cache key (shape bucket and adapter). */
@@ -50,6 +62,8 @@ export interface CalibratedChoice {
   cached: boolean;
   /** Wall time of the calibration, backend start-ups included (0 when cached). */
   elapsedMs: number;
+  /** The part of elapsedMs that was one-off (backend start-ups, compiles, first epochs' extra), paid once per page; the rest is the calibration's own. */
+  oneOffMs: number;
   /** Why the fused kernel could not take this search (null when it could, or WebGPU did not run). */
   fusedFallback: string | null;
 }
@@ -67,30 +81,39 @@ export function formatRatio(ratio: number): string {
 
 const usesWebGPU = (candidate: Candidate) => candidate === 'webgpu' || candidate === 'fused';
 
+const seconds = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+
 /**
- * Picks the fastest measured candidate (ties go to the earlier one) and explains the pick against
- * the runner-up, or against WebGPU when WebGPU lost because its adapter is software.
+ * Picks the candidate with the shortest predicted time for the workload (one-off cost plus steady
+ * epochs; ties go to the earlier one; an upper-bound measurement only wins where nothing measured
+ * exactly) and explains the pick against the runner-up, or against WebGPU when WebGPU lost because
+ * its adapter is software.
  */
 export function decideBackend(measurements: readonly Measurement[], workload: Workload): BackendDecision {
   const usable = measurements.filter((entry) => !entry.error && entry.rate > 0);
   if (usable.length === 0) throw new Error('no backend could train in the calibration');
-  let best = usable[0];
-  for (const entry of usable) if (entry.rate > best.rate) best = entry;
+  const exact = usable.filter((entry) => !entry.bound);
+  const time = (entry: Measurement) => predictedMs(entry, workload.trialEpochs);
+  let best = (exact.length > 0 ? exact : usable)[0];
+  for (const entry of exact.length > 0 ? exact : usable) if (time(entry) < time(best)) best = entry;
   const backend: BackendName = best.candidate === 'fused' ? 'webgpu' : best.candidate;
   const label = candidateLabel(best.candidate);
   const job = workload.trials > 1 ? `for this search (${workload.trials} trials at once)` : 'for hand-training';
   const others = usable.filter((entry) => entry !== best);
   if (others.length === 0) return { candidate: best.candidate, backend, reason: `only ${label} could train here (${measurements.filter((entry) => entry.error).map((entry) => `${candidateLabel(entry.candidate)}: ${entry.error}`).join('; ')})` };
+  const ratio = (other: Measurement) => formatRatio(time(other) / time(best));
+  // A faster trainer that lost only by its one-off cost: say so, it is the surprise.
+  const outweighed = (other: Measurement) => (other.rate > best.rate && !other.bound ? `; ${candidateLabel(other.candidate)}'s one-off ${seconds(other.fixedMs ?? 0)} start outweighs so short a job` : '');
   const gpu = others.find((entry) => usesWebGPU(entry.candidate));
   if (!usesWebGPU(best.candidate) && gpu && workload.softwareAdapter) {
-    return { candidate: best.candidate, backend, reason: `WebGPU here is a software adapter: ${label} is ${formatRatio(best.rate / gpu.rate)} faster ${job}` };
+    return { candidate: best.candidate, backend, reason: `WebGPU here is a software adapter: ${label} is ${ratio(gpu)} faster ${job}${outweighed(gpu)}` };
   }
   let runnerUp = others[0];
-  for (const entry of others) if (entry.rate > runnerUp.rate) runnerUp = entry;
+  for (const entry of others) if (time(entry) < time(runnerUp)) runnerUp = entry;
   // Where WebGPU could not even start, that comes first: it is the first thing a person would ask.
   const gpuFailure = usesWebGPU(best.candidate) ? undefined : measurements.find((entry) => usesWebGPU(entry.candidate) && entry.error);
   const prefix = gpuFailure ? `${gpuFailure.error}; ` : '';
-  return { candidate: best.candidate, backend, reason: `${prefix}${label}: ${formatRatio(best.rate / runnerUp.rate)} faster than ${candidateLabel(runnerUp.candidate)} ${job}` };
+  return { candidate: best.candidate, backend, reason: `${prefix}${label}: ${ratio(runnerUp)} faster than ${candidateLabel(runnerUp.candidate)} ${job}${outweighed(runnerUp)}` };
 }
 
 /** The power of `base` at or above n (1, base, base², …): calibrations are shared within such buckets. */

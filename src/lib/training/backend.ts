@@ -2,13 +2,9 @@
  * Chooses the TF.js backend: WebGPU first, then WebGL, WASM and CPU. Each step's failure is
  * caught and remembered, so the page can say which backend runs and why the faster ones didn't.
  */
-import * as tf from '@tensorflow/tfjs';
-import { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
+import * as tf from './tf';
 import { requestTrainingDevice } from './webgpuDevice';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
-import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
-import wasmThreadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { loadBackend, loadWebGPU } from './backendLoaders';
 
 import { backendLabels, backendOrder, type BackendName } from '../core/backendNames';
 
@@ -36,7 +32,6 @@ let currentDevice: GPUDevice | null = null;
 /** Devices known lost: activateBackend rebuilds WebGPU rather than switch back to one. */
 const lostDevices = new WeakSet<GPUDevice>();
 let adapterSummary: { name: string; software: boolean } | null = null;
-let wasmPathsSet = false;
 
 /** The WebGPU device in use, if the active backend is WebGPU (for loss detection). */
 export function activeWebGPUDevice(): GPUDevice | null {
@@ -51,22 +46,11 @@ async function prepareWebGPU(hints: BackendHints): Promise<void> {
   summarise(adapter);
   // Register our own factory (replacing the package's) so that we own the device: we can
   // watch device.lost and register a fresh one after a loss.
-  const device = await requestTrainingDevice(adapter);
+  const [device, { WebGPUBackend }] = await Promise.all([requestTrainingDevice(adapter), loadWebGPU()]);
   if (tf.findBackendFactory('webgpu')) tf.removeBackend('webgpu');
   currentDevice = device;
   void device.lost.then(() => lostDevices.add(device));
   tf.registerBackend('webgpu', () => new WebGPUBackend(device), 3);
-}
-
-function prepareWasm(): void {
-  if (wasmPathsSet) return;
-  // The .wasm files are emitted with the app and loaded from its own origin, never a CDN.
-  setWasmPaths({
-    'tfjs-backend-wasm.wasm': wasmPlainUrl,
-    'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
-    'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimdUrl,
-  });
-  wasmPathsSet = true;
 }
 
 /** The WebGPU adapter seen last (vendor and architecture, and whether it is software), or null before WebGPU was tried. */
@@ -112,11 +96,11 @@ export async function activateBackend(name: BackendName, hints: BackendHints): P
 }
 
 async function tryBackend(name: BackendName, hints: BackendHints): Promise<void> {
-  if (name === 'webgpu') await prepareWebGPU(hints);
-  if (name === 'wasm') prepareWasm();
   if (name === 'webgl' && typeof OffscreenCanvas === 'undefined' && typeof document === 'undefined') {
     throw new Error('no OffscreenCanvas for WebGL in this worker');
   }
+  if (name === 'webgpu') await prepareWebGPU(hints);
+  else await loadBackend(name);
   const ok = await tf.setBackend(name);
   if (!ok) throw new Error(`${backendLabels[name]} failed to initialise`);
   await tf.ready();

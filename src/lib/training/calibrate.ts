@@ -4,9 +4,9 @@
  * trial trains as hand-training does (trainTrial); several as a search wave does (a population:
  * on WebGPU the fused kernel where supportsFused allows, else TF.js's population).
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf';
 import type { BackendName } from '../core/backendNames';
-import type { Measurement } from '../core/backendDecision';
+import { predictedMs, type Measurement } from '../core/backendDecision';
 import type { ModelSettings } from '../core/modelSettings';
 import type { TrialData } from '../core/trialInputs';
 import { activateBackend, type BackendHints } from './backend';
@@ -24,53 +24,79 @@ export interface Calibration {
   measurements: Measurement[];
   /** Wall time of the whole calibration, backend start-ups included (ms). */
   elapsedMs: number;
+  /** The one-off part of elapsedMs (backend start-ups, compiles, first epochs' extra): paid once per page whatever is measured. */
+  oneOffMs: number;
   /** Why WebGPU measured TF.js's population instead of the fused kernel (null when fused ran or WebGPU did not). */
   fusedFallback: string | null;
 }
 
-/** Total measuring time shared by the backends (ms), start-ups not included. */
+/** Steady-epoch measuring time shared by the backends (ms); one-off costs are measured apart and not included. */
 export const calibrationBudgetMs = 400;
 
 /** WASM and CPU first, WebGPU last, so work a slow GPU still has queued when its slice ends cannot slow the others' slices. */
 const order: readonly BackendName[] = ['wasm', 'cpu', 'webgl', 'webgpu'];
 
-/**
- * Trains through `run` for sliceMs and returns trial-epochs per second (steady state when two
- * epochs or more finished). While not one epoch has finished it waits up to firstEpochMs: long
- * enough that a backend still without an epoch then is surely slower than the best so far, so its
- * figure (then an upper bound) can't win by mistake.
- */
-async function measure(run: (epochDone: () => boolean, aborted: () => boolean) => Promise<void>, trials: number, sliceMs: number, firstEpochMs: number): Promise<Pick<Measurement, 'rate' | 'bound'>> {
-  const started = performance.now();
-  const stamps: number[] = [];
-  let timedOut = false;
-  let firstEpoch: () => void = () => {};
-  const first = new Promise<void>((resolve) => (firstEpoch = resolve));
-  const epochDone = () => {
-    stamps.push(performance.now());
-    // Two epochs at least where they come in time: the first one carries the warm-up.
-    if (stamps.length >= 2) firstEpoch();
-    return stamps.length < 2 || performance.now() - started < sliceMs;
-  };
-  const running = run(epochDone, () => timedOut);
-  running.catch(() => undefined);
-  const finished = running.then(() => 'done' as const);
-  const wait = async (promise: Promise<unknown>, ms: number) => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    await Promise.race([promise, new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, ms))))]);
-    clearTimeout(timer);
-  };
-  await wait(Promise.race([finished, first]), Math.max(sliceMs, firstEpochMs));
-  await wait(finished, sliceMs - (performance.now() - started));
-  timedOut = true;
-  if (stamps.length >= 2) return { rate: ((stamps.length - 1) * trials * 1000) / (stamps[stamps.length - 1] - stamps[0]) };
-  if (stamps.length === 1) return { rate: (trials * 1000) / (stamps[0] - started) };
-  // Not one epoch yet: the true rate is at most this (the slow backend's work goes on in the background and is dropped).
-  return { rate: (trials * 1000) / Math.max(sliceMs, performance.now() - started), bound: true };
+/** Longest wait for a first epoch (one-off costs included), and for the first steady one, while no backend has measured yet (ms). */
+const firstEpochCapMs = 20_000;
+const steadyEpochCapMs = 5_000;
+
+/** How long one backend is measured: its slice of steady epochs, and how long to wait for the first epoch and the first steady one. */
+interface Limits {
+  sliceMs: number;
+  firstWaitMs: number;
+  /** Given the first epoch's duration: how long to wait for one steady epoch. */
+  steadyWaitMs: (firstMs: number) => number;
 }
 
-/** Longest wait for a first epoch when no backend has measured yet (ms). */
-const firstEpochCapMs = 20_000;
+/**
+ * Trains through `run` and times it: the first epoch carries the one-off costs (building the
+ * trainer, compiling, the first dispatch); the epochs after it in the slice give the steady rate,
+ * and the one-off cost is the first epoch less one steady epoch. A run that has no first epoch, or
+ * no steady one, by its wait gets an upper-bound rate (`bound`).
+ */
+async function measure(run: (epochDone: () => boolean, aborted: () => boolean) => Promise<void>, trials: number, limits: Limits): Promise<Pick<Measurement, 'rate' | 'fixedMs' | 'bound'>> {
+  const started = performance.now();
+  const stamps: number[] = [];
+  let stopped = false;
+  let finished = false;
+  let sliceEnd = Infinity;
+  let notify: () => void = () => {};
+  const epochDone = () => {
+    stamps.push(performance.now());
+    notify();
+    return !stopped && !(stamps.length >= 2 && performance.now() >= sliceEnd);
+  };
+  void run(epochDone, () => stopped).catch(() => undefined).finally(() => {
+    finished = true;
+    notify();
+  });
+  const waitUntil = async (done: () => boolean, deadline: number) => {
+    while (!done() && !finished && performance.now() < deadline) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await new Promise<void>((resolve) => {
+        notify = resolve;
+        timer = setTimeout(resolve, Math.max(0, deadline - performance.now()));
+      });
+      clearTimeout(timer);
+    }
+  };
+  await waitUntil(() => stamps.length >= 1, started + limits.firstWaitMs);
+  if (stamps.length === 0) {
+    // Not one epoch yet: the slow backend's work goes on in the background and is dropped.
+    stopped = true;
+    return { rate: (trials * 1000) / (performance.now() - started), fixedMs: 0, bound: true };
+  }
+  const first = stamps[0];
+  sliceEnd = first + limits.sliceMs;
+  await waitUntil(() => stamps.length >= 2, first + Math.max(limits.sliceMs, limits.steadyWaitMs(first - started)));
+  await waitUntil(() => performance.now() >= sliceEnd, sliceEnd);
+  stopped = true;
+  if (stamps.length < 2) return { rate: (trials * 1000) / (performance.now() - first), fixedMs: 0, bound: true };
+  // The run stops at its next epoch's end; an epoch it finishes meanwhile counts too.
+  await waitUntil(() => finished, performance.now() + (stamps[stamps.length - 1] - first) / (stamps.length - 1));
+  const steadyMs = (stamps[stamps.length - 1] - first) / (stamps.length - 1);
+  return { rate: (trials * 1000) / steadyMs, fixedMs: Math.max(0, first - started - steadyMs) };
+}
 
 const endless = (settings: ModelSettings): ModelSettings => ({ ...settings, epochs: 10_000, patience: 0 });
 
@@ -91,22 +117,47 @@ function soloRun(workload: CalibrationWorkload) {
   };
 }
 
+/** Trial-epochs the workload will train (the sum of its trials' epochs). */
+export function workloadTrialEpochs(workload: CalibrationWorkload): number {
+  return workload.trials.reduce((sum, { settings }) => sum + Math.max(1, settings.epochs), 0);
+}
+
 /**
- * Measures every backend that starts on the workload, within calibrationBudgetMs in all, and
- * leaves the last one measured active (the caller activates its choice afterwards).
+ * The waits for a backend measured after others: a first epoch longer than the best predicted
+ * time so far, or a steady epoch at which the prediction passes it, can only lose, so neither is
+ * waited for beyond that (a bound then can't win by mistake).
+ */
+function limitsAfter(measurements: readonly Measurement[], trialEpochs: number, trials: number, sliceMs: number): Limits {
+  let best = Infinity;
+  for (const entry of measurements) if (!entry.bound) best = Math.min(best, predictedMs(entry, trialEpochs));
+  const epochsEach = trialEpochs / trials;
+  return {
+    sliceMs,
+    firstWaitMs: Math.min(firstEpochCapMs, best),
+    steadyWaitMs: (firstMs) => (epochsEach <= 1 ? 0 : Math.min(steadyEpochCapMs, Math.max(0, best - firstMs) / (epochsEach - 1))),
+  };
+}
+
+/**
+ * Measures every backend that starts on the workload (steady epochs within calibrationBudgetMs in
+ * all, one-off costs apart), and leaves the last one measured active (the caller activates its
+ * choice afterwards).
  */
 export async function calibrate(workload: CalibrationWorkload, hints: BackendHints, budgetMs = calibrationBudgetMs): Promise<Calibration> {
   const started = performance.now();
   const measurements: Measurement[] = [];
   let fusedFallback: string | null = null;
   let measuringMs = 0;
+  let oneOffMs = 0;
   const trials = workload.trials.length;
+  const trialEpochs = workloadTrialEpochs(workload);
   for (const [index, name] of order.entries()) {
     const startup = performance.now();
     try {
       await activateBackend(name, hints);
     } catch (error) {
       measurements.push({ candidate: name, rate: 0, error: error instanceof Error ? error.message : String(error) });
+      oneOffMs += performance.now() - startup;
       continue;
     }
     // WebGL compiles its shaders synchronously, seconds on a software renderer, and no time slice
@@ -114,22 +165,19 @@ export async function calibrate(workload: CalibrationWorkload, hints: BackendHin
     const renderer = name === 'webgl' ? webglRenderer() : '';
     if (/swiftshader|llvmpipe|software/i.test(renderer)) {
       measurements.push({ candidate: name, rate: 0, error: `a software renderer (${renderer}), not measured` });
+      oneOffMs += performance.now() - startup;
       continue;
     }
-    const sliceMs = Math.max(20, (budgetMs - measuringMs) / (order.length - index));
-    // The first backend measured waits for its first epoch; later ones twice the best one's epoch.
-    let best = 0;
-    for (const entry of measurements) if (!entry.error && !entry.bound && entry.rate > best) best = entry.rate;
-    const firstEpochMs = best > 0 ? Math.min(firstEpochCapMs, (2 * 1000 * trials) / best) : firstEpochCapMs;
+    const limits = limitsAfter(measurements, trialEpochs, trials, Math.max(20, (budgetMs - measuringMs) / (order.length - index)));
     const sliceStart = performance.now();
     try {
       if (trials === 1) {
-        measurements.push({ candidate: name, ...(await measure(soloRun(workload), 1, sliceMs, firstEpochMs)) });
+        measurements.push({ candidate: name, ...(await measure(soloRun(workload), 1, limits)) });
       } else {
         let trainer = 'tfjs' as 'fused' | 'tfjs';
         const result = await measure(async (epochDone, aborted) => {
-          // Built inside the slice: the fused kernel's pipeline compiles here.
-          const chosen = await choosePopulation({ ...workload.data, trials: workload.trials.map(({ settings, seed }) => ({ settings: endless(settings), seed })) });
+          // Built inside the first epoch: the fused kernel's pipeline compiles here. One epoch per submit, so each epoch is timed.
+          const chosen = await choosePopulation({ ...workload.data, trials: workload.trials.map(({ settings, seed }) => ({ settings: endless(settings), seed })) }, { epochsPerSubmit: 1 });
           trainer = chosen.trainer;
           if (name === 'webgpu' && chosen.trainer === 'tfjs') fusedFallback = chosen.reason;
           const population = chosen.population;
@@ -141,7 +189,7 @@ export async function calibrate(workload: CalibrationWorkload, hints: BackendHin
           } finally {
             population.dispose();
           }
-        }, trials, sliceMs, firstEpochMs);
+        }, trials, limits);
         // Still compiling when the slice ended (no fallback reason yet) can only be the fused kernel's pipeline.
         const fused = name === 'webgpu' && (trainer === 'fused' || fusedFallback === null);
         measurements.push({ candidate: fused ? 'fused' : name, ...result });
@@ -152,7 +200,9 @@ export async function calibrate(workload: CalibrationWorkload, hints: BackendHin
     const last = measurements[measurements.length - 1];
     last.startMs = Math.round(sliceStart - startup);
     last.measureMs = Math.round(performance.now() - sliceStart);
-    measuringMs += performance.now() - sliceStart;
+    const fixed = Math.min(last.fixedMs ?? 0, last.measureMs);
+    oneOffMs += last.startMs + fixed;
+    measuringMs += last.measureMs - fixed;
   }
-  return { measurements, elapsedMs: performance.now() - started, fusedFallback };
+  return { measurements, elapsedMs: performance.now() - started, oneOffMs, fusedFallback };
 }

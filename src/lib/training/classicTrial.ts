@@ -4,7 +4,7 @@
  * an epoch record, so curves, early-stopping schedules and the diagnosis treat it like the MLP's.
  * Between steps it yields to the worker's event loop, so a Stop is heard.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf';
 import { familyUses } from '../core/familySettings';
 import type { ModelSettings } from '../core/modelSettings';
 import type { EpochRecord, TrainingEnd } from '../core/trial';

@@ -2,7 +2,7 @@
  * The baseline every training speed-up is measured against: tf.layers `model.fit` of a
  * 2-16-16-2 MLP on 400 spiral points, in steps (batches) per second on the active backend.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf';
 import { spiral } from '../datasets/spiral';
 
 /** What one fit benchmark measured. */

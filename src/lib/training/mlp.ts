@@ -2,7 +2,7 @@
  * Builds a trial's model from its plain settings: an MLP, or polynomial ridge regression
  * (a linear layer on polynomial features, penalised by alpha).
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf';
 import type { Initializer, ModelSettings } from '../core/modelSettings';
 import type { Random } from '../core/random';
 

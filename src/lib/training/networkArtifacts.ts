@@ -3,7 +3,7 @@
  * view draws them per epoch), and the model as TF.js saves it (model.json topology, weight specs
  * and bytes), so the page can offer it for tf.loadLayersModel.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf';
 import type { LayerWeights, ModelArtifacts } from '../core/networkWeights';
 
 /** The weights of each dense layer of the network, inputs to outputs (one readback per tensor). */

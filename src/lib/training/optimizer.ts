@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf';
 import type { ModelSettings } from '../core/modelSettings';
 
 /** The TF.js optimizer a trial's settings name, at its learning rate (and momentum). */

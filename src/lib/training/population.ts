@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf';
 import type { TrialData } from '../core/trialInputs';
 import type { ModelSettings } from '../core/modelSettings';
 import { trainingBaseline } from './trainTrial';

@@ -2,7 +2,7 @@
  * The dataset of a TF.js population, kept on the device for its whole life: the row tables, the
  * two evaluation sets, and each epoch's examples gathered in every trial's own order.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf';
 import type { TrialData } from '../core/trialInputs';
 import type { EpochDraws } from './epochPlan';
 

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf';
 
 /**
  * The loss every trainer in this app minimises and reports, for one trial:

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf';
 import { maxOf } from '../core/extent';
 import type { Activation, Initializer } from '../core/modelSettings';
 import { initialWeights, type LayerWeights } from './initialWeights';

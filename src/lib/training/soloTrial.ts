@@ -2,7 +2,7 @@
  * One trial's TF.js network, optimiser and data, as trainTrial drives it: one epoch of seeded
  * mini-batch steps at a time, then the four numbers of the epoch in one readback.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf';
 import type { ModelSettings } from '../core/modelSettings';
 import type { Random } from '../core/random';
 import type { EpochRecord } from '../core/trial';

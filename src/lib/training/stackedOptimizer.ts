@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf';
 import type { OptimizerName } from '../core/modelSettings';
 
 /** One trial's optimiser settings. */

@@ -3,7 +3,7 @@
  * population (stacked kernels, one readback per epoch); ridge trials, which the population
  * trainer doesn't model, train one by one. Reports through callbacks; never touches the UI.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf';
 import type { ModelSettings } from '../core/modelSettings';
 import type { EpochRecord } from '../core/trial';
 import { choosePopulation } from './fused/choosePopulation';

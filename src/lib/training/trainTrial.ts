@@ -7,7 +7,7 @@
  * comparable, which is what a student reads them for. All four numbers of an epoch come back in
  * one readback.
  */
-import type * as tf from '@tensorflow/tfjs';
+import type * as tf from './tf';
 import type { ModelSettings } from '../core/modelSettings';
 import { createRandom } from '../core/random';
 import { baselineLoss, baselineMeanSquaredError, detectDivergence } from '../core/diagnose';

@@ -10,7 +10,7 @@ import { defaultModelSettings, type ModelSettings } from '../core/modelSettings'
 import type { TrialData } from '../core/trialInputs';
 import { spiral } from '../datasets/spiral';
 import { activateBackend, describeAdapter, discardWebGPU, type BackendHints } from '../training/backend';
-import { calibrate, type CalibrationWorkload } from '../training/calibrate';
+import { calibrate, workloadTrialEpochs, type CalibrationWorkload } from '../training/calibrate';
 
 
 /** The workload the page's hand-training starts with: the default model on a 400-point spiral. */
@@ -43,6 +43,8 @@ function shapeKey(workload: CalibrationWorkload, adapter: string): string {
 export class AutoBackend {
   readonly #hints: BackendHints;
   readonly #cache: Record<string, Measurement[]>;
+  /** Calibrations of this page, by shape key (elapsed and one-off ms; cached ones are 0). */
+  readonly #measured = new Map<string, { cached: boolean; elapsedMs: number; oneOffMs: number; fusedFallback: string | null }>();
   readonly #choices = new Map<string, CalibratedChoice>();
 
   /** `cache`: calibrations the page kept from earlier visits, by key. */
@@ -52,8 +54,9 @@ export class AutoBackend {
   }
 
   /**
-   * Activates the fastest backend for this workload; returns its choice, and whether it is new
-   * (the page hears new choices). Workloads without an MLP keep the current backend (null).
+   * Activates the fastest backend for this workload (predicted time of its trial-epochs); returns
+   * its choice, and whether it is new (the page hears new choices). Workloads without an MLP keep
+   * the current backend (null). A shape is measured once; each job length is decided on it.
    */
   async prepare(workload: CalibrationWorkload): Promise<{ choice: CalibratedChoice; fresh: boolean } | null> {
     const mlp = workload.trials.filter(({ settings }) => settings.kind === 'mlp');
@@ -61,15 +64,23 @@ export class AutoBackend {
     const shaped = { ...workload, trials: mlp };
     const adapter = await describeAdapter(this.#hints);
     const key = shapeKey(shaped, adapter.name);
-    let choice = this.#choices.get(key);
+    const trialEpochs = workloadTrialEpochs(shaped);
+    const choiceKey = `${key}|${trialEpochs}`;
+    let choice = this.#choices.get(choiceKey);
     const fresh = !choice;
     if (!choice) {
-      const cached = this.#cache[key];
-      const calibration = cached ? { measurements: cached, elapsedMs: 0, fusedFallback: null } : await calibrate(shaped, this.#hints);
-      const decision = decideBackend(calibration.measurements, { trials: mlp.length, softwareAdapter: adapter.software });
-      choice = { trials: mlp.length, decision, measurements: calibration.measurements, key, cached: Boolean(cached), elapsedMs: calibration.elapsedMs, fusedFallback: calibration.fusedFallback };
-      this.#cache[key] = calibration.measurements;
-      this.#choices.set(key, choice);
+      let measured = this.#measured.get(key);
+      if (!measured || !this.#cache[key]) {
+        const cached = this.#cache[key];
+        const calibration = cached ? { measurements: cached, elapsedMs: 0, oneOffMs: 0, fusedFallback: null } : await calibrate(shaped, this.#hints);
+        this.#cache[key] = calibration.measurements;
+        measured = { cached: Boolean(cached), elapsedMs: calibration.elapsedMs, oneOffMs: calibration.oneOffMs, fusedFallback: calibration.fusedFallback };
+        this.#measured.set(key, measured);
+      }
+      const measurements = this.#cache[key];
+      const decision = decideBackend(measurements, { trials: mlp.length, trialEpochs, softwareAdapter: adapter.software });
+      choice = { trials: mlp.length, trialEpochs, decision, measurements, key, ...measured };
+      this.#choices.set(choiceKey, choice);
     }
     try {
       await activateBackend(choice.decision.backend, this.#hints);
@@ -79,7 +90,8 @@ export class AutoBackend {
       // A cached winner that no longer starts (a GPU gone since): measure again, once.
       if (!choice.cached) throw error;
       delete this.#cache[key];
-      this.#choices.delete(key);
+      this.#measured.delete(key);
+      for (const other of [...this.#choices.keys()]) if (other.startsWith(`${key}|`)) this.#choices.delete(other);
       return this.prepare(workload);
     }
     return { choice, fresh };

@@ -16,7 +16,7 @@ import type { LineageEntry } from '../search/pbt';
 type PbtLineage = LineageEntry[];
 import { AutoBackend, defaultWorkload } from './autoBackend';
 import type { CalibrationWorkload } from '../training/calibrate';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../training/tf';
 
 declare const self: DedicatedWorkerGlobalScope;
 

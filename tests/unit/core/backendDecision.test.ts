@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { calibrationKey, decideBackend, formatRatio, mlpParameters, type Measurement } from '../../../src/lib/core/backendDecision';
+import { calibrationKey, decideBackend, formatRatio, mlpParameters, predictedMs, type Measurement } from '../../../src/lib/core/backendDecision';
 
-const software = { trials: 1, softwareAdapter: true };
-const hardware = { trials: 1, softwareAdapter: false };
+const software = { trials: 1, trialEpochs: 50, softwareAdapter: true };
+const hardware = { trials: 1, trialEpochs: 50, softwareAdapter: false };
 
 describe('decideBackend', () => {
   it('picks WASM over a software WebGPU adapter and says the adapter is software, with the measured ratio', () => {
@@ -23,7 +23,7 @@ describe('decideBackend', () => {
       { candidate: 'cpu', rate: 10 },
       { candidate: 'fused', rate: 750 },
     ];
-    const decision = decideBackend(measurements, { trials: 12, softwareAdapter: true });
+    const decision = decideBackend(measurements, { trials: 12, trialEpochs: 600, softwareAdapter: true });
     expect(decision).toMatchObject({ candidate: 'fused', backend: 'webgpu' });
     expect(decision.reason).toBe('fused WebGPU: 25× faster than WASM for this search (12 trials at once)');
   });
@@ -47,6 +47,45 @@ describe('decideBackend', () => {
   it('keeps the earlier candidate on a tie, and throws when nothing could train', () => {
     expect(decideBackend([{ candidate: 'wasm', rate: 10 }, { candidate: 'cpu', rate: 10 }], hardware).candidate).toBe('wasm');
     expect(() => decideBackend([{ candidate: 'wasm', rate: 0, error: 'x' }], hardware)).toThrow(/no backend/);
+  });
+});
+
+describe('decideBackend on predicted time (one-off cost plus steady epochs)', () => {
+  // Hand-made timings shaped like this machine's: WASM starts at once, the fused kernel compiles for seconds first.
+  const wasm: Measurement = { candidate: 'wasm', rate: 1000, fixedMs: 50 };
+  const fused: Measurement = { candidate: 'fused', rate: 20_000, fixedMs: 8000 };
+  const search = (epochs: number) => ({ trials: 64, trialEpochs: 64 * epochs, softwareAdapter: false });
+
+  it('predicts a job as its one-off cost plus its trial-epochs at the steady rate', () => {
+    expect(predictedMs(fused, 64 * 50)).toBeCloseTo(8000 + 160, 6);
+    expect(predictedMs(wasm, 100)).toBeCloseTo(150, 6);
+    expect(predictedMs({ candidate: 'cpu', rate: 0, error: 'x' }, 10)).toBe(Infinity);
+  });
+
+  it('lets the fused kernel win a long search even with an 8 s compile', () => {
+    // 64 trials × 500 epochs: WASM 32.05 s, fused 8 s + 1.6 s.
+    const decision = decideBackend([wasm, fused], search(500));
+    expect(decision).toMatchObject({ candidate: 'fused', backend: 'webgpu' });
+    expect(decision.reason).toBe('fused WebGPU: 3.3× faster than WASM for this search (64 trials at once)');
+  });
+
+  it('keeps WASM for a 3-epoch search, where the compile outweighs the faster epochs, and says so', () => {
+    // 64 trials × 3 epochs: WASM 0.24 s, fused 8.01 s.
+    const decision = decideBackend([wasm, fused], search(3));
+    expect(decision.candidate).toBe('wasm');
+    expect(decision.reason).toBe("WASM: 33× faster than fused WebGPU for this search (64 trials at once); fused WebGPU's one-off 8.0 s start outweighs so short a job");
+  });
+
+  it('changes its pick where the predicted times cross, about 8,000 ms ÷ (1/1,000 − 1/20,000 s) ≈ 8,400 trial-epochs', () => {
+    expect(decideBackend([wasm, fused], { trials: 64, trialEpochs: 8300, softwareAdapter: false }).candidate).toBe('wasm');
+    expect(decideBackend([wasm, fused], { trials: 64, trialEpochs: 8500, softwareAdapter: false }).candidate).toBe('fused');
+  });
+
+  it('never lets an upper-bound measurement beat an exact one, however fast its bound', () => {
+    const slow: Measurement = { candidate: 'cpu', rate: 10, fixedMs: 0 };
+    const unfinished: Measurement = { candidate: 'fused', rate: 1e6, fixedMs: 0, bound: true };
+    expect(decideBackend([slow, unfinished], search(50)).candidate).toBe('cpu');
+    expect(decideBackend([{ ...slow, bound: true }, unfinished], search(50)).candidate).toBe('fused');
   });
 });
 

@@ -11,11 +11,13 @@ function textOf(markup: string): string {
 
 const wasmForHand: CalibratedChoice = {
   trials: 1,
+  trialEpochs: 50,
   decision: { candidate: 'wasm', backend: 'wasm', reason: 'WebGPU here is a software adapter: WASM is 40× faster for hand-training' },
-  measurements: [{ candidate: 'wasm', rate: 28 }, { candidate: 'webgpu', rate: 0.7 }],
+  measurements: [{ candidate: 'wasm', rate: 28, fixedMs: 20 }, { candidate: 'webgpu', rate: 0.7, fixedMs: 2400 }],
   key: 'k1-p512-s16|google swiftshader',
   cached: false,
-  elapsedMs: 480,
+  elapsedMs: 3480,
+  oneOffMs: 3100,
   fusedFallback: null,
 };
 
@@ -28,7 +30,9 @@ describe('BackendStatus', () => {
     const { body } = render(BackendStatus, { props: { trainer: trainer({ backend: { name: 'wasm', reason: wasmForHand.decision.reason, skipped: [], readyMs: 500 }, handChoice: wasmForHand }) } });
     const text = textOf(body);
     expect(text).toContain('Hand-training: WASM (WebGPU here is a software adapter: WASM is 40× faster for hand-training)');
-    expect(text).toContain('measured in 480 ms');
+    expect(text).toContain('measured in 380 ms, plus 3,100 ms of one-off start-ups and compiles');
+    expect(text).toMatch(/WebGPU 0\.70 \(after 2\.4 s once\)/);
+    expect(text).not.toMatch(/WASM 28 \(after/);
     expect(text).toMatch(/WebGPU 0\.70/);
   });
 

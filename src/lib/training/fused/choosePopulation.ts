@@ -1,7 +1,7 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf';
 import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 import { createPopulation, type Population, type PopulationOptions } from '../population';
-import { createFusedPopulation } from './fusedPopulation';
+import { createFusedPopulation, type FusedPopulationOptions } from './fusedPopulation';
 import { supportsFused } from './supportsFused';
 
 /** A population and which trainer runs it, with the reason when the fused one could not. */
@@ -23,8 +23,9 @@ function webgpuDevice(): GPUDevice | null {
  * Creates the fastest population available for these trials: the fused trainer on the device
  * TF.js's WebGPU backend owns when the backend is WebGPU and supportsFused accepts the trials
  * (or when its pipeline fails to build, the TF.js population, with the error as reason).
+ * `fused`: the fused trainer's batching, where it runs.
  */
-export async function choosePopulation(options: PopulationOptions): Promise<ChosenPopulation> {
+export async function choosePopulation(options: PopulationOptions, fused: Pick<FusedPopulationOptions, 'epochsPerSubmit'> = {}): Promise<ChosenPopulation> {
   const device = webgpuDevice();
   if (!device) return { population: createPopulation(options), trainer: 'tfjs', reason: `the fused trainer needs WebGPU (backend: ${tf.getBackend()})` };
   const support = supportsFused(options.trials, {
@@ -35,7 +36,7 @@ export async function choosePopulation(options: PopulationOptions): Promise<Chos
   });
   if (!support.supported) return { population: createPopulation(options), trainer: 'tfjs', reason: support.reason };
   try {
-    return { population: await createFusedPopulation({ ...options, device }), trainer: 'fused', reason: null };
+    return { population: await createFusedPopulation({ ...options, ...fused, device }), trainer: 'fused', reason: null };
   } catch (error) {
     return { population: createPopulation(options), trainer: 'tfjs', reason: error instanceof Error ? error.message : String(error) };
   }
