@@ -96,6 +96,12 @@ describe('analysis views', () => {
     if (expected.savedTrialEpochs > 0) assert.match(savings, new RegExp(`early stopping saved ${expected.savedTrialEpochs} trial-epochs \\(${Math.round(expected.savedShare * 100)}%`));
     else assert.match(savings, /Nothing stopped early/);
     if (expected.savedByPruning > 0) assert.match(savings, new RegExp(`${expected.savedByPruning} by the schedule's pruning`));
+    // Trials trained side by side share the device: their shares add up to less than their wall times, and the sentence says so.
+    const shareSeconds = await view.getByTestId('cost-share').evaluateAll((cells) => cells.map((cell) => Number.parseFloat(cell.textContent ?? '')));
+    const wallSeconds = ended.reduce((sum, trial) => sum + trial.durationMs / 1000, 0);
+    assert.equal(shareSeconds.length, ended.length);
+    assert.ok(shareSeconds.reduce((sum, share) => sum + share, 0) < wallSeconds, `shares ${shareSeconds} against ${wallSeconds} s of wall time`);
+    assert.match(savings, /up to \d at once\. Their own wall times add up to [\d.]+ s, which counts every shared second once per trial/);
     const scored = ended.filter((trial) => trial.value !== null && Number.isFinite(trial.value)).length;
     for (const cost of ['time', 'epochs', 'parameters']) {
       await view.getByTestId('cost-select').selectOption(cost);
