@@ -263,6 +263,10 @@ describe('analysis views', () => {
     await mkdir(join('node_modules', '.cache'), { recursive: true });
     const folder = await mkdtemp(join(process.cwd(), 'node_modules', '.cache', 'reproduce-'));
     for (const [name, path] of Object.entries(downloads)) await copyFile(path, join(folder, name));
+    // It makes the spiral again from its generator's settings and seed instead of carrying the rows.
+    const script = await readFile(downloads[`trial-${best.id}.reproduce.mjs`], 'utf8');
+    assert.match(script, new RegExp(`the page's spiral generator \\(${info.samples} points, noise ${info.noise}, 2 classes, seed ${info.seed}\\)`));
+    assert.doesNotMatch(script, /const features = \[/);
     const { stdout } = await promisify(execFile)(process.execPath, [join(folder, `trial-${best.id}.reproduce.mjs`)], { timeout: 60_000 });
     await rm(folder, { recursive: true, force: true });
     const printed = Number(/validation loss (\d+\.\d+)/.exec(stdout)?.[1]);
