@@ -129,6 +129,17 @@ describe('analysis views', () => {
     assert.equal(minOf(rankValues), 1);
     await shoot(page, 'timeline');
 
+    // Trained weights: the best trial's network as the search trained it (4 trials side by side), not trained again.
+    await view.getByTestId('analysis-tab-network').click();
+    const bestTrial = ended.filter((trial) => trial.state === 'complete').sort((a, b) => (a.value as number) - (b.value as number))[0];
+    const source = view.getByTestId('network-source');
+    assert.equal(await source.getAttribute('data-source'), 'search');
+    assert.equal(Number(await source.getAttribute('data-epoch')), bestTrial.epochs.length);
+    assert.equal(Number(await view.getByTestId('network-view').getAttribute('data-epoch')), bestTrial.epochs.length);
+    const bestModel = { ...study.model, ...bestTrial.params } as { hiddenLayers: number; units: number };
+    assert.equal(Number(await view.getByTestId('network-view').getAttribute('data-edges')), 2 * bestModel.units + (bestModel.hiddenLayers - 1) * bestModel.units ** 2 + bestModel.units * 2);
+    await shoot(page, 'network-search');
+
     assert.deepEqual(log.consoleErrors, []);
     await context.close();
   });
@@ -209,6 +220,10 @@ describe('analysis views', () => {
     const study = await exported(page);
     const view = page.getByTestId('analysis-view');
     await view.getByTestId('analysis-tab-network').click();
+    // Before anything is trained again, the view shows the search's own network of the best trial.
+    const searchedBest = study.trials.filter((trial) => trial.state === 'complete').sort((a, b) => (a.value as number) - (b.value as number))[0];
+    assert.equal(await view.getByTestId('network-source').getAttribute('data-source'), 'search');
+    assert.equal(Number(await view.getByTestId('network-view').getAttribute('data-epoch')), searchedBest.epochs.length);
     // Every epoch the network view shows while the trial trains again.
     await page.evaluate(() => {
       const seen: number[] = [];
@@ -226,6 +241,7 @@ describe('analysis views', () => {
     const model = { ...study.model, ...best.params } as { hiddenLayers: number; units: number };
     const classes = 2;
     const expectedEdges = 2 * model.units + (model.hiddenLayers - 1) * model.units * model.units + model.units * classes;
+    assert.equal(await view.getByTestId('network-source').getAttribute('data-source'), 'retrained');
     const network = view.getByTestId('network-view');
     assert.equal(Number(await network.getAttribute('data-edges')), expectedEdges);
     assert.equal(Number(await network.getAttribute('data-epoch')), best.epochs.length);
