@@ -96,6 +96,12 @@ describe('analysis views', () => {
     if (expected.savedTrialEpochs > 0) assert.match(savings, new RegExp(`early stopping saved ${expected.savedTrialEpochs} trial-epochs \\(${Math.round(expected.savedShare * 100)}%`));
     else assert.match(savings, /Nothing stopped early/);
     if (expected.savedByPruning > 0) assert.match(savings, new RegExp(`${expected.savedByPruning} by the schedule's pruning`));
+    // Trials trained side by side share the device: their shares add up to less than their wall times, and the sentence says so.
+    const shareSeconds = await view.getByTestId('cost-share').evaluateAll((cells) => cells.map((cell) => Number.parseFloat(cell.textContent ?? '')));
+    const wallSeconds = ended.reduce((sum, trial) => sum + trial.durationMs / 1000, 0);
+    assert.equal(shareSeconds.length, ended.length);
+    assert.ok(shareSeconds.reduce((sum, share) => sum + share, 0) < wallSeconds, `shares ${shareSeconds} against ${wallSeconds} s of wall time`);
+    assert.match(savings, /up to \d at once\. Their own wall times add up to [\d.]+ s, which counts every shared second once per trial/);
     const scored = ended.filter((trial) => trial.value !== null && Number.isFinite(trial.value)).length;
     for (const cost of ['time', 'epochs', 'parameters']) {
       await view.getByTestId('cost-select').selectOption(cost);
@@ -122,6 +128,17 @@ describe('analysis views', () => {
     assert.equal(rankValues.length, scored);
     assert.equal(minOf(rankValues), 1);
     await shoot(page, 'timeline');
+
+    // Trained weights: the best trial's network as the search trained it (4 trials side by side), not trained again.
+    await view.getByTestId('analysis-tab-network').click();
+    const bestTrial = ended.filter((trial) => trial.state === 'complete').sort((a, b) => (a.value as number) - (b.value as number))[0];
+    const source = view.getByTestId('network-source');
+    assert.equal(await source.getAttribute('data-source'), 'search');
+    assert.equal(Number(await source.getAttribute('data-epoch')), bestTrial.epochs.length);
+    assert.equal(Number(await view.getByTestId('network-view').getAttribute('data-epoch')), bestTrial.epochs.length);
+    const bestModel = { ...study.model, ...bestTrial.params } as { hiddenLayers: number; units: number };
+    assert.equal(Number(await view.getByTestId('network-view').getAttribute('data-edges')), 2 * bestModel.units + (bestModel.hiddenLayers - 1) * bestModel.units ** 2 + bestModel.units * 2);
+    await shoot(page, 'network-search');
 
     assert.deepEqual(log.consoleErrors, []);
     await context.close();
@@ -203,6 +220,10 @@ describe('analysis views', () => {
     const study = await exported(page);
     const view = page.getByTestId('analysis-view');
     await view.getByTestId('analysis-tab-network').click();
+    // Before anything is trained again, the view shows the search's own network of the best trial.
+    const searchedBest = study.trials.filter((trial) => trial.state === 'complete').sort((a, b) => (a.value as number) - (b.value as number))[0];
+    assert.equal(await view.getByTestId('network-source').getAttribute('data-source'), 'search');
+    assert.equal(Number(await view.getByTestId('network-view').getAttribute('data-epoch')), searchedBest.epochs.length);
     // Every epoch the network view shows while the trial trains again.
     await page.evaluate(() => {
       const seen: number[] = [];
@@ -220,6 +241,7 @@ describe('analysis views', () => {
     const model = { ...study.model, ...best.params } as { hiddenLayers: number; units: number };
     const classes = 2;
     const expectedEdges = 2 * model.units + (model.hiddenLayers - 1) * model.units * model.units + model.units * classes;
+    assert.equal(await view.getByTestId('network-source').getAttribute('data-source'), 'retrained');
     const network = view.getByTestId('network-view');
     assert.equal(Number(await network.getAttribute('data-edges')), expectedEdges);
     assert.equal(Number(await network.getAttribute('data-epoch')), best.epochs.length);
@@ -257,6 +279,10 @@ describe('analysis views', () => {
     await mkdir(join('node_modules', '.cache'), { recursive: true });
     const folder = await mkdtemp(join(process.cwd(), 'node_modules', '.cache', 'reproduce-'));
     for (const [name, path] of Object.entries(downloads)) await copyFile(path, join(folder, name));
+    // It makes the spiral again from its generator's settings and seed instead of carrying the rows.
+    const script = await readFile(downloads[`trial-${best.id}.reproduce.mjs`], 'utf8');
+    assert.match(script, new RegExp(`the page's spiral generator \\(${info.samples} points, noise ${info.noise}, 2 classes, seed ${info.seed}\\)`));
+    assert.doesNotMatch(script, /const features = \[/);
     const { stdout } = await promisify(execFile)(process.execPath, [join(folder, `trial-${best.id}.reproduce.mjs`)], { timeout: 60_000 });
     await rm(folder, { recursive: true, force: true });
     const printed = Number(/validation loss (\d+\.\d+)/.exec(stdout)?.[1]);

@@ -8,6 +8,7 @@ export { importanceWarnings, type ImportanceWarning } from './importanceWarnings
 export { observationsFromTrials, type Observation, type TrialLike } from './observations';
 export { paretoFront, dominates, type ParetoPoint } from './pareto';
 export { studyCost, type StudyCost, type TrialCost } from './cost';
+export { sharedTime, type SharedTime, type TimeInterval } from './sharedTime';
 export { empiricalDistribution, groupedDistributions, shareAtOrBelow, type EmpiricalDistribution, type EdfStep } from './edf';
 export { trialTimeline, type Timeline, type TimelineRow } from './timeline';
 export { ranks } from './rank';

@@ -1,18 +1,30 @@
 /**
- * A self-contained Node script that reproduces a trained trial's validation loss: it holds the
- * validation rows themselves (features and targets, written out as numbers), loads the trained
- * model from the model.json and weights beside it with tf.loadLayersModel, and prints the loss the
- * page measured. The rows are written out rather than regenerated from the dataset's seed, so it
- * works for uploaded and drawn data too, and needs nothing from this project.
+ * A self-contained Node script that reproduces a trained trial's validation loss: it makes the
+ * validation rows again, loads the trained model from the model.json and weights beside it with
+ * tf.loadLayersModel, and prints the loss the page measured. A built-in generator's data is made
+ * again from its name, settings and seed and split as the page split it (export/datasetScript.ts);
+ * data without a generator (an uploaded CSV, drawn points, a shipped file) is written out as
+ * numbers, and the script's comment says why.
  */
+import { datasetCode, type GeneratedDataSource } from './datasetScript';
 
-/** What the script needs: the validation rows, the task, and the files it loads. */
+/** Where the script's rows come from: a built-in generator, or rows written out (with the reason, for the comment). */
+export type ScriptData =
+  | { source: 'generated'; generated: GeneratedDataSource }
+  | {
+      source: 'rows';
+      /** Why the rows are written out, e.g. "an uploaded CSV file has no generator". */
+      why: string;
+      /** Validation features, row-major [rows * featureCount], and targets [rows] (class indices or values). */
+      features: ArrayLike<number>;
+      targets: ArrayLike<number>;
+    };
+
+/** What the script needs: the data, the task, and the files it loads. */
 export interface ReproduceInput {
   /** How the page names the trial, e.g. "trial 7". */
   trial: string;
-  /** Validation features, row-major [rows * featureCount], and targets [rows] (class indices or values). */
-  features: ArrayLike<number>;
-  targets: ArrayLike<number>;
+  data: ScriptData;
   featureCount: number;
   /** Number of classes; 0 = regression. */
   classCount: number;
@@ -29,27 +41,48 @@ function numbers(values: ArrayLike<number>): string {
   return Array.from(values, (value) => String(Math.fround(value))).join(',');
 }
 
+function describeSource({ name, samples, noise, seed, classes, fractions }: GeneratedDataSource): string {
+  const arms = name === 'spiral' || name === 'blobs' ? `, ${classes} classes` : '';
+  return `the page's ${name} generator (${samples} points, noise ${noise}${arms}, seed ${seed}), split ${fractions.train} / ${fractions.validation} / ${fractions.test} with the same seed`;
+}
+
+function dataLines(input: ReproduceInput): string[] {
+  const { data } = input;
+  if (data.source === 'generated') {
+    return [
+      `// The data: ${describeSource(data.generated)}.`,
+      '// This makes the same points again, bit for bit, and keeps the validation rows the page scored.',
+      datasetCode(data.generated),
+    ];
+  }
+  return [
+    `// The ${data.targets.length} validation rows the page scored are written out below: ${data.why}.`,
+    `const featureCount = ${input.featureCount};`,
+    `const features = [${numbers(data.features)}];`,
+    `const targets = [${numbers(data.targets)}];`,
+    'const rows = targets.map((_, row) => row);',
+  ];
+}
+
 /** The script (an ES module for Node 20+ with @tensorflow/tfjs installed). */
 export function reproduceScript(input: ReproduceInput): string {
-  const rows = input.targets.length;
   const degree = input.polynomialDegree ?? 1;
   const measured = input.validationLoss !== undefined && Number.isFinite(input.validationLoss) ? input.validationLoss.toFixed(6) : 'not recorded';
   const loss = input.classCount > 0
-    ? `tf.losses.softmaxCrossEntropy(tf.oneHot(tf.tensor1d(targets, 'int32'), ${input.classCount}), outputs)`
-    : `tf.losses.meanSquaredError(tf.tensor2d(targets, [${rows}, 1]), outputs)`;
+    ? `tf.losses.softmaxCrossEntropy(tf.oneHot(tf.tensor1d(scored, 'int32'), ${input.classCount}), outputs)`
+    : 'tf.losses.meanSquaredError(tf.tensor2d(scored, [rows.length, 1]), outputs)';
   return [
-    `// ${input.trial} from the Tuning Playground: loads its trained model and prints its validation loss.`,
+    `// ${input.trial} from the Tuning Playground: makes its validation rows, loads its trained model and prints its validation loss.`,
     `// Put this file beside ${input.modelFile} and its weights file, then: npm install @tensorflow/tfjs && node ${input.modelFile.replace(/\.model\.json$/, '')}.reproduce.mjs`,
     "import * as tf from '@tensorflow/tfjs';",
     "import { readFile } from 'node:fs/promises';",
     '',
-    `// The ${rows} validation rows the page scored: ${input.featureCount} feature(s) per row, then the targets.`,
-    `const features = [${numbers(input.features)}];`,
-    `const targets = [${numbers(input.targets)}];`,
-    `const featureCount = ${input.featureCount};`,
+    ...dataLines(input),
+    '',
     `const degree = ${degree}; // ridge regression reads each feature's powers 1..degree, feature by feature`,
     'const expanded = [];',
-    'for (let row = 0; row < targets.length; row++) {',
+    'const scored = rows.map((row) => targets[row]);',
+    'for (const row of rows) {',
     '  for (let column = 0; column < featureCount; column++) {',
     '    let power = features[row * featureCount + column];',
     '    for (let d = 0; d < degree; d++) {',
@@ -64,7 +97,7 @@ export function reproduceScript(input: ReproduceInput): string {
     'const bytes = await readFile(new URL(json.weightsManifest[0].paths[0], folder));',
     'const weightData = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);',
     'const model = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: json.weightsManifest[0].weights, weightData }));',
-    `const outputs = model.predict(tf.tensor2d(expanded, [targets.length, featureCount * degree])); // ${input.classCount > 0 ? 'logits' : 'predictions'}`,
+    `const outputs = model.predict(tf.tensor2d(expanded, [rows.length, featureCount * degree])); // ${input.classCount > 0 ? 'logits' : 'predictions'}`,
     `const loss = ${loss};`,
     `console.log(\`validation loss \${(await loss.data())[0].toFixed(6)} (the page measured ${measured})\`);`,
     '',

@@ -22,6 +22,7 @@ import type { Trainer } from './trainer.svelte';
 import { trialSettings } from '../core/modelSettings';
 import { trialSeed } from '../core/trialInputs';
 import { ReplayedSearches } from './replayedSearches';
+import { TrialWeightsStore } from './trialWeightsStore';
 
 /** One search, as the page shows it. */
 export class Study {
@@ -63,6 +64,10 @@ export class Study {
   readonly #startedAt = performance.now();
   /** Replay's models: the search as it stood after each replayed step. */
   readonly replayed: ReplayedSearches;
+  /** Each trial's weights as the search trained them (up to 64 MB, the best trial always kept); not with cross-validation. */
+  readonly weights = new TrialWeightsStore(64 * 2 ** 20);
+  /** Bumped when weights arrive, so views that read `weights` re-derive. */
+  weightsVersion = $state(0);
 
   /** `replay`: trials that ended before a reload, which the runner replays instead of training again. */
   constructor(trainer: Trainer, setup: StudySetup, replay: StudyTrial[] = []) {
@@ -87,7 +92,11 @@ export class Study {
         epochBudget: setup.epochBudget ? setup.epochBudget : Infinity,
         replay,
       },
-      crossValidation ?? workerExecutor(trainer, setup),
+      crossValidation ??
+        workerExecutor(trainer, setup, (id, layers, epoch) => {
+          this.weights.set(id, layers, epoch, (other) => other === this.frame.best?.id);
+          this.weightsVersion++;
+        }),
       (runner) => {
         this.trials = crossValidation ? runner.trials.map((trial) => withFolds(trial, crossValidation.result(trial.id))) : runner.trials;
         this.status = runner.status;

@@ -160,10 +160,10 @@ export class Trainer {
   }
 
   /** Trains several trials together (see trainBatch), each as a TrainingRun with its own onEpochs. */
-  runBatch(data: TrialData, trials: { settings: ModelSettings; seed: number; onEpochs(records: EpochRecord[]): void }[]): TrainingRun[] {
+  runBatch(data: TrialData, trials: { settings: ModelSettings; seed: number; onEpochs(records: EpochRecord[]): void; onWeights?: TrialListener['weights'] }[]): TrainingRun[] {
     const settles: ((outcome: TrainingOutcome) => void)[] = [];
     const promises = trials.map(() => new Promise<TrainingOutcome>((resolve) => settles.push(resolve)));
-    const ids = this.trainBatch(data, trials.map(({ settings, seed, onEpochs }, index) => ({ settings, seed, listener: { epochs: onEpochs, end: (outcome: TrainingOutcome) => settles[index](outcome) } })));
+    const ids = this.trainBatch(data, trials.map(({ settings, seed, onEpochs, onWeights }, index) => ({ settings, seed, listener: { epochs: onEpochs, weights: onWeights, end: (outcome: TrainingOutcome) => settles[index](outcome) } })));
     return ids.map((id, index) => ({ id, done: promises[index], stop: () => this.stop(id) }));
   }
 
@@ -190,7 +190,8 @@ export class Trainer {
       return ids;
     }
     trials.forEach(({ listener }, index) => this.#listeners.set(ids[index], listener));
-    this.#client.send({ type: 'train-batch', data, trials: trials.map(({ settings, seed }, index) => ({ trialId: ids[index], settings, seed })) });
+    const weights = trials.some(({ listener }) => listener.weights) ? ('end' as const) : undefined;
+    this.#client.send({ type: 'train-batch', data, trials: trials.map(({ settings, seed }, index) => ({ trialId: ids[index], settings, seed })), weights });
     return ids;
   }
 

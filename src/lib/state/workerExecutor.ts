@@ -8,20 +8,23 @@ import type { FoldExecutor } from '../study/crossValidation';
 import type { StudySetup } from '../study/studySetup';
 import type { ExecutorResult, TrialExecutor } from '../study/studyRunner';
 import type { EpochRecord } from '../core/trial';
+import type { LayerWeights } from '../core/networkWeights';
 import type { Trainer, TrainingRun } from './trainer.svelte';
 
 /**
  * Trains a study's trials in the worker. Trials started in the same tick (a wave of the runner)
  * are sent as one batch, which the worker stacks into populations; a lone trial goes alone.
+ * `onWeights`, when given, hears each trial's trained weights (study trial id) just before it ends.
  */
-export function workerExecutor(trainer: Trainer, setup: StudySetup): TrialExecutor {
+export function workerExecutor(trainer: Trainer, setup: StudySetup, onWeights?: (trialId: number, layers: LayerWeights[], epoch: number) => void): TrialExecutor {
   const data = trialData(setup.dataset, setup.split.train, setup.split.validation);
-  type Pending = { settings: ModelSettings; seed: number; onEpochs(records: EpochRecord[]): void; started(run: TrainingRun): void };
+  type Pending = { settings: ModelSettings; seed: number; onEpochs(records: EpochRecord[]): void; onWeights?(layers: LayerWeights[], epoch: number): void; started(run: TrainingRun): void };
   let pending: Pending[] = [];
   const flush = () => {
     const batch = pending;
     pending = [];
-    if (batch.length === 1) batch[0].started(trainer.run({ data, settings: batch[0].settings, seed: batch[0].seed }, batch[0].onEpochs));
+    const [only] = batch;
+    if (batch.length === 1) only.started(trainer.run({ data, settings: only.settings, seed: only.seed, weights: only.onWeights ? 'end' : undefined }, only.onEpochs, undefined, only.onWeights ? { weights: only.onWeights } : undefined));
     else if (batch.length > 1) trainer.runBatch(data, batch).forEach((run, index) => batch[index].started(run));
   };
   return {
@@ -35,6 +38,7 @@ export function workerExecutor(trainer: Trainer, setup: StudySetup): TrialExecut
         settings: trialSettings(setup.base, params, maxEpochs),
         seed: trialSeed(setup.seed, id),
         onEpochs,
+        onWeights: onWeights ? (layers, epoch) => onWeights(id, layers, epoch) : undefined,
         started: (started) => {
           run = started;
           void started.done.then(resolveDone);

@@ -5,10 +5,12 @@
  */
 import * as tf from './tf';
 import type { ModelSettings } from '../core/modelSettings';
+import type { LayerWeights } from '../core/networkWeights';
 import type { EpochRecord } from '../core/trial';
 import { choosePopulation } from './fused/choosePopulation';
-import type { PopulationTrialEpoch } from './population';
+import type { Population, PopulationTrialEpoch } from './population';
 import { groupTrials } from './populationGroups';
+import { networkWeights } from './networkArtifacts';
 import { trainTrial, type TrialData, type TrialEnd } from './trainTrial';
 
 /** One trial of a batch. */
@@ -30,6 +32,18 @@ export interface BatchCallbacks {
   shouldAbort(): boolean;
   /** Which trainer a group of trials got, and why not the fused one when it could not. */
   onTrainer?(trainer: 'fused' | 'tfjs', trials: number, reason: string | null): void;
+  /** When given: each trial's weights as the batch trained them (after its last epoch), just before its end is reported. */
+  onWeights?(trialId: number, epoch: number, layers: LayerWeights[]): void;
+}
+
+/** Sends the current weights of the given population members (one readback for all of them). */
+async function sendWeights(population: Population, trials: BatchTrial[], members: number[], epochs: number[], callbacks: BatchCallbacks): Promise<void> {
+  if (!callbacks.onWeights || members.length === 0) return;
+  const all = await population.readWeights();
+  for (const index of members) {
+    if (epochs[index] === 0) continue;
+    callbacks.onWeights(trials[index].trialId, epochs[index], all[index].map(({ inputs, outputs, kernel, bias }) => ({ inputs, units: outputs, kernel, bias })));
+  }
 }
 
 /** The epoch record of a population entry, without its state. */
@@ -51,13 +65,13 @@ async function trainGroup(data: TrialData, trials: BatchTrial[], callbacks: Batc
   try {
     while (!population.isFinished()) {
       if (callbacks.shouldAbort()) throw new Error('the batch was aborted');
-      trials.forEach((trial, index) => {
-        if (!ended.has(index) && callbacks.shouldStop(trial.trialId)) {
-          population.stop(index);
-          ended.add(index);
-          callbacks.onEnd(trial.trialId, 'stopped', epochsDone[index], performance.now() - started);
-        }
-      });
+      const stopping = trials.flatMap((trial, index) => (!ended.has(index) && callbacks.shouldStop(trial.trialId) ? [index] : []));
+      await sendWeights(population, trials, stopping, epochsDone, callbacks);
+      for (const index of stopping) {
+        population.stop(index);
+        ended.add(index);
+        callbacks.onEnd(trials[index].trialId, 'stopped', epochsDone[index], performance.now() - started);
+      }
       if (population.isFinished()) break;
       const { trials: results } = await population.runEpoch();
       const entries: { trialId: number; records: EpochRecord[] }[] = [];
@@ -71,6 +85,8 @@ async function trainGroup(data: TrialData, trials: BatchTrial[], callbacks: Batc
         entries.push({ trialId: trials[index].trialId, records: [record(result)] });
       });
       if (entries.length) callbacks.onEpochs(entries);
+      const finishing = results.flatMap((result, index) => (result && !ended.has(index) && result.state !== 'running' ? [index] : []));
+      await sendWeights(population, trials, finishing, epochsDone, callbacks);
       results.forEach((result, index) => {
         if (!result || ended.has(index)) return;
         if (result.state === 'running') return;
@@ -80,6 +96,7 @@ async function trainGroup(data: TrialData, trials: BatchTrial[], callbacks: Batc
         callbacks.onEnd(trials[index].trialId, end, kept, performance.now() - started);
       });
     }
+    await sendWeights(population, trials, trials.flatMap((_, index) => (ended.has(index) ? [] : [index])), epochsDone, callbacks);
     trials.forEach((trial, index) => {
       if (!ended.has(index)) callbacks.onEnd(trial.trialId, 'complete', epochsDone[index], performance.now() - started);
     });
@@ -124,6 +141,7 @@ export async function trainBatch(data: TrialData, trials: BatchTrial[], callback
         shouldAbort: () => callbacks.shouldStop(trial.trialId) || callbacks.shouldAbort(),
         onEpoch: (epoch) => callbacks.onEpochs([{ trialId: trial.trialId, records: [epoch] }]),
       });
+      if (callbacks.onWeights && trained.model.network && trained.epochs.length > 0) callbacks.onWeights(trial.trialId, trained.keptEpoch || trained.epochs.length, await networkWeights(trained.model.network));
       trained.model.dispose();
       guarded.onEnd(trial.trialId, trained.end, trained.keptEpoch, performance.now() - started);
     } catch (error) {

@@ -29,7 +29,8 @@ export type WorkerRequest =
       weights?: 'end' | 'epochs';
     }
   /** Several trials trained together (stacked populations where their structure allows). */
-  | { type: 'train-batch'; data: TrialData; trials: { trialId: number; settings: ModelSettings; seed: number }[] }
+  /** `weights: 'end'`: send each trial's trained weights ('weights') just before its end. */
+  | { type: 'train-batch'; data: TrialData; trials: { trialId: number; settings: ModelSettings; seed: number }[]; weights?: 'end' }
   /** Population-based training of K members together (training/pbtPopulation.ts); stopped by 'stop' with runId. */
   | { type: 'train-pbt'; runId: number; data: TrialData; settings: ModelSettings; space: Dimension[]; population: number; interval: number; seed: number }
   | { type: 'stop'; trialId: number }

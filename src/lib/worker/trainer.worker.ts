@@ -177,6 +177,7 @@ async function runBatch(request: BatchRequest): Promise<void> {
     shouldStop: (trialId) => stopRequested.has(trialId),
     shouldAbort: () => deviceLost,
     onTrainer: (trainer, trials, reason) => post({ type: 'population-trainer', trainer, backend: tf.getBackend() as BackendName, trials, reason }),
+    onWeights: request.weights ? (trialId, epoch, layers) => post({ type: 'weights', trialId, epoch, layers }) : undefined,
   });
 }
 
