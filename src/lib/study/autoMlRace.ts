@@ -97,22 +97,33 @@ export class AutoMlRace {
     const { rounds, trialCaps, budgetMs } = this.plan;
     for (let round = 0; round < rounds.length && this.status === 'running'; round++) {
       const racing = this.standings.filter((standing) => standing.status === 'racing');
-      const count = round === 0 ? rounds[0].trialsPerFamily : nextRoundTrials(budgetMs - this.elapsedMs, rounds.length - round, racing.map((standing) => standing.trialMs), trialCaps[round]);
-      if (count === 0 || this.#timeUp) {
+      let done = 0;
+      if (round === 0) {
+        // The cost model is a guess: one trial of each family first measures this machine.
+        this.round = 1;
+        this.#say('race', 'Round 1 starts with one trial of each family.', 'the cost model is a rough guess, and how fast this machine trains each family is known only once something has trained.');
+        await this.#trainEach(racing, 1);
+        if ((this.status as RaceStatus) !== 'running') break;
+        done = 1;
+      }
+      const measured = this.standings.filter((standing) => standing.status === 'racing');
+      const count = this.#timeUp ? 0 : nextRoundTrials(budgetMs - this.elapsedMs, rounds.length - round, measured.map((standing) => standing.trialMs), round === 0 ? rounds[0].trialsPerFamily : trialCaps[round]);
+      if (count === 0 && round > 0) {
         this.#say('race', `No round ${round + 1}: the race ends here.`, `${formatSeconds(this.elapsedMs)} of the ${formatSeconds(budgetMs)} are spent, and another round would not fit in the time left.`);
         break;
       }
+      const total = Math.max(done, count);
       this.round = round + 1;
-      this.#say('race', `Round ${round + 1}: ${count} trial${count === 1 ? '' : 's'} for ${racing.length === 1 ? `the ${familyLabels[racing[0].family]}` : `each of ${racing.length} families`}.`, round === 0 ? 'as planned above.' : roundReason(racing, budgetMs - this.elapsedMs, rounds.length - round));
-      await Promise.all(racing.map((standing) => this.#runners.get(standing.family)?.step(count)));
-      this.#refresh();
+      this.#say('race', `Round ${round + 1}: ${total} trial${total === 1 ? '' : 's'} for ${measured.length === 1 ? `the ${familyLabels[measured[0].family]}` : `each of ${measured.length} families`}.`, roundReason(measured, budgetMs - this.elapsedMs, rounds.length - round));
+      if (total > done) await this.#trainEach(measured, total - done);
       if ((this.status as RaceStatus) !== 'running') break;
-      if (racing.length > 1) {
+      if (measured.length > 1 && !this.#timeUp) {
         const halved = halve(this.standings, round + 1, this.plan.metric);
         this.standings = halved.standings;
         for (const decision of halved.decisions) this.decisions = [...this.decisions, decision];
         this.#onChange(this);
       }
+      if (this.#timeUp) break;
     }
     if ((this.status as RaceStatus) === 'stopped') return;
     this.#crown();
@@ -124,6 +135,12 @@ export class AutoMlRace {
     this.status = 'stopped';
     for (const runner of this.#runners.values()) runner.stop();
     this.#say('race', 'Stopped.', 'you pressed Stop; no family is declared the winner.');
+  }
+
+  /** Gives each family in `racing` `count` more trials, side by side; resolves when all have ended. */
+  async #trainEach(racing: readonly FamilyStanding[], count: number): Promise<void> {
+    await Promise.all(racing.map((standing) => this.#runners.get(standing.family)?.step(count)));
+    this.#refresh();
   }
 
   #crown(): void {
@@ -138,7 +155,12 @@ export class AutoMlRace {
     }
     const seed = trialSeed(this.#seeds.get(leader.family) ?? this.plan.seed, best.id);
     this.winner = { family: leader.family, trial: best, settings: trialSettings(family.fixed, best.params, family.fixed.epochs), seed };
-    this.standings = this.standings.map((standing) => (standing === leader ? { ...standing, status: 'winner' } : standing));
+    const others = this.standings.filter((standing) => standing.status === 'racing' && standing !== leader);
+    this.standings = this.standings.map((standing) => (standing === leader ? { ...standing, status: 'winner' } : standing.status === 'racing' ? { ...standing, status: 'dropped', droppedAfter: this.round } : standing));
+    if (others.length > 0) {
+      const names = others.map((standing) => `${familyLabels[standing.family]} (${standing.best === null ? 'no score' : formatNumber(standing.best)})`).join(', ');
+      this.#say('race', `The time ran out with ${others.length + 1} families still racing; ${familyLabels[leader.family]} leads.`, `its best ${metricLabel(this.plan.metric)} ${formatNumber(leader.best ?? NaN)} is the lowest, against ${names}; ties go to the faster family.`);
+    }
     const params = Object.entries(best.params).map(([name, value]) => `${name} ${typeof value === 'number' ? formatNumber(value) : value}`).join(', ');
     const total = this.standings.reduce((sum, standing) => sum + standing.trials, 0);
     this.#say('winner', `The ${familyLabels[leader.family]} wins: trial ${best.id}, ${metricLabel(this.plan.metric)} ${formatNumber(best.value ?? NaN)} with ${params}.`, `it is the best of the last family standing, after ${total} trials in ${formatSeconds(this.elapsedMs)}; judge it on the test rows before trusting the score, since it was chosen for being best on these validation rows.`);

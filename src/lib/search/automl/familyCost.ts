@@ -2,8 +2,8 @@
  * A rough cost model: how long one trial of a family is expected to take on these facts, from
  * the work it does (rows × features × depth for a tree, trees × that for a forest, rounds for
  * boosting, distances for k-NN, passes for a linear solver, epochs × steps for a network). The
- * constants are fitted loosely to runs of the pure models in Node on this project's 2-core
- * machines (see docs/ARCHITECTURE.md, "AutoML"); the race replaces them with the times it measures.
+ * constants are fitted loosely to runs of the pure models in Node on this project's loaded 2-core
+ * machines, and to the WASM search benchmark for the network (see docs/ARCHITECTURE.md, "AutoML"); the race replaces them with the times it measures.
  */
 import type { ModelKind, ModelSettings } from '../../core/modelSettings';
 import type { DataFacts } from './facts';
@@ -33,8 +33,11 @@ const knnMsPerTerm = 5e-5;
 /** Milliseconds per row × column × output of one solver pass of a linear model, and the passes it takes. */
 const linearMsPerCell = 1e-4;
 const linearPasses = 150;
-/** Milliseconds per optimiser step of a small network (launch-bound on every backend), and per row × weight. */
-const networkMsPerStep = 1.5;
+/**
+ * Milliseconds per optimiser step of a small network (launch-bound on every backend), and per row ×
+ * weight: `npm run bench:auto` trained 600 trial-epochs of 8 steps on WASM in 72 s (docs/BENCHMARKS.md), about 15 ms a step.
+ */
+const networkMsPerStep = 15;
 const networkMsPerRowWeight = 2e-5;
 
 /** The settings a cost depends on (the middle of each searched range, say). */

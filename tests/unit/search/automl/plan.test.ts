@@ -33,8 +33,8 @@ describe('planAutoMl', () => {
     expect(said(large, 'fiveMinutes', 'K-nearest neighbours is left out')[0].because).toContain('20000 training rows');
   });
 
-  it('leaves the network out of a quick run on 2,000 rows but races it given five minutes', () => {
-    const facts = { ...moons, trainRows: 1200, validationRows: 400 };
+  it('leaves the network out of a quick run on 300 rows but races it given five minutes', () => {
+    const facts = { ...moons, trainRows: 300, validationRows: 100 };
     expect(families(facts, 'quick')).not.toContain('mlp');
     expect(said(facts, 'quick', 'Neural network (MLP) is left out')[0].because).toMatch(/expected to take about [\d.]+ s/);
     expect(families(facts, 'fiveMinutes')).toContain('mlp');
