@@ -105,6 +105,7 @@ export class AutoMlRace {
         await this.#trainEach(racing, 1);
         if ((this.status as RaceStatus) !== 'running') break;
         done = 1;
+        this.#leaveOutTooSlow(rounds[0].trialsPerFamily);
       }
       const measured = this.standings.filter((standing) => standing.status === 'racing');
       const count = this.#timeUp ? 0 : nextRoundTrials(budgetMs - this.elapsedMs, rounds.length - round, measured.map((standing) => standing.trialMs), round === 0 ? rounds[0].trialsPerFamily : trialCaps[round]);
@@ -135,6 +136,20 @@ export class AutoMlRace {
     this.status = 'stopped';
     for (const runner of this.#runners.values()) runner.stop();
     this.#say('race', 'Stopped.', 'you pressed Stop; no family is declared the winner.');
+  }
+
+  /** After the first trials: leaves out the slowest families while round 1 could not give each of the others 2 trials (at least 2 families stay). */
+  #leaveOutTooSlow(planned: number): void {
+    const roundsTotal = this.plan.rounds.length;
+    for (;;) {
+      const racing = this.standings.filter((standing) => standing.status === 'racing');
+      const remaining = this.plan.budgetMs - this.elapsedMs;
+      const count = nextRoundTrials(remaining, roundsTotal, racing.map((standing) => standing.trialMs), planned);
+      if (racing.length <= 2 || count >= Math.min(2, planned)) return;
+      const slowest = racing.reduce((most, standing) => (standing.trialMs > most.trialMs ? standing : most));
+      this.standings = this.standings.map((standing) => (standing === slowest ? { ...standing, status: 'dropped', droppedAfter: 1 } : standing));
+      this.#say('race', `${capitalise(familyLabels[slowest.family])} is left out after its first trial.`, `that trial took ${formatSeconds(slowest.trialMs)}; with it in the race, round 1 could give each family only ${count} trial${count === 1 ? '' : 's'} in its share (${formatSeconds(Math.max(0, remaining) / roundsTotal)}) of the time left, too few to compare them.`);
+    }
   }
 
   /** Gives each family in `racing` `count` more trials, side by side; resolves when all have ended. */
@@ -194,6 +209,10 @@ export class AutoMlRace {
     this.decisions = [...this.decisions, { topic, decision, because }];
     this.#onChange(this);
   }
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Why the next round has its size: the measured trial times and the time left. */

@@ -43,13 +43,13 @@ function linearRegression(seed: number, size = 200): Dataset {
   return { name: 'plane', task: 'regression', size, featureCount, features, targets, classCount: 0, featureNames: Array.from({ length: featureCount }, (_, index) => `x${index}`), classNames: [] };
 }
 
-/** Races the classic families on `dataset` with a clock that charges each trial 4 times its estimated time (a slow machine; it keeps the test short). */
-async function race(dataset: Dataset, seed: number): Promise<AutoMlRace> {
+/** Races the classic families on `dataset` with a clock that charges each trial 4 times its estimated time (a slow machine; it keeps the test short), or `charge(family)`. */
+async function race(dataset: Dataset, seed: number, charge?: (family: AutoMlFamily) => number): Promise<AutoMlRace> {
   const split = splitDataset(dataset, { train: 0.6, validation: 0.2, test: 0.2 }, seed);
   const plan = planAutoMl(dataFacts(dataset, split), 'quick', seed, classic);
   const clock = fakeClock();
   const run = new AutoMlRace(plan, {
-    executorFor: (family, familySeed) => classicExecutor(dataset, split, family.fixed, familySeed, 4 * family.estimatedTrialMs, clock),
+    executorFor: (family, familySeed) => classicExecutor(dataset, split, family.fixed, familySeed, charge?.(family.family) ?? 4 * family.estimatedTrialMs, clock),
     proposerFor: (family, familySeed) => localProposer(createStrategy(plan.strategy, family.space, { seed: familySeed, budget: 100 })),
     now: clock.now,
   });
@@ -90,5 +90,16 @@ describe('AutoMlRace', () => {
     const slowest = 4 * run.plan.families.reduce((most, family) => Math.max(most, family.estimatedTrialMs), 0);
     expect(run.elapsedMs).toBeLessThanOrEqual(run.plan.budgetMs + slowest);
     expect(run.elapsedMs).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('leaves out after its first trial a family far slower than the cost model said', async () => {
+    const run = await race(axisAligned(9), 9, (family) => (family === 'knn' ? 6000 : 20));
+    const knn = run.standings.find((standing) => standing.family === 'knn');
+    expect(knn?.status).toBe('dropped');
+    expect(knn?.trials).toBe(1);
+    const line = run.decisions.find((decision) => decision.decision === 'K-nearest neighbours is left out after its first trial.');
+    expect(line?.because).toContain('that trial took 6 s');
+    const roundOne = run.decisions.find((decision) => decision.decision.startsWith('Round 1:'));
+    expect(roundOne?.decision).not.toContain('1 trial ');
   }, 60_000);
 });

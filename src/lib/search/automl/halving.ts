@@ -44,7 +44,7 @@ export function halve(standings: readonly FamilyStanding[], round: number, metri
   const lastKept = kept[kept.length - 1];
   const label = metricLabel(metric);
   const decisions = dropped.map((standing): AutoMlDecision => {
-    const own = standing.best === null ? 'no trial gave a score' : `its best ${label} is ${formatNumber(standing.best)} over ${standing.trials} trials`;
+    const own = standing.best === null ? 'no trial gave a score' : `its best ${label} is ${formatNumber(standing.best)} over ${standing.trials} trial${standing.trials === 1 ? '' : 's'}`;
     const tie = standing.best !== null && standing.best === lastKept.best;
     return {
       topic: 'race',

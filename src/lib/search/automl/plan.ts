@@ -128,8 +128,8 @@ export function planAutoMl(facts: DataFacts, budget: AutoMlBudget, seed: number,
   decisions.push({
     topic: 'budget',
     decision: candidates.length > 1
-      ? `Round 1 gives each of the ${candidates.length} families ${rounds[0].trialsPerFamily} trials; then the better half goes on with more trials, ${rounds.length} rounds in all, each with an equal share of the ${formatSeconds(budgetMs)}.`
-      : `The one family gets ${rounds[0].trialsPerFamily} trials.`,
+      ? `Round 1 is planned at ${rounds[0].trialsPerFamily} trials for each of the ${candidates.length} families; then the better half goes on with more trials, ${rounds.length} rounds in all, each with an equal share of the ${formatSeconds(budgetMs)}.`
+      : `The one family is planned at ${rounds[0].trialsPerFamily} trials.`,
     because: candidates.length > 1
       ? `successive halving (Jamieson & Talwalkar 2016) spends little on families that are clearly worse and most on those still in contention; later rounds are sized from the times measured in earlier ones, so the budget holds even where the cost model is wrong.`
       : 'there is no other family to race against in this budget.',
