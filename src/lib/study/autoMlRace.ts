@@ -57,6 +57,8 @@ export class AutoMlRace {
   readonly #onChange: (race: AutoMlRace) => void;
   #startedAt = 0;
   #timeUp = false;
+  /** Wall milliseconds a trial costs beyond its own training (messages, queueing), measured over the last batch of trials. */
+  #overheadMs = 0;
 
   constructor(plan: AutoMlPlan, services: RaceServices, onChange: (race: AutoMlRace) => void = () => {}) {
     this.plan = plan;
@@ -108,14 +110,14 @@ export class AutoMlRace {
         this.#leaveOutTooSlow(rounds[0].trialsPerFamily);
       }
       const measured = this.standings.filter((standing) => standing.status === 'racing');
-      const count = this.#timeUp ? 0 : nextRoundTrials(budgetMs - this.elapsedMs, rounds.length - round, measured.map((standing) => standing.trialMs), round === 0 ? rounds[0].trialsPerFamily : trialCaps[round]);
+      const count = this.#timeUp ? 0 : nextRoundTrials(budgetMs - this.elapsedMs, rounds.length - round, measured.map((standing) => standing.trialMs + this.#overheadMs), round === 0 ? rounds[0].trialsPerFamily : trialCaps[round]);
       if (count === 0 && round > 0) {
         this.#say('race', `No round ${round + 1}: the race ends here.`, `${formatSeconds(this.elapsedMs)} of the ${formatSeconds(budgetMs)} are spent, and another round would not fit in the time left.`);
         break;
       }
       const total = Math.max(done, count);
       this.round = round + 1;
-      this.#say('race', `Round ${round + 1}: ${total} trial${total === 1 ? '' : 's'} for ${measured.length === 1 ? `the ${familyLabels[measured[0].family]}` : `each of ${measured.length} families`}.`, roundReason(measured, budgetMs - this.elapsedMs, rounds.length - round));
+      this.#say('race', `Round ${round + 1}: ${total} trial${total === 1 ? '' : 's'} for ${measured.length === 1 ? `the ${familyLabels[measured[0].family]}` : `each of ${measured.length} families`}.`, roundReason(measured, this.#overheadMs, budgetMs - this.elapsedMs, rounds.length - round));
       if (total > done) await this.#trainEach(measured, total - done);
       if ((this.status as RaceStatus) !== 'running') break;
       if (measured.length > 1 && !this.#timeUp) {
@@ -144,7 +146,7 @@ export class AutoMlRace {
     for (;;) {
       const racing = this.standings.filter((standing) => standing.status === 'racing');
       const remaining = this.plan.budgetMs - this.elapsedMs;
-      const count = nextRoundTrials(remaining, roundsTotal, racing.map((standing) => standing.trialMs), planned);
+      const count = nextRoundTrials(remaining, roundsTotal, racing.map((standing) => standing.trialMs + this.#overheadMs), planned);
       if (racing.length <= 2 || count >= Math.min(2, planned)) return;
       const slowest = racing.reduce((most, standing) => (standing.trialMs > most.trialMs ? standing : most));
       this.standings = this.standings.map((standing) => (standing === slowest ? { ...standing, status: 'dropped', droppedAfter: 1 } : standing));
@@ -154,8 +156,27 @@ export class AutoMlRace {
 
   /** Gives each family in `racing` `count` more trials, side by side; resolves when all have ended. */
   async #trainEach(racing: readonly FamilyStanding[], count: number): Promise<void> {
+    const before = this.#endedWork();
+    const startedAt = this.#now();
     await Promise.all(racing.map((standing) => this.#runners.get(standing.family)?.step(count)));
     this.#refresh();
+    const after = this.#endedWork();
+    const trials = after.trials - before.trials;
+    if (trials > 0) this.#overheadMs = Math.max(0, (this.#now() - startedAt - (after.trainingMs - before.trainingMs)) / trials);
+  }
+
+  /** Trials ended so far over all families, and their training milliseconds. */
+  #endedWork(): { trials: number; trainingMs: number } {
+    let trials = 0;
+    let trainingMs = 0;
+    for (const runner of this.#runners.values()) {
+      for (const trial of runner.trials) {
+        if (trial.state === 'running' || trial.state === 'queued') continue;
+        trials += 1;
+        trainingMs += trial.durationMs;
+      }
+    }
+    return { trials, trainingMs };
   }
 
   #crown(): void {
@@ -216,7 +237,8 @@ function capitalise(text: string): string {
 }
 
 /** Why the next round has its size: the measured trial times and the time left. */
-function roundReason(racing: readonly FamilyStanding[], remainingMs: number, roundsLeft: number): string {
+function roundReason(racing: readonly FamilyStanding[], overheadMs: number, remainingMs: number, roundsLeft: number): string {
   const times = racing.map((standing) => `${familyLabels[standing.family]} ${formatSeconds(standing.trialMs)}`).join(', ');
-  return `measured so far, a trial takes ${times}; ${formatSeconds(Math.max(0, remainingMs))} are left for ${roundsLeft} round${roundsLeft === 1 ? '' : 's'}.`;
+  const overhead = overheadMs >= 1 ? `, plus about ${formatSeconds(overheadMs)} each for messages and waiting` : '';
+  return `measured so far, a trial trains in ${times}${overhead}; ${formatSeconds(Math.max(0, remainingMs))} are left for ${roundsLeft} round${roundsLeft === 1 ? '' : 's'}.`;
 }

@@ -102,4 +102,23 @@ describe('AutoMlRace', () => {
     const roundOne = run.decisions.find((decision) => decision.decision.startsWith('Round 1:'));
     expect(roundOne?.decision).not.toContain('1 trial ');
   }, 60_000);
+
+  it('stops without naming a winner when Stop is pressed', async () => {
+    const dataset = axisAligned(10);
+    const split = splitDataset(dataset, { train: 0.6, validation: 0.2, test: 0.2 }, 10);
+    const plan = planAutoMl(dataFacts(dataset, split), 'quick', 10, classic);
+    const clock = fakeClock();
+    const run = new AutoMlRace(plan, {
+      executorFor: (family, familySeed) => classicExecutor(dataset, split, family.fixed, familySeed, 10, clock),
+      proposerFor: (family, familySeed) => localProposer(createStrategy('random', family.space, { seed: familySeed, budget: 100 })),
+      now: clock.now,
+    });
+    const finished = run.run();
+    run.stop();
+    await finished;
+    expect(run.status).toBe('stopped');
+    expect(run.winner).toBeNull();
+    expect(run.decisions.at(-1)?.decision).toBe('Stopped.');
+    expect(run.decisions.some((decision) => decision.topic === 'winner')).toBe(false);
+  });
 });
