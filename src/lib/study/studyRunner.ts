@@ -105,9 +105,9 @@ export class StudyRunner {
     return this.#start();
   }
 
-  /** Runs exactly one more trial, then pauses. */
-  step(): Promise<void> {
-    this.#stepsLeft = 1;
+  /** Runs exactly `count` more trials (default one), then pauses. */
+  step(count = 1): Promise<void> {
+    this.#stepsLeft = count;
     return this.#start();
   }
 
