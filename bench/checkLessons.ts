@@ -27,8 +27,25 @@ const override = JSON.parse(option('override') ?? '{}') as Record<string, unknow
 /** Required share of seeds in which each claim holds. */
 const requiredShare = 0.9;
 
+type LessonRecord = { lesson: string; seeds: number; held: number; claim: string; seconds: number; measured: string };
+const path = new URL('./results/lessons.json', import.meta.url);
+
+/**
+ * Writes this run's records so far over the file's: after every lesson, so a long run that is stopped keeps what it measured.
+ * A record this run has not measured yet stays as it was, with its own `measured` date (until the run reaches it).
+ */
+function save(records: readonly LessonRecord[]): void {
+  const measuredNow = new Set(records.map((record) => record.lesson));
+  const kept = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as { records: LessonRecord[] }).records.filter((record) => !measuredNow.has(record.lesson)) : [];
+  const order = lessons.map((lesson) => lesson.id);
+  const merged = [...kept, ...records].filter((record) => order.includes(record.lesson)).sort((a, b) => order.indexOf(a.lesson) - order.indexOf(b.lesson));
+  const output = { date: new Date().toISOString(), machine: `${process.platform} ${process.arch}, Node ${process.version}, TF.js CPU backend`, seedsEach: seeds, requiredShare, records: merged };
+  writeFileSync(path, `${JSON.stringify(output, null, 2)}\n`);
+  writeLessonsTable(output);
+}
+
 await useCpuBackend();
-const records: { lesson: string; seeds: number; held: number; claim: string; seconds: number }[] = [];
+const records: LessonRecord[] = [];
 for (const lesson of lessons) {
   if (only && lesson.id !== only) continue;
   const claim = lessonClaims[lesson.id];
@@ -44,18 +61,9 @@ for (const lesson of lessons) {
     else misses.push(seed);
   }
   const seconds = (performance.now() - started) / 1000;
-  records.push({ lesson: lesson.id, seeds, held: held / seeds, claim: claim.statement, seconds: Math.round(seconds) });
+  records.push({ lesson: lesson.id, seeds, held: held / seeds, claim: claim.statement, seconds: Math.round(seconds), measured: new Date().toISOString() });
   console.log(`${lesson.id}: held in ${held} of ${seeds} seeds (${Math.round((100 * held) / seeds)}%) in ${seconds.toFixed(0)} s${misses.length ? `; not in seeds ${misses.join(', ')}` : ''}`);
-}
-if (write && Object.keys(override).length === 0) {
-  // With --lesson, the new record replaces that lesson's in the file and the others stay.
-  const path = new URL('./results/lessons.json', import.meta.url);
-  const kept = only && existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as { records: typeof records }).records.filter((record) => record.lesson !== only) : [];
-  const order = lessons.map((lesson) => lesson.id);
-  const merged = [...kept, ...records].filter((record) => order.includes(record.lesson)).sort((a, b) => order.indexOf(a.lesson) - order.indexOf(b.lesson));
-  const output = { date: new Date().toISOString(), machine: `${process.platform} ${process.arch}, Node ${process.version}, TF.js CPU backend`, seedsEach: seeds, requiredShare, records: merged };
-  writeFileSync(path, `${JSON.stringify(output, null, 2)}\n`);
-  writeLessonsTable(output);
+  if (write && Object.keys(override).length === 0) save(records);
 }
 const failing = records.filter((record) => record.held < requiredShare);
 if (failing.length) {

@@ -21,6 +21,8 @@ import { createSchedule } from '../../src/lib/search/schedules/index';
 import { StudyRunner, type ExecutorResult, type TrialExecutor } from '../../src/lib/study/studyRunner';
 import { trainBatch, type BatchTrial } from '../../src/lib/training/trainPopulation';
 import { trainTrial, type TrialData } from '../../src/lib/training/trainTrial';
+import { networkWeights } from '../../src/lib/training/networkArtifacts';
+import type { LayerWeights } from '../../src/lib/core/networkWeights';
 
 /** The model settings inside complete settings. */
 function modelSettingsOf(settings: Settings): ModelSettings {
@@ -40,10 +42,14 @@ function trialData(dataset: Dataset, train: readonly number[], scored: readonly 
   return { features: dataset.features, targets: dataset.targets, featureCount: dataset.featureCount, classCount: dataset.classCount, trainIndices: [...train], validationIndices: [...scored] };
 }
 
-async function trainOnce(data: TrialData, settings: ModelSettings, seed: number): Promise<{ state: string; epochs: EpochRecord[] }> {
+/** Trains once as the page's hand-training does: its wall-clock time (setup included, as the worker times it) and, when asked, its final weights. */
+async function trainOnce(data: TrialData, settings: ModelSettings, seed: number, keepWeights = false): Promise<{ state: string; epochs: EpochRecord[]; durationMs: number; weights?: LayerWeights[] }> {
+  const started = performance.now();
   const trained = await trainTrial({ data, settings, seed });
+  const durationMs = performance.now() - started;
+  const weights = keepWeights && trained.model.network ? await networkWeights(trained.model.network) : undefined;
   trained.model.dispose();
-  return { state: trained.end === 'early-stopped' ? 'complete' : trained.end, epochs: trained.epochs };
+  return { state: trained.end === 'early-stopped' ? 'complete' : trained.end, epochs: trained.epochs, durationMs, ...(weights ? { weights } : {}) };
 }
 
 /** An executor that trains each wave of the runner as one batch through the population trainer. */
@@ -122,7 +128,7 @@ async function replayRun(run: LessonRun, settings: Settings, dataset: Dataset, s
   if (run.kind === 'models') {
     const base = modelSettingsOf(settings);
     for (const variant of run.variants) {
-      const trained = await trainOnce(data, { ...base, ...variant.settings }, settings.trainingSeed);
+      const trained = await trainOnce(data, { ...base, ...variant.settings }, settings.trainingSeed, run.weights);
       runs[variant.id] = [{ params: { ...variant.settings } as Record<string, number | string>, ...trained }];
     }
     return { runs };

@@ -58,8 +58,11 @@ describe('lessons', () => {
       const prediction = panel.getByTestId('prediction').first();
       assert.equal(await panel.getByTestId('reveal').count(), 0);
       assert.ok(await panel.getByTestId('lesson-run').isDisabled(), 'the run waits for a committed guess');
-      await prediction.getByTestId('prediction-choice').first().check();
-      await prediction.getByTestId('commit-prediction').click();
+      // Every prediction is committed before the run (the button waits for all of them).
+      for (const card of await panel.getByTestId('prediction').all()) {
+        await card.getByTestId('prediction-choice').first().check();
+        await card.getByTestId('commit-prediction').click();
+      }
       await panel.getByTestId('lesson-run').click();
       const reveal = prediction.getByTestId('reveal');
       await reveal.or(panel.getByTestId('lesson-error')).first().waitFor({ timeout: 90_000 });
@@ -78,6 +81,19 @@ describe('lessons', () => {
         for (const count of await rows.evaluateAll((nodes) => nodes.map((node) => Number(node.getAttribute('data-count'))))) assert.ok(count >= lesson.run.repetitions * 0.9, `${count} repetitions drawn`);
       }
       if (lesson.run.kind === 'splits') assert.equal(await panel.getByTestId('lesson-splits').getByTestId('strip-row').count(), 2);
+      assert.equal(await panel.getByTestId('reveal').count(), lesson.predictions.length, 'every prediction is answered');
+      if (lesson.run.kind === 'models') {
+        // Each hand-trained run shows the seconds per epoch the trainer measured.
+        const seconds = await panel.getByTestId('lesson-seconds-per-epoch').allTextContents();
+        assert.equal(seconds.length, lesson.run.variants.length);
+        for (const text of seconds) assert.match(text, /[\d.e-]+ s per epoch/);
+      }
+      if (lesson.run.kind === 'models' && lesson.run.weights) {
+        // The weights of the lesson's own runs: one strip per variant, a dot per first-layer weight.
+        const rows = panel.getByTestId('lesson-weights').getByTestId('strip-row');
+        assert.equal(await rows.count(), lesson.run.variants.length);
+        for (const count of await rows.evaluateAll((nodes) => nodes.map((node) => Number(node.getAttribute('data-count'))))) assert.ok(count > 0, `${count} weights drawn`);
+      }
       if (lesson.id === 'baseline') {
         // The lesson's search opens in the Search tab; closing the lesson still lays the page back.
         await panel.getByTestId('lesson-open-search').click();

@@ -5,17 +5,17 @@
 import type { LessonClaim } from './lessonTypes';
 import { gainAfter, gainWithin, laterGain, lossesOf, notBeatingBaseline, splitRange } from './lessonMeasures';
 import { budgetAnswer, earlyTrials, generation } from './searchLessons';
-import { regularisationNarrowsGap, worstRun } from './trainingLessons';
+import { penaltiesShrinkWeights, regularisationNarrowsGap, slowestRun, worstRun } from './trainingLessons';
 
 /** The claims, by lesson id. */
 export const courseClaims: Record<string, LessonClaim> = {
   'batch-size': {
-    statement: 'after the same epochs, batch 120 at learning rate 0.1 ends with the highest validation loss of the three runs (scaling its rate up fixes it)',
-    holds: (result) => worstRun(result) === 'large',
+    statement: 'after the same epochs, batch 120 at learning rate 0.1 ends with the highest validation loss of the three runs (scaling its rate up fixes it), and batch 8 takes the most wall-clock seconds per epoch',
+    holds: (result) => worstRun(result) === 'large' && slowestRun(result) === 'small',
   },
   regularisation: {
-    statement: 'L1, L2 and dropout each end with a narrower validation–training gap than no regularisation',
-    holds: regularisationNarrowsGap,
+    statement: 'L1, L2 and dropout each end with a narrower validation–training gap than no regularisation; L1 and L2 each end with a smaller weight norm than no regularisation, and L1 with the largest share of weights under 0.01',
+    holds: (result) => regularisationNarrowsGap(result) && penaltiesShrinkWeights(result),
   },
   evolution: {
     statement: `the median validation loss of the last ${generation} trials is more than 10% lower than the random first generation's`,

@@ -10,6 +10,7 @@ import type { SearchSettings } from '../state/searchSettings.svelte';
 import { Study } from '../state/study.svelte';
 import type { Trainer } from '../state/trainer.svelte';
 import type { EpochRecord } from '../core/trial';
+import type { LayerWeights } from '../core/networkWeights';
 import { appendAll } from '../core/extent';
 import type { LessonRun } from './lessons';
 import { bestValidationLoss, type LessonRunResult, type LessonTrial } from './revealRules';
@@ -20,14 +21,20 @@ import { splitRuns } from './splitPlan';
 interface TrainedRun {
   state: string;
   epochs: EpochRecord[];
+  durationMs: number;
+  /** The final weights, when asked for. */
+  weights?: LayerWeights[];
   error?: string;
 }
 
-/** Trains `settings` once with `seed` on `dataset`, scoring on the rows `scoredRows`; resolves when it ends. */
-async function trainOnce(trainer: Trainer, dataset: Dataset, trainRows: number[], scoredRows: number[], settings: ModelSettings, seed: number): Promise<TrainedRun> {
+/** Trains `settings` once with `seed` on `dataset`, scoring on the rows `scoredRows` (and keeping the final weights with `keepWeights`); resolves when it ends. */
+async function trainOnce(trainer: Trainer, dataset: Dataset, trainRows: number[], scoredRows: number[], settings: ModelSettings, seed: number, keepWeights = false): Promise<TrainedRun> {
   const epochs: EpochRecord[] = [];
-  const { end, error } = await trainer.run({ seed, settings, data: trialData(dataset, trainRows, scoredRows) }, (records) => appendAll(epochs, records)).done;
-  return { state: end === 'early-stopped' ? 'complete' : end, epochs, error };
+  let weights: LayerWeights[] | undefined;
+  const listeners = keepWeights ? { weights: (layers: LayerWeights[]) => (weights = layers) } : undefined;
+  const request = { seed, settings, data: trialData(dataset, trainRows, scoredRows), ...(keepWeights ? { weights: 'end' as const } : {}) };
+  const { end, error, durationMs } = await trainer.run(request, (records) => appendAll(epochs, records), undefined, listeners).done;
+  return { state: end === 'early-stopped' ? 'complete' : end, epochs, durationMs, weights, error };
 }
 
 /** One lesson run's progress and result. */
@@ -83,13 +90,14 @@ export class LessonRunner {
     const base = playground.modelSettings();
     this.progress = `Training ${run.variants.length} models…`;
     const trained = await Promise.all(
-      run.variants.map((variant) => trainOnce(trainer, dataset, [...split.train], [...split.validation], { ...base, ...variant.settings }, playground.trainingSeed)),
+      run.variants.map((variant) => trainOnce(trainer, dataset, [...split.train], [...split.validation], { ...base, ...variant.settings }, playground.trainingSeed, run.weights)),
     );
     const failed = trained.find((entry) => entry.state === 'failed');
     if (failed) throw new Error(`Training failed: ${failed.error ?? 'unknown error'}`);
     const runs: Record<string, LessonTrial[]> = {};
     run.variants.forEach((variant, index) => {
-      runs[variant.id] = [{ params: { ...variant.settings } as Record<string, number | string>, state: trained[index].state, epochs: trained[index].epochs }];
+      const { state, epochs, durationMs, weights } = trained[index];
+      runs[variant.id] = [{ params: { ...variant.settings } as Record<string, number | string>, state, epochs, durationMs, ...(weights ? { weights } : {}) }];
     });
     return { runs };
   }

@@ -14,8 +14,8 @@ export interface ModelVariant {
 
 /** What a lesson's Run button does once the preset is applied. */
 export type LessonRun =
-  /** Trains each variant once on the preset's data; runs are named by variant id. */
-  | { kind: 'models'; variants: ModelVariant[] }
+  /** Trains each variant once on the preset's data; runs are named by variant id. With `weights`, each run keeps its final weights. */
+  | { kind: 'models'; variants: ModelVariant[]; weights?: boolean }
   /**
    * Runs the search form once per strategy, in order; with `testBest` the last search's best trial is then scored once on the
    * test split. With `repetitions`, each strategy runs that many times (search seeds seed, seed + 1, …) and the result carries

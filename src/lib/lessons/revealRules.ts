@@ -3,6 +3,7 @@
  * functions over finished trials, so a reveal is never a hard-coded line.
  */
 import type { EpochRecord } from '../core/trial';
+import type { LayerWeights } from '../core/networkWeights';
 
 /** One finished training run as a lesson reads it. */
 export interface LessonTrial {
@@ -14,6 +15,8 @@ export interface LessonTrial {
   epochs: EpochRecord[];
   /** Wall-clock training time, when the runner measured it. */
   durationMs?: number;
+  /** The network's weights at the end (hand-trained runs of a lesson that asks for them). */
+  weights?: LayerWeights[];
 }
 
 /** What a lesson's run produced: trials by run name (a variant id or a strategy name), and a test score if one was asked for. */
