@@ -21,7 +21,7 @@ const withoutWebGPU = 'Object.defineProperty(Navigator.prototype, "gpu", { get: 
 function extremeStudy(): StudyExport {
   const values = [1e308, -1e308, 0.5, Number.MAX_VALUE, -Number.MAX_VALUE];
   return {
-    format: 'tuning-playground/study@1', seed: 1, backend: 'wasm',
+    format: 'tuning-playground/study@2', seed: 1, backend: 'wasm',
     dataset: { name: 'spiral', samples: 100, noise: 0.1, split: { train: 0.6, validation: 0.2, test: 0.2 } },
     model: {}, space: [{ name: 'learningRate', type: 'log', low: 0.0001, high: 1 }], strategy: { name: 'random' },
     objective: { metric: 'validationLoss', direction: 'minimize' },

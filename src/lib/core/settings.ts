@@ -103,7 +103,7 @@ const seedRange = { min: 0, max: 4294967295 } as const;
 
 /** The settings the search form offers, in the order it shows them (each has a searchRange in the table). */
 export const searchFormSettings = [
-  'learningRate', 'units', 'hiddenLayers', 'l2', 'dropout', 'batchSize', 'activation', 'optimizer',
+  'learningRate', 'units', 'hiddenLayers', 'l2', 'dropout', 'batchSize', 'activation', 'optimizer', 'momentum',
   'alpha', 'penalty', 'l1Ratio', 'degree', 'maxDepth', 'minSamplesLeaf', 'criterion', 'treeCount', 'subsample', 'neighbors', 'weighting',
 ] as const satisfies readonly SettingKey[];
 /** One of `searchFormSettings`. */
@@ -154,7 +154,7 @@ export const settingDefinitions: SettingTable = {
 
   optimizer: { type: 'choice', group: 'training', label: 'Optimizer', values: optimizers, default: defaultModelSettings.optimizer, searchable: true, searchRange: { type: 'choice', values: ['sgd', 'momentum', 'adam', 'rmsprop'] }, explanation: 'The rule that turns gradients into weight updates.' },
   learningRate: { type: 'number', group: 'training', label: 'Learning rate', min: 1e-5, max: 10, scale: 'log', default: defaultModelSettings.learningRate, searchable: true, searchRange: { type: 'log', low: 1e-3, high: 1 }, explanation: 'Step size of each update: too small crawls, too large diverges.' },
-  momentum: { type: 'number', group: 'training', label: 'Momentum', min: 0, max: 0.99, scale: 'linear', default: defaultModelSettings.momentum, searchable: true, explanation: 'How much of the previous step carries into the next (momentum optimizer).' },
+  momentum: { type: 'number', group: 'training', label: 'Momentum', min: 0, max: 0.99, scale: 'linear', default: defaultModelSettings.momentum, searchable: true, searchRange: { type: 'real', low: 0, high: 0.95 }, explanation: 'How much of the previous step carries into the next (momentum optimizer).' },
   batchSize: { type: 'int', group: 'training', label: 'Batch size', min: 1, max: 2000, default: defaultModelSettings.batchSize, searchable: true, searchRange: { type: 'int', low: 8, high: 128 }, explanation: 'Examples per gradient step: small batches are noisy, large ones smooth but slow to move.' },
   epochs: { type: 'int', group: 'training', label: 'Epochs', min: 1, max: 1000, default: defaultModelSettings.epochs, searchable: true, explanation: 'Passes over the training data.' },
   l1: { type: 'number', group: 'training', label: 'L1 penalty', min: 0, max: 1, scale: 'linear', default: defaultModelSettings.l1, searchable: true, explanation: 'Pushes weights to exactly zero: a sparser, simpler model.' },

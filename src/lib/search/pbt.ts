@@ -11,7 +11,7 @@
  * trained with next), so the page can draw the tree and each survivor's schedule.
  */
 import { createRandom, type Random } from '../core/random';
-import { fromUnit, validateSpace, type Dimension, type Params } from '../core/space';
+import { fromUnit, isActive, validateSpace, valueFromUnit, type Dimension, type Params } from '../core/space';
 
 /** Hyperparameters the page's PBT changes mid-training (structure and batch size are shared by the stacked members). */
 export const pbtSearchable = ['learningRate', 'l1', 'l2'] as const;
@@ -182,8 +182,11 @@ export class PbtController {
       const value = params[dimension.name];
       const up = this.random.next() < 0.5;
       const factor = up ? this.factors[1] : this.factors[0];
-      if (this.random.next() < this.resampleProbability) {
-        explored[dimension.name] = fresh[dimension.name];
+      if (value === undefined) {
+        // A conditional hyperparameter the parent lacked: drawn afresh, kept only if now active.
+        explored[dimension.name] = valueFromUnit(dimension, this.random.next());
+      } else if (this.random.next() < this.resampleProbability) {
+        explored[dimension.name] = fresh[dimension.name] ?? value;
       } else if (dimension.type === 'choice') {
         const index = dimension.values.indexOf(value);
         const moved = Math.min(dimension.values.length - 1, Math.max(0, index + (up ? 1 : -1)));
@@ -197,6 +200,8 @@ export class PbtController {
         explored[dimension.name] = Math.min(dimension.high, Math.max(dimension.low, Number(value) * factor));
       }
     }
+    // An explored parent can switch a conditional hyperparameter off: it is left out, never set.
+    for (const dimension of this.space) if (!isActive(dimension, explored)) delete explored[dimension.name];
     return explored;
   }
 }

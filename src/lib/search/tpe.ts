@@ -10,9 +10,11 @@
  * axes; univariate TPE (Optuna's default) models and picks each dimension on its own. The
  * defaults are Optuna's except two, chosen on test functions and seeds other than the
  * benchmark's (docs/BENCHMARKS.md): multivariate, with per-dimension neighbour bandwidths.
+ * Conditional spaces fit each conditional dimension only where it was active (conditionalTpe.ts).
  */
 import { createRandom, type Random } from '../core/random';
-import { fromUnit, spaceSize, validateSpace, type Dimension, type Params } from '../core/space';
+import { fromUnit, isConditional, spaceSize, validateSpace, type Dimension, type Params } from '../core/space';
+import { fitConditionalTpe, rankConditionalCandidates } from './conditionalTpe';
 import { fitParzen, logDensity, logMarginalDensity, observationWeights, sampleParzen, type ParzenEstimator } from './parzen';
 import { SearchHistory, type Observation } from './searchHistory';
 import type { Strategy, StrategyOptions } from './strategy';
@@ -124,6 +126,12 @@ export function createTpeSearch(space: Dimension[], options: TpeOptions): Strate
   const proposals = (): Float64Array[] => {
     if (history.observations.length < Math.max(1, startupTrials)) return [uniform(random)];
     const pending = constantLiar ? [...history.pending.values()].map((trial) => trial.unit) : [];
+    if (isConditional(space)) {
+      // Conditional spaces: each conditional dimension's densities come from the results where it was active.
+      const { gamma = defaultGamma, priorWeight = 1, multivariate = true, bandwidth = 'neighbours' } = model;
+      const conditional = fitConditionalTpe(space, history.observations, { gamma, priorWeight, multivariate, bandwidth }, pending);
+      return rankConditionalCandidates(space, conditional, candidates, random);
+    }
     const densities = fitTpeDensities(space, history.observations, model, pending);
     return rankCandidates(densities, sampleParzen(densities.good, candidates, random));
   };

@@ -4,9 +4,10 @@
  * mode these are the marginals of the joint densities along the dimension (the other
  * coordinates integrated out), so the curves are exact for what they show.
  */
-import { cellCount, snapUnit, toUnit, valueFromUnit, type Dimension, type Params } from '../core/space';
-import { logMarginalDensity } from './parzen';
-import { fitTpeDensities, type TpeModelOptions } from './tpe';
+import { cellCount, isConditional, snapUnit, toUnit, valueFromUnit, type Dimension, type Params } from '../core/space';
+import { fitConditionalTpe } from './conditionalTpe';
+import { logMarginalDensity, type ParzenEstimator } from './parzen';
+import { defaultGamma, fitTpeDensities, type TpeModelOptions } from './tpe';
 
 /** The curves of one dimension, one entry per grid point. */
 export interface TpeSlice {
@@ -48,9 +49,9 @@ export function computeTpeSlice(
     : Array.from({ length: points }, (_, i) => (points === 1 ? 0.5 : i / (points - 1)));
   const finite = observations.filter((observation) => Number.isFinite(observation.value));
   const units = finite.map((observation) => ({ unit: snapUnit(space, toUnit(space, observation.params)), value: observation.value }));
-  const densities = fitTpeDensities(space, units, options);
-  const good = unit.map((x) => Math.exp(logMarginalDensity(densities.good, k, x)));
-  const bad = unit.map((x) => Math.exp(logMarginalDensity(densities.bad, k, x)));
+  const densities = sliceDensities(space, units, k, options);
+  const good = unit.map((x) => Math.exp(logMarginalDensity(densities.good, densities.index, x)));
+  const bad = unit.map((x) => Math.exp(logMarginalDensity(densities.bad, densities.index, x)));
   return {
     name: dimension.name,
     unit,
@@ -61,4 +62,18 @@ export function computeTpeSlice(
     threshold: densities.threshold,
     goodCount: densities.goodCount,
   };
+}
+
+/** The densities that hold dimension k and its index in them: in a conditional space, the model TPE itself uses. */
+function sliceDensities(
+  space: Dimension[],
+  units: { unit: Float64Array; value: number }[],
+  k: number,
+  options: TpeModelOptions,
+): { good: ParzenEstimator; bad: ParzenEstimator; index: number; threshold: number; goodCount: number } {
+  if (!isConditional(space)) return { ...fitTpeDensities(space, units, options), index: k };
+  const { gamma = defaultGamma, priorWeight = 1, multivariate = true, bandwidth = 'neighbours' } = options;
+  const model = fitConditionalTpe(space, units, { gamma, priorWeight, multivariate, bandwidth });
+  const pair = [...(model.base ? [model.base] : []), ...model.conditional].find((candidate) => candidate.indices.includes(k))!;
+  return { good: pair.good, bad: pair.bad, index: pair.indices.indexOf(k), threshold: model.threshold, goodCount: model.goodCount };
 }

@@ -6,6 +6,7 @@
 import { familyUses } from '../core/familySettings';
 import { acquisitionFunctionNames, searchSpace, settingDefinitions, validateSetting, type Settings } from '../core/settings';
 import { formatSearchedDimensions } from '../core/searchedDimensions';
+import { withConditions } from '../core/searchConditions';
 import type { Dimension } from '../core/space';
 import { datasetInfoOf } from '../storage/datasetInfo';
 import { searchableSettings, type StudySetup } from '../study/studySetup';
@@ -61,8 +62,8 @@ export class SearchSettings {
     this.page.values.search = formatSearchedDimensions(dimensions);
   }
 
-  /** The search space from the checked rows the chosen model family reads, in form order. */
-  space: Dimension[] = $derived(this.rows.flatMap((row) => (familyUses(this.page.values.kind, row.name) ? rowDimension(row) ?? [] : [])));
+  /** The search space from the checked rows the chosen model family reads, in form order, with the table's conditions (searchConditions.ts). */
+  space: Dimension[] = $derived(withConditions(this.rows.flatMap((row) => (familyUses(this.page.values.kind, row.name) ? rowDimension(row) ?? [] : []))));
 
   /** A sentence naming what is wrong with the form, or '' when a search can start. */
   problem: string = $derived.by(() => {

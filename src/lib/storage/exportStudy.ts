@@ -1,11 +1,11 @@
 /**
- * The study export, the experiment log of DESIGN.md: `tuning-playground/study@1` JSON out and
- * back in. Import is validated against the format (studySchema.ts) and never throws: anything
+ * The study export, the experiment log of DESIGN.md: `tuning-playground/study@2` JSON out and
+ * back in (older versions migrated, studyMigration.ts). Import is validated against the format (studySchema.ts) and never throws: anything
  * else, a `__proto__` or `constructor` payload included, ends in a message and changes nothing.
  */
 import type { EpochRecord, Trial } from '../core/trial';
+import { readableStudyFormats } from './studyMigration';
 import { findStructureProblem, forbiddenKeyNames, jsonNestsDeeperThan, maxStudyDepth, readStudy, studyFormat, StudyFormatError, type StudyExport } from './studySchema';
-
 export { studyFormat, type StudyDataset, type StudyExport } from './studySchema';
 export { trialsToCsv } from './trialsCsv';
 
@@ -46,7 +46,7 @@ function exportedTrial(trial: Trial): Record<string, unknown> {
   return exported;
 }
 
-/** The study as `tuning-playground/study@1` JSON text: one line per top-level field and per trial. */
+/** The study as `tuning-playground/study@2` JSON text: one line per top-level field and per trial. */
 export function studyToJson(study: StudyExport): string {
   const head = {
     format: studyFormat,
@@ -65,7 +65,7 @@ export function studyToJson(study: StudyExport): string {
 }
 
 function formatMessage(format: unknown): string | null {
-  if (format === studyFormat) return null;
+  if (typeof format === 'string' && readableStudyFormats.includes(format)) return null;
   if (format === undefined) return `it has no "format" field; expected "${studyFormat}".`;
   if (typeof format !== 'string') return `its "format" field is not text; expected "${studyFormat}".`;
   const shown = JSON.stringify(format.length > 60 ? `${format.slice(0, 60)}…` : format);

@@ -1,17 +1,20 @@
 /**
- * The shape of a `tuning-playground/study@1` study, and a hand-written reader that checks an
- * untrusted JSON value field by field and builds the study afresh from what it checked.
+ * The shape of a `tuning-playground/study@2` study, and a hand-written reader that checks an
+ * untrusted JSON value field by field and builds the study afresh from what it checked; older
+ * versions are migrated first (studyMigration.ts).
  */
 import { backendOrder, type BackendName } from '../core/backendNames';
 import { formatColumnList } from '../core/columnList';
 import { migrateLegacyModel } from '../core/familySettings';
 import { defaultModelSettings, type ModelSettings } from '../core/modelSettings';
 import { datasetNames, objectiveMetrics, strategyNames, validateSetting, type DatasetName, type ObjectiveMetricName, type StrategyName } from '../core/settings';
-import { validateSpace, type Dimension, type Params } from '../core/space';
+import { validateSpace, type Condition, type Dimension, type Params } from '../core/space';
 import { diagnosisLabels, trialStates, type EpochRecord, type Trial } from '../core/trial';
+import { readCondition } from './studyCondition';
+import { currentStudyFormat, migrateStudy } from './studyMigration';
 
-/** The format and version this code writes and reads. */
-export const studyFormat = 'tuning-playground/study@1';
+/** The format and version this code writes (and reads, with every older version migrated). */
+export const studyFormat = currentStudyFormat;
 
 /** The data a study trained on: which dataset, its generator settings and its split. */
 export interface StudyDataset {
@@ -202,16 +205,26 @@ function readModel(value: unknown): Partial<ModelSettings> {
 }
 
 function readDimension(value: unknown, path: string): Dimension {
-  const type = readOneOf(readObject(value, path, ['name', 'type'], ['low', 'high', 'values']).type, `${path}.type`, ['real', 'log', 'int', 'choice']);
+  const type = readOneOf(readObject(value, path, ['name', 'type'], ['low', 'high', 'values', 'when']).type, `${path}.type`, ['real', 'log', 'int', 'choice']);
+  const when = readWhen((value as Record<string, unknown>).when, `${path}.when`);
   if (type === 'choice') {
-    const record = readObject(value, path, ['name', 'type', 'values']);
+    const record = readObject(value, path, ['name', 'type', 'values'], ['when']);
     const values = readArray(record.values, `${path}.values`).map((item, index) =>
       typeof item === 'string' ? item : readNumber(item, `${path}.values[${index}]`),
     );
-    return { name: readString(record.name, `${path}.name`), type, values };
+    return { name: readString(record.name, `${path}.name`), type, values, ...when };
   }
-  const record = readObject(value, path, ['name', 'type', 'low', 'high']);
-  return { name: readString(record.name, `${path}.name`), type, low: readNumber(record.low, `${path}.low`), high: readNumber(record.high, `${path}.high`) };
+  const record = readObject(value, path, ['name', 'type', 'low', 'high'], ['when']);
+  return { name: readString(record.name, `${path}.name`), type, low: readNumber(record.low, `${path}.low`), high: readNumber(record.high, `${path}.high`), ...when };
+}
+
+/** A conditional dimension's `when` (study@2), or nothing. */
+function readWhen(value: unknown, path: string): { when?: Condition } {
+  try {
+    return value === undefined ? {} : { when: readCondition(value) };
+  } catch (error) {
+    fail(path, error instanceof Error ? error.message : String(error));
+  }
 }
 
 function readSpace(value: unknown): Dimension[] {
@@ -280,8 +293,7 @@ function readTrial(value: unknown, path: string): Trial {
 
 /** The study in value, built afresh from checked fields; throws StudyFormatError naming the first bad field. */
 export function readStudy(value: unknown): StudyExport {
-  const record = readObject(value, '', ['format', 'seed', 'backend', 'dataset', 'model', 'space', 'strategy', 'objective', 'trials']);
-  if (record.format !== studyFormat) fail('format', `must be "${studyFormat}"`);
+  const record = migrateStudy(readObject(value, '', ['format', 'seed', 'backend', 'dataset', 'model', 'space', 'strategy', 'objective', 'trials']), StudyFormatError);
   const objective = readObject(record.objective, 'objective', ['metric', 'direction']);
   const trials = readArray(record.trials, 'trials').map((item, index) => readTrial(item, `trials[${index}]`));
   const ids = new Set<number>();

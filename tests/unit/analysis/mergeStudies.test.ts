@@ -20,7 +20,7 @@ function classroomStudy(seed: number, trialCount: number, strategy: 'random' | '
     return { id: index + 1, params, state: diverged ? 'diverged' : 'complete', value: diverged ? null : random.next(), durationMs: 500, epochs };
   });
   return {
-    format: 'tuning-playground/study@1',
+    format: 'tuning-playground/study@2',
     seed,
     backend: 'cpu',
     dataset: { name: 'spiral', samples: 400, noise: 0.1, split: { train: 0.6, validation: 0.2, test: 0.2 }, seed: 7 },

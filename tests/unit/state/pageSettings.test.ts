@@ -91,8 +91,8 @@ describe('the page as settings and back', () => {
   });
 
   it('a search range the form does not offer gives a notice', () => {
-    const { notices } = roundTrip({ ...defaultSettings(), search: 'momentum:real:0:0.9,activation:choice:relu/tanh' });
-    expect(notices.join(' ')).toMatch(/cannot vary Momentum/);
+    const { notices } = roundTrip({ ...defaultSettings(), search: 'l1:real:0:0.01,activation:choice:relu/tanh' });
+    expect(notices.join(' ')).toMatch(/cannot vary L1 penalty/);
     expect(notices.join(' ')).toMatch(/every value of Activation/);
   });
 

@@ -49,7 +49,7 @@ function fakeStudy(datasetName = 'spiral') {
       return { done: study.trials.filter((trial) => trial.state !== 'running').length };
     },
     toExport: (): StudyExport => ({
-      format: 'tuning-playground/study@1',
+      format: 'tuning-playground/study@2',
       seed: 1,
       backend: 'cpu',
       dataset: { name: datasetName as 'spiral', samples: 4, noise: 0, split: { train: 0.5, validation: 0.25, test: 0.25 } },

@@ -5,7 +5,7 @@ import type { StudyTrial } from '../../../src/lib/core/trial';
 import { studyArbitrary } from '../study/studyArbitrary';
 
 const example: StudyExport = {
-  format: 'tuning-playground/study@1',
+  format: 'tuning-playground/study@2',
   seed: 42,
   backend: 'webgpu',
   dataset: { name: 'spiral', samples: 400, noise: 0.1, split: { train: 0.6, validation: 0.2, test: 0.2 } },
@@ -68,7 +68,7 @@ describe('exportStudy', () => {
   });
 
   it('refuses other formats and versions, naming the format it expects', () => {
-    expectRefused(JSON.stringify({ ...exampleValue(), format: 'tuning-playground/study@2' }), 'cannot read', studyFormat);
+    expectRefused(JSON.stringify({ ...exampleValue(), format: 'tuning-playground/study@3' }), 'cannot read', studyFormat);
     expectRefused(JSON.stringify({ ...exampleValue(), format: 'keras-tuner/oracle' }), studyFormat);
   });
 

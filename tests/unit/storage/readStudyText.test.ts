@@ -4,7 +4,7 @@ import { parseStudyJson, studyToJson, type StudyExport } from '../../../src/lib/
 import { readStudyText } from '../../../src/lib/storage/readStudyText';
 
 const study: StudyExport = {
-  format: 'tuning-playground/study@1',
+  format: 'tuning-playground/study@2',
   seed: 3,
   backend: 'cpu',
   dataset: { name: 'spiral', samples: 100, noise: 0.1, split: { train: 0.6, validation: 0.2, test: 0.2 }, seed: 1 },

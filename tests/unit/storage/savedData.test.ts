@@ -9,7 +9,7 @@ const drawn = planeDataset('drawn', new Float32Array([0, 0, 1, 1, 2, 2, 3, 3]), 
 const split = { train: [0, 1], validation: [2], test: [3] };
 
 const exported: StudyExport = {
-  format: 'tuning-playground/study@1',
+  format: 'tuning-playground/study@2',
   seed: 5,
   backend: 'cpu',
   dataset: { name: 'drawn', samples: 4, noise: 0, split: { train: 0.5, validation: 0.25, test: 0.25 }, classes: 2 },

@@ -6,7 +6,7 @@ const trial = (id: number, state: StudyExport['trials'][number]['state']): Study
   id, params: { learningRate: 0.01 * id }, state, value: state === 'complete' ? 0.5 / id : null, durationMs: 10, epochs: [{ epoch: 1, trainLoss: 0.6, validationLoss: 0.5 }],
 });
 const study = (trials: StudyExport['trials'], dataset: StudyExport['dataset']['name'] = 'spiral'): StudyExport => ({
-  format: 'tuning-playground/study@1',
+  format: 'tuning-playground/study@2',
   seed: 3,
   backend: 'wasm',
   dataset: { name: dataset, samples: 100, noise: 0.1, split: { train: 0.6, validation: 0.2, test: 0.2 } },

@@ -4,7 +4,7 @@ import { buildRecord, defaultStudyName, newStudyId, openStudyStorage, storageErr
 
 // fake-indexeddb is not installed, so the IndexedDB round trip is covered by tests/e2e/studies.test.ts.
 const example: StudyExport = {
-  format: 'tuning-playground/study@1',
+  format: 'tuning-playground/study@2',
   seed: 7,
   backend: 'wasm',
   dataset: { name: 'spiral', samples: 100, noise: 0.1, split: { train: 0.6, validation: 0.2, test: 0.2 } },

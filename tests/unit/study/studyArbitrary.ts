@@ -1,5 +1,5 @@
 /**
- * fast-check arbitraries of valid trials and studies in the study@1 format, for the export tests.
+ * fast-check arbitraries of valid trials and studies in the study@2 format, for the export tests.
  */
 import fc from 'fast-check';
 import { backendOrder } from '../../../src/lib/core/backendNames';
@@ -96,7 +96,7 @@ function paramsFor(space: Dimension[]): fc.Arbitrary<Params> {
 /** Any valid study. */
 export const studyArbitrary: fc.Arbitrary<StudyExport> = searchedDimensionsArbitrary.chain((space) =>
   fc.record({
-    format: fc.constant('tuning-playground/study@1' as const),
+    format: fc.constant('tuning-playground/study@2' as const),
     seed: fc.integer({ min: 0, max: 4294967295 }),
     backend: fc.constantFrom(...backendOrder),
     dataset: datasetArbitrary,

@@ -1,0 +1,31 @@
+/**
+ * Which searched settings exist only under a condition on another searched setting, so a search
+ * never varies what a trial would not use: units, activation and dropout only with at least one
+ * hidden layer (with none the network is a linear model), momentum only with the momentum
+ * optimizer. A condition applies when both settings are searched; otherwise the dimension is plain.
+ */
+import type { Condition, Dimension } from './space';
+
+/** The condition of each conditional setting, keyed by setting name. */
+export const settingConditions: Readonly<Record<string, Condition>> = {
+  units: { dimension: 'hiddenLayers', atLeast: 1 },
+  activation: { dimension: 'hiddenLayers', atLeast: 1 },
+  dropout: { dimension: 'hiddenLayers', atLeast: 1 },
+  momentum: { dimension: 'optimizer', in: ['momentum'] },
+};
+
+/** The dimensions with the settings table's conditions attached wherever the condition's setting is searched too. */
+export function withConditions(dimensions: readonly Dimension[]): Dimension[] {
+  return dimensions.map((dimension) => {
+    const { when: _old, ...plain } = dimension;
+    const when = Object.hasOwn(settingConditions, dimension.name) ? settingConditions[dimension.name] : undefined;
+    const parent = when && dimensions.find((other) => other.name === when.dimension && !Object.hasOwn(settingConditions, other.name));
+    return (parent ? { ...plain, when } : plain) as Dimension;
+  });
+}
+
+/** The condition as a person reads it, e.g. "only when hiddenLayers ≥ 1" or "only when optimizer is momentum". */
+export function conditionText(when: Condition): string {
+  if ('atLeast' in when) return `only when ${when.dimension} ≥ ${when.atLeast}`;
+  return `only when ${when.dimension} is ${when.in.join(' or ')}`;
+}
