@@ -62,12 +62,15 @@ export const stepSizeBands: Record<OptimizerName, { tiny: number; large: number 
   rmsprop: { tiny: 1e-4, large: 0.1 },
   sgd: { tiny: 0.01, large: 2 },
   momentum: { tiny: 1e-3, large: 1 },
+  // A hypergradient optimiser's rate is only where it starts: its bands are its rule's.
+  'sgd-hd': { tiny: 0.01, large: 2 },
+  'adam-hd': { tiny: 1e-4, large: 0.1 },
 };
 
 /** Regularisation at or above these strengths is strong: more of it will not cure overfitting. */
 export const strongRegularisation = { l1: 0.01, l2: 0.01, dropout: 0.3 } as const;
 
-const optimizerNames: Record<OptimizerName, string> = { adam: 'Adam', rmsprop: 'RMSprop', sgd: 'SGD', momentum: 'SGD with momentum' };
+const optimizerNames: Record<OptimizerName, string> = { adam: 'Adam', rmsprop: 'RMSprop', sgd: 'SGD', momentum: 'SGD with momentum', 'sgd-hd': 'SGD with hypergradient descent', 'adam-hd': 'Adam with hypergradient descent' };
 
 /** Where the learning rate sits for its optimiser: 'tiny', 'moderate', 'large', or null when unknown. */
 export function stepSize(settings: DiagnosisSettings): 'tiny' | 'moderate' | 'large' | null {

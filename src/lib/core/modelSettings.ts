@@ -2,8 +2,8 @@ import type { Params } from './space';
 
 /** Nonlinearity of the hidden layers. */
 export type Activation = 'relu' | 'tanh' | 'sigmoid' | 'elu' | 'linear';
-/** Update rule of the weights. */
-export type OptimizerName = 'sgd' | 'momentum' | 'adam' | 'rmsprop';
+/** Update rule of the weights; '-hd' adapts the learning rate by hypergradient descent (training/hypergradientOptimizer.ts). */
+export type OptimizerName = 'sgd' | 'momentum' | 'adam' | 'rmsprop' | 'sgd-hd' | 'adam-hd';
 /** How the initial weights are drawn. */
 export type Initializer = 'glorotUniform' | 'heNormal' | 'lecunNormal' | 'randomNormal';
 /** Which model family a trial trains; 'ridge' is the old polynomial ridge, read from old links as 'linear' with an L2 penalty. */
@@ -16,6 +16,11 @@ export type CriterionName = 'gini' | 'entropy';
 export type SplitFeatures = 'sqrt' | 'half' | 'all';
 /** How k-NN weighs its neighbours' votes. */
 export type WeightingName = 'uniform' | 'distance';
+
+/** Whether an optimizer adapts its learning rate during training by hypergradient descent. */
+export function isHypergradient(optimizer: OptimizerName): boolean {
+  return optimizer === 'sgd-hd' || optimizer === 'adam-hd';
+}
 
 /**
  * Everything that defines one trial's model and its training, as plain data
@@ -34,6 +39,8 @@ export interface ModelSettings {
   optimizer: OptimizerName;
   /** Step size of the optimizer. */
   learningRate: number;
+  /** Hypergradient rate β: how fast a hypergradient optimizer ('sgd-hd', 'adam-hd') moves its learning rate. */
+  hypergradientRate: number;
   /** Momentum coefficient (used by the momentum optimizer, and as rmsprop's momentum 0). */
   momentum: number;
   /** Examples per gradient step. */
@@ -88,6 +95,7 @@ export const defaultModelSettings: ModelSettings = {
   activation: 'relu',
   optimizer: 'adam',
   learningRate: 0.03,
+  hypergradientRate: 0.001,
   momentum: 0.9,
   batchSize: 32,
   epochs: 50,

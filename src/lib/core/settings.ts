@@ -60,7 +60,7 @@ export type TabName = (typeof tabNames)[number];
 /** The model families the model selector offers ('ridge' is not offered: old links read it as 'linear' with an L2 penalty). */
 export const modelKinds = ['mlp', 'linear', 'tree', 'forest', 'boosting', 'knn'] as const satisfies readonly ModelKind[];
 const activations = ['relu', 'tanh', 'sigmoid', 'elu', 'linear'] as const satisfies readonly Activation[];
-const optimizers = ['sgd', 'momentum', 'adam', 'rmsprop'] as const satisfies readonly OptimizerName[];
+const optimizers = ['sgd', 'momentum', 'adam', 'rmsprop', 'sgd-hd', 'adam-hd'] as const satisfies readonly OptimizerName[];
 const initializers = ['glorotUniform', 'heNormal', 'lecunNormal', 'randomNormal'] as const satisfies readonly Initializer[];
 
 /** Every setting a person can change, as one plain object (what the URL and the panels carry); rules and explanations are in settingDefinitions. */
@@ -152,8 +152,9 @@ export const settingDefinitions: SettingTable = {
   degree: { type: 'int', group: 'model', label: 'Polynomial degree', min: 1, max: 15, default: defaultModelSettings.degree, searchable: true, searchRange: { type: 'int', low: 1, high: 8 }, explanation: 'Highest power of the features in a linear model: low underfits, high overfits.' },
   ...familySettingDefinitions,
 
-  optimizer: { type: 'choice', group: 'training', label: 'Optimizer', values: optimizers, default: defaultModelSettings.optimizer, searchable: true, searchRange: { type: 'choice', values: ['sgd', 'momentum', 'adam', 'rmsprop'] }, explanation: 'The rule that turns gradients into weight updates.' },
+  optimizer: { type: 'choice', group: 'training', label: 'Optimizer', values: optimizers, default: defaultModelSettings.optimizer, searchable: true, searchRange: { type: 'choice', values: ['sgd', 'momentum', 'adam', 'rmsprop'] }, explanation: 'The rule that turns gradients into weight updates; the -hd rules adapt their learning rate as they train (hypergradient descent).' },
   learningRate: { type: 'number', group: 'training', label: 'Learning rate', min: 1e-5, max: 10, scale: 'log', default: defaultModelSettings.learningRate, searchable: true, searchRange: { type: 'log', low: 1e-3, high: 1 }, explanation: 'Step size of each update: too small crawls, too large diverges.' },
+  hypergradientRate: { type: 'number', group: 'training', label: 'Hypergradient rate β', min: 1e-9, max: 1, scale: 'log', default: defaultModelSettings.hypergradientRate, searchable: true, explanation: 'How fast sgd-hd and adam-hd move their learning rate: each step adds β × (this gradient · the last step\'s direction).' },
   momentum: { type: 'number', group: 'training', label: 'Momentum', min: 0, max: 0.99, scale: 'linear', default: defaultModelSettings.momentum, searchable: true, searchRange: { type: 'real', low: 0, high: 0.95 }, explanation: 'How much of the previous step carries into the next (momentum optimizer).' },
   batchSize: { type: 'int', group: 'training', label: 'Batch size', min: 1, max: 2000, default: defaultModelSettings.batchSize, searchable: true, searchRange: { type: 'int', low: 8, high: 128 }, explanation: 'Examples per gradient step: small batches are noisy, large ones smooth but slow to move.' },
   epochs: { type: 'int', group: 'training', label: 'Epochs', min: 1, max: 1000, default: defaultModelSettings.epochs, searchable: true, explanation: 'Passes over the training data.' },

@@ -38,6 +38,8 @@ export interface EpochRecord {
   trainAccuracy?: number;
   /** Fraction of validation examples classified correctly (classification only). */
   validationAccuracy?: number;
+  /** The learning rate at the end of the epoch, when the optimiser adapts it (hypergradient descent only). */
+  learningRate?: number;
 }
 
 /** One configuration tried by a search: its parameters, its state and its curve. */

@@ -47,6 +47,11 @@ function optimizerCode(name: OptimizerName, learningRate: number, momentum: numb
       return `tf.train.adam(${number(learningRate)})`;
     case 'rmsprop':
       return `tf.train.rmsprop(${number(learningRate)})`;
+    // TF.js has no hypergradient optimiser: the snippet keeps the starting rate fixed (its header says so).
+    case 'sgd-hd':
+      return `tf.train.sgd(${number(learningRate)})`;
+    case 'adam-hd':
+      return `tf.train.adam(${number(learningRate)})`;
     default:
       throw new Error(`invalid optimizer: ${name as string}`);
   }
@@ -88,6 +93,9 @@ function header(source: SnippetSource, settings: ModelSettings, data: SnippetDat
     `// Expects tensors xTrain, xValidation: features [examples, ${data.featureCount}] (standardised, as in the playground);`,
     `// yTrain, yValidation: ${targets}. Run it inside an async function or an ES module.`,
     '// Weights start from a different random draw than in the playground, so scores vary a little.',
+    ...(settings.optimizer === 'sgd-hd' || settings.optimizer === 'adam-hd'
+      ? [`// TF.js has no ${settings.optimizer} optimiser: this trains at the fixed starting rate ${settings.learningRate}; the playground adapted it every step (α ← α + β g·d_prev, β = ${settings.hypergradientRate}).`]
+      : []),
   ];
 }
 

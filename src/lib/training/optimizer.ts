@@ -1,8 +1,9 @@
 import * as tf from './tf';
 import type { ModelSettings } from '../core/modelSettings';
+import { HypergradientOptimizer } from './hypergradientOptimizer';
 
-/** The TF.js optimizer a trial's settings name, at its learning rate (and momentum). */
-export function createOptimizer(settings: Pick<ModelSettings, 'optimizer' | 'learningRate' | 'momentum'>): tf.Optimizer {
+/** The TF.js optimizer a trial's settings name, at its learning rate (and momentum, or hypergradient rate). */
+export function createOptimizer(settings: Pick<ModelSettings, 'optimizer' | 'learningRate' | 'momentum' | 'hypergradientRate'>): tf.Optimizer {
   switch (settings.optimizer) {
     case 'sgd':
       return tf.train.sgd(settings.learningRate);
@@ -12,6 +13,10 @@ export function createOptimizer(settings: Pick<ModelSettings, 'optimizer' | 'lea
       return tf.train.adam(settings.learningRate);
     case 'rmsprop':
       return tf.train.rmsprop(settings.learningRate);
+    case 'sgd-hd':
+      return new HypergradientOptimizer('sgd', settings.learningRate, settings.hypergradientRate);
+    case 'adam-hd':
+      return new HypergradientOptimizer('adam', settings.learningRate, settings.hypergradientRate);
     default:
       throw new Error(`invalid optimizer: ${settings.optimizer as string}`);
   }

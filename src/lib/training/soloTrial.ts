@@ -3,12 +3,13 @@
  * mini-batch steps at a time, then the four numbers of the epoch in one readback.
  */
 import * as tf from './tf';
-import type { ModelSettings } from '../core/modelSettings';
+import { isHypergradient, type ModelSettings } from '../core/modelSettings';
 import type { Random } from '../core/random';
 import type { EpochRecord } from '../core/trial';
 import type { TrialData } from '../core/trialInputs';
 import { buildMlp, polynomialFeatureCount, polynomialFeatures, weightPenalty } from './mlp';
 import { createOptimizer } from './optimizer';
+import type { HypergradientOptimizer } from './hypergradientOptimizer';
 
 /** A trained model that maps raw feature rows to outputs, with polynomial expansion built in. */
 export interface TrainedModel {
@@ -65,6 +66,8 @@ export class SoloTrial {
   readonly #l1: number;
   readonly #l2: number;
   readonly #optimizer: tf.Optimizer;
+  /** The learning rate a hypergradient optimiser adapts (null for the others, whose rate is fixed). */
+  readonly #adaptedRate: tf.Scalar | null;
   readonly #variables: tf.Variable[];
   readonly #xTrain: tf.Tensor2D;
   readonly #yTrain: tf.Tensor2D;
@@ -84,6 +87,8 @@ export class SoloTrial {
     const network = buildMlp(modelSettings, inputSize, data.classCount === 0 ? 1 : data.classCount, initRandom);
     this.network = network;
     this.#optimizer = createOptimizer(settings);
+    // Not `instanceof`: tf.Optimizer's Symbol.hasInstance accepts every optimiser.
+    this.#adaptedRate = isHypergradient(settings.optimizer) ? (this.#optimizer as HypergradientOptimizer).learningRate : null;
     // Name the variables explicitly: minimize() would otherwise update every variable alive.
     this.#variables = network.trainableWeights.map((weight) => weight.read() as tf.Variable);
     const rowsOf = (indices: ArrayLike<number>) => tf.tensor2d(expand(gatherRows(data.features, data.featureCount, indices)), [indices.length, inputSize]);
@@ -128,6 +133,8 @@ export class SoloTrial {
       const validationOutputs = this.network.predict(this.#xValidation) as tf.Tensor;
       const parts = [dataLoss(trainOutputs, this.#yTrain, this.#classCount), dataLoss(validationOutputs, this.#yValidation, this.#classCount)];
       if (isClassification) parts.push(accuracy(trainOutputs, this.#yTrain), accuracy(validationOutputs, this.#yValidation));
+      // A hypergradient optimiser's learning rate changes every step: it rides along in the same readback.
+      if (this.#adaptedRate) parts.push(this.#adaptedRate.clone());
       return tf.stack(parts);
     });
     const values = await summary.data();
@@ -137,6 +144,7 @@ export class SoloTrial {
       record.trainAccuracy = values[2];
       record.validationAccuracy = values[3];
     }
+    if (this.#adaptedRate) record.learningRate = values[isClassification ? 4 : 2];
     return record;
   }
 

@@ -52,6 +52,9 @@ export function updateCoefficients(settings: TrialOptimizerSettings): number[] {
       return [adamBeta1, 1 - adamBeta1, adamBeta2, 1 - adamBeta2, adamBeta1, adamBeta2, 0, epsilon];
     case 'rmsprop':
       return [0, 1, rmspropDecay, 1 - rmspropDecay, 0, 0, epsilon, 0];
+    case 'sgd-hd':
+    case 'adam-hd':
+      throw new Error(`${optimizer} adapts its learning rate every step (hypergradient descent), which a stacked population does not model: train it by hand or in a search`);
     default:
       throw new Error(`invalid optimizer: ${optimizer as string}`);
   }

@@ -4,7 +4,8 @@
  * trainer doesn't model, train one by one. Reports through callbacks; never touches the UI.
  */
 import * as tf from './tf';
-import type { ModelSettings } from '../core/modelSettings';
+import { isHypergradient, type ModelSettings } from '../core/modelSettings';
+import { hypergradientTrainerReason } from './hypergradientOptimizer';
 import type { LayerWeights } from '../core/networkWeights';
 import type { EpochRecord } from '../core/trial';
 import { choosePopulation } from './fused/choosePopulation';
@@ -120,8 +121,10 @@ export async function trainBatch(data: TrialData, trials: BatchTrial[], callback
     const message = error instanceof Error ? error.message : String(error);
     for (const trial of group) guarded.onEnd(trial.trialId, 'failed', 0, 0, message);
   };
-  const ridge = trials.filter((trial) => trial.settings.kind !== 'mlp');
-  const mlp = trials.filter((trial) => trial.settings.kind === 'mlp');
+  // Trials the populations can't model train one by one: the classic families, ridge, and hypergradient descent.
+  const stackable = (trial: BatchTrial) => trial.settings.kind === 'mlp' && !isHypergradient(trial.settings.optimizer);
+  const ridge = trials.filter((trial) => !stackable(trial));
+  const mlp = trials.filter(stackable);
   // Padding narrower trials to the widest pays where kernel launches dominate; not on plain CPU.
   const groups = groupTrials(mlp, tf.getBackend() !== 'cpu').map((indices) => indices.map((index) => mlp[index]));
   for (const group of groups) {
@@ -131,6 +134,9 @@ export async function trainBatch(data: TrialData, trials: BatchTrial[], callback
       failAll(group, error);
     }
   }
+  const hypergradient = ridge.filter((trial) => trial.settings.kind === 'mlp');
+  // After the populations' own reports, so the page keeps this reason while these trials train.
+  if (hypergradient.length > 0) callbacks.onTrainer?.('tfjs', hypergradient.length, hypergradientTrainerReason);
   for (const trial of ridge) {
     const started = performance.now();
     try {

@@ -11,6 +11,7 @@ import type { TrialData } from '../core/trialInputs';
 import { spiral } from '../datasets/spiral';
 import { activateBackend, describeAdapter, discardWebGPU, type BackendHints } from '../training/backend';
 import { calibrate, workloadTrialEpochs, type CalibrationWorkload } from '../training/calibrate';
+import { fixedRuleSettings } from '../training/hypergradientOptimizer';
 
 
 /** The workload the page's hand-training starts with: the default model on a 400-point spiral. */
@@ -59,7 +60,8 @@ export class AutoBackend {
    * the current backend (null). A shape is measured once; each job length is decided on it.
    */
   async prepare(workload: CalibrationWorkload): Promise<{ choice: CalibratedChoice; fresh: boolean } | null> {
-    const mlp = workload.trials.filter(({ settings }) => settings.kind === 'mlp');
+    // Hypergradient trials are timed as their fixed-rate rule: the same kernels, one scalar more.
+    const mlp = workload.trials.filter(({ settings }) => settings.kind === 'mlp').map((trial) => ({ ...trial, settings: fixedRuleSettings(trial.settings) }));
     if (mlp.length === 0) return null;
     const shaped = { ...workload, trials: mlp };
     const adapter = await describeAdapter(this.#hints);

@@ -83,10 +83,17 @@ describe('tfjsSnippet(settings, data, source)', () => {
     expect(() => tfjsSnippet(settings({ learningRate: Number.NaN }), classes, source)).toThrow(/NaN/);
   });
 
+  it('says plainly that TF.js has no hypergradient optimiser, and trains at the fixed starting rate instead', () => {
+    const snippet = tfjsSnippet(settings({ optimizer: 'adam-hd', learningRate: 0.001, hypergradientRate: 0.001 }), classes, source);
+    expect(snippet).toContain('TF.js has no adam-hd optimiser');
+    expect(snippet).toContain('optimizer: tf.train.adam(0.001)');
+  });
+
   const runnable: [string, ModelSettings, SnippetData][] = [
     ['an MLP classifier with dropout, L1/L2 and early stopping', settings({ l1: 0.001, l2: 0.001, dropout: 0.2, patience: 1, optimizer: 'momentum', initializer: 'lecunNormal' }), classes],
     ['an MLP regressor with sgd and random-normal weights', settings({ optimizer: 'sgd', initializer: 'randomNormal', activation: 'elu' }), regression],
     ['a logistic model (no hidden layer) with rmsprop', settings({ hiddenLayers: 0, optimizer: 'rmsprop' }), classes],
+    ['an MLP classifier with sgd-hd (written as plain SGD)', settings({ optimizer: 'sgd-hd', learningRate: 0.01 }), classes],
     ['ridge regression of degree 3', settings({ kind: 'ridge', degree: 3, alpha: 0.1 }), { featureCount: 2, classCount: 0 }],
   ];
   for (const [label, modelSettings, shape] of runnable) {

@@ -37,6 +37,7 @@ export function supportsFused(trials: { settings: ModelSettings }[], context: Fu
   const first = trials[0].settings;
   for (const { settings } of trials) {
     if (settings.kind !== 'mlp') return { supported: false, reason: `the fused kernel trains MLPs, not ${settings.kind}` };
+    if (settings.optimizer === 'sgd-hd' || settings.optimizer === 'adam-hd') return { supported: false, reason: `the fused kernel keeps each learning rate fixed, and ${settings.optimizer} adapts it (hypergradient descent)` };
     if (settings.hiddenLayers !== first.hiddenLayers || settings.activation !== first.activation) {
       return { supported: false, reason: 'trials differ in depth or activation: train them as separate populations' };
     }
