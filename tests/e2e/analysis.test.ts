@@ -139,6 +139,24 @@ describe('analysis views', () => {
     const bestModel = { ...study.model, ...bestTrial.params } as { hiddenLayers: number; units: number };
     assert.equal(Number(await view.getByTestId('network-view').getAttribute('data-edges')), 2 * bestModel.units + (bestModel.hiddenLayers - 1) * bestModel.units ** 2 + bestModel.units * 2);
     await shoot(page, 'network-search');
+    // Its files, built from the search's weights: the script, run by Node, prints the loss the search recorded at that epoch.
+    const files: Record<string, string> = {};
+    const three = new Promise<void>((resolve) => {
+      page.on('download', async (download) => {
+        files[download.suggestedFilename()] = (await download.path()) as string;
+        if (Object.keys(files).length === 3) resolve();
+      });
+    });
+    await view.getByTestId('searched-model-download').click();
+    await three;
+    await mkdir(join('node_modules', '.cache'), { recursive: true });
+    const scriptFolder = await mkdtemp(join(process.cwd(), 'node_modules', '.cache', 'reproduce-'));
+    for (const [name, path] of Object.entries(files)) await copyFile(path, join(scriptFolder, name));
+    const run = await promisify(execFile)(process.execPath, [join(scriptFolder, `trial-${bestTrial.id}.reproduce.mjs`)], { timeout: 60_000 });
+    await rm(scriptFolder, { recursive: true, force: true });
+    const printedLoss = Number(/validation loss (\d+\.\d+)/.exec(run.stdout)?.[1]);
+    const recordedLoss = bestTrial.epochs.at(-1)!.validationLoss;
+    assert.ok(Math.abs(printedLoss - recordedLoss) < 1e-4, `the search's network scored ${printedLoss} in Node, the search recorded ${recordedLoss}`);
 
     assert.deepEqual(log.consoleErrors, []);
     await context.close();

@@ -207,6 +207,23 @@ export class Trainer {
     return runId;
   }
 
+  /** The model.json artifacts of a network given as its weights (e.g. a search's trained trial), built in the worker. */
+  modelFromWeights(settings: ModelSettings, layers: LayerWeights[]): Promise<ModelArtifacts> {
+    return new Promise((resolve, reject) => {
+      const trialId = this.#nextTrialId++;
+      if (!this.#client) {
+        reject(new Error('the trainer is not running'));
+        return;
+      }
+      let artifacts: ModelArtifacts | null = null;
+      this.#listeners.set(trialId, {
+        model: (saved) => (artifacts = saved),
+        end: ({ error }) => (artifacts ? resolve(artifacts) : reject(new Error(error ?? 'the worker built no model'))),
+      });
+      this.#client.send({ type: 'weights-to-model', trialId, settings, layers });
+    });
+  }
+
   /** Stops a queued or running trial (its end() still follows). */
   stop(trialId: number): void {
     this.#client?.send({ type: 'stop', trialId });

@@ -37,10 +37,15 @@ export interface BatchCallbacks {
   onWeights?(trialId: number, epoch: number, layers: LayerWeights[]): void;
 }
 
-/** Sends the current weights of the given population members (one readback for all of them). */
+/** Sends the current weights of the given population members (one readback for all of them); a failed readback sends none and fails no trial. */
 async function sendWeights(population: Population, trials: BatchTrial[], members: number[], epochs: number[], callbacks: BatchCallbacks): Promise<void> {
   if (!callbacks.onWeights || members.length === 0) return;
-  const all = await population.readWeights();
+  let all: Awaited<ReturnType<Population['readWeights']>>;
+  try {
+    all = await population.readWeights();
+  } catch {
+    return;
+  }
   for (const index of members) {
     if (epochs[index] === 0) continue;
     callbacks.onWeights(trials[index].trialId, epochs[index], all[index].map(({ inputs, outputs, kernel, bias }) => ({ inputs, units: outputs, kernel, bias })));
@@ -87,7 +92,9 @@ async function trainGroup(data: TrialData, trials: BatchTrial[], callbacks: Batc
       });
       if (entries.length) callbacks.onEpochs(entries);
       const finishing = results.flatMap((result, index) => (result && !ended.has(index) && result.state !== 'running' ? [index] : []));
-      await sendWeights(population, trials, finishing, epochsDone, callbacks);
+      // The fused trainer hands back an early-stopped trial's best weights when it restores them; TF.js's population its last.
+      const restores = (index: number) => trainer === 'fused' && results[index]?.state === 'early-stopped' && trials[index].settings.patience > 0 && trials[index].settings.restoreBestWeights;
+      await sendWeights(population, trials, finishing, epochsDone.map((epoch, index) => (restores(index) ? bestEpoch[index] : epoch)), callbacks);
       results.forEach((result, index) => {
         if (!result || ended.has(index)) return;
         if (result.state === 'running') return;

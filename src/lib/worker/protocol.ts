@@ -33,6 +33,8 @@ export type WorkerRequest =
   | { type: 'train-batch'; data: TrialData; trials: { trialId: number; settings: ModelSettings; seed: number }[]; weights?: 'end' }
   /** Population-based training of K members together (training/pbtPopulation.ts); stopped by 'stop' with runId. */
   | { type: 'train-pbt'; runId: number; data: TrialData; settings: ModelSettings; space: Dimension[]; population: number; interval: number; seed: number }
+  /** The model.json artifacts of a network given as weights (a search's trained trial): answered with 'model', or 'trial-end' failed. */
+  | { type: 'weights-to-model'; trialId: number; settings: ModelSettings; layers: LayerWeights[] }
   | { type: 'stop'; trialId: number }
   /** Destroys the WebGPU device, to exercise recovery from a lost device (tests and the help page). */
   | { type: 'simulate-device-loss' }

@@ -9,7 +9,7 @@ import { trainBatch } from '../training/trainPopulation';
 import { trainPbt } from '../training/pbtPopulation';
 import { trainTrial, type TrainedModel } from '../training/trainTrial';
 import type { EpochRecord } from '../core/trial';
-import { networkArtifacts, networkWeights } from '../training/networkArtifacts';
+import { networkArtifacts, networkFromWeights, networkWeights } from '../training/networkArtifacts';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 import type { LineageEntry } from '../search/pbt';
 
@@ -251,6 +251,19 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
       }
       break;
     }
+    case 'weights-to-model':
+      void backendReady
+        .then(async () => {
+          const network = networkFromWeights(message.settings, message.layers);
+          try {
+            post({ type: 'model', trialId: message.trialId, artifacts: await networkArtifacts(network) });
+          } finally {
+            network.dispose();
+          }
+          post({ type: 'trial-end', trialId: message.trialId, end: 'complete', keptEpoch: 0, durationMs: 0 });
+        })
+        .catch((error: unknown) => post({ type: 'trial-end', trialId: message.trialId, end: 'failed', keptEpoch: 0, durationMs: 0, error: String(error) }));
+      break;
     case 'benchmark-fit':
       backendReady
         .then(() => runFitBenchmark({ epochs: message.epochs }))
