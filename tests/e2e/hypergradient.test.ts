@@ -24,6 +24,7 @@ after(async () => {
 describe('hypergradient descent in the page', () => {
   it('trains adam-hd by hand and charts its learning rate rising from a too-small start', async () => {
     assert.equal(await page.getByTestId('learning-rate-chart').count(), 0, 'no chart before a hypergradient trial');
+    assert.equal(await page.getByTestId('hypergradient-rate-input').inputValue(), '0.001', 'the form shows β for a hypergradient optimiser');
     await page.getByTestId('train-button').click();
     await page.locator('[data-testid=train-view][data-trial-state=complete]').waitFor({ timeout: 180_000 });
     const chart = page.getByTestId('learning-rate-chart');

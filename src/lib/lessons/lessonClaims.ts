@@ -8,6 +8,7 @@ import { courseClaims } from './courseClaims';
 import { maxOf } from '../core/extent';
 import { gapTrend, sweetSpots, largestFitsTrainingBest } from './modelLessons';
 import { deepTreeMemorises, ensemblesBeatTree, strongerPenalty } from './familyLessons';
+import { closeMargin, finalAdaptedRate, hypergradientVersusSearch } from './hypergradientLesson';
 import { finalValidationLoss, lowestLossRun, mostOverfitRun, stoppedEarly, testAgainstValidation, logThird } from './revealRules';
 
 import type { LessonClaim } from './lessonTypes';
@@ -70,6 +71,13 @@ export const lessonClaims: Record<string, LessonClaim> = {
   'test-set': {
     statement: "the chosen trial's test loss is more than 5% higher than its validation loss (the winner's validation score is optimistic)",
     holds: (result) => result.test !== undefined && testAgainstValidation(result.test) === 'higher',
+  },
+  hypergradient: {
+    statement: `Adam-HD started at learning rate 0.001 ends within ${closeMargin} of the validation loss of the best of four fixed rates (0.001–1), with a quarter of their epochs, and its learning rate ends at least 10 times where it started`,
+    holds: (result) => {
+      const answer = hypergradientVersusSearch(result);
+      return (answer === 'better' || answer === 'close') && finalAdaptedRate(result) >= 0.01;
+    },
   },
   ...courseClaims,
 };

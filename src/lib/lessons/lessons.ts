@@ -22,6 +22,7 @@ import { batchSize, regularisation } from './trainingLessons';
 import { baseline, budget, evolution } from './searchLessons';
 import { crossValidation } from './crossValidationLesson';
 import { lassoRidge, manyWeakModels, treeDepth } from './familyLessons';
+import { hypergradient } from './hypergradientLesson';
 import type { Lesson } from './lessonTypes';
 
 export type { Lesson, LessonRun, ModelVariant, Prediction, PredictionChoice } from './lessonTypes';
@@ -261,7 +262,7 @@ const testSet: Lesson = {
 export const lessons: readonly Lesson[] = [
   parameters, curves, learningRate, batchSize, capacity, regularisation, baseline,
   gridVersusRandom, bayesian, evolution, halving, budget, crossValidation, testSet,
-  treeDepth, manyWeakModels, lassoRidge,
+  treeDepth, manyWeakModels, lassoRidge, hypergradient,
 ];
 
 /** The lesson named `id`, or undefined for an unknown id. */
