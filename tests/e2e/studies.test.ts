@@ -81,6 +81,8 @@ describe('saved studies', () => {
     await page.getByTestId('import-json').setInputFiles(path);
     const opened = page.getByTestId('opened-study');
     await opened.waitFor({ timeout: 10_000 });
+    // The table fetches its rows after it appears (from the reader worker for large studies).
+    await opened.getByTestId('opened-trial').nth(exported.study.trials.length - 1).waitFor({ timeout: 10_000 });
     const shown = await opened.getByTestId('opened-trial').evaluateAll((rows) => rows.map((row) => [row.getAttribute('data-id'), row.getAttribute('data-value')]));
     assert.deepEqual(
       shown,
