@@ -12,7 +12,9 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const args = ['--headless', '--no-sandbox', '--enable-unsafe-webgpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const folders = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['dist'];
 const repeats = Number(process.env.BENCH_READY_REPEATS ?? 3);
-const cases = ['wasm', 'webgpu', 'cpu', 'auto (first visit)', 'auto (cached)'];
+const allCases = ['wasm', 'webgpu', 'cpu', 'auto (first visit)', 'auto (cached)'];
+// BENCH_READY_CASES: a comma-separated subset of allCases.
+const cases = process.env.BENCH_READY_CASES ? process.env.BENCH_READY_CASES.split(',') : allCases;
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const browser = await chromium.launch({ executablePath: chromiumPath, args });

@@ -101,19 +101,20 @@ export function decideBackend(measurements: readonly Measurement[], workload: Wo
   const job = workload.trials > 1 ? `for this search (${workload.trials} trials at once)` : 'for hand-training';
   const others = usable.filter((entry) => entry !== best);
   if (others.length === 0) return { candidate: best.candidate, backend, reason: `only ${label} could train here (${measurements.filter((entry) => entry.error).map((entry) => `${candidateLabel(entry.candidate)}: ${entry.error}`).join('; ')})` };
-  const ratio = (other: Measurement) => formatRatio(time(other) / time(best));
+  // Against a backend that had no epoch within its wait there is no ratio to give, only that fact.
+  const faster = (other: Measurement) => (other.bound ? `faster ${job} (${candidateLabel(other.candidate)} had not finished an epoch within the calibration's wait)` : `${formatRatio(time(other) / time(best))} faster ${job}`);
   // A faster trainer that lost only by its one-off cost: say so, it is the surprise.
   const outweighed = (other: Measurement) => (other.rate > best.rate && !other.bound ? `; ${candidateLabel(other.candidate)}'s one-off ${seconds(other.fixedMs ?? 0)} start outweighs so short a job` : '');
   const gpu = others.find((entry) => usesWebGPU(entry.candidate));
   if (!usesWebGPU(best.candidate) && gpu && workload.softwareAdapter) {
-    return { candidate: best.candidate, backend, reason: `WebGPU here is a software adapter: ${label} is ${ratio(gpu)} faster ${job}${outweighed(gpu)}` };
+    return { candidate: best.candidate, backend, reason: `WebGPU here is a software adapter: ${label} is ${faster(gpu)}${outweighed(gpu)}` };
   }
   let runnerUp = others[0];
   for (const entry of others) if (time(entry) < time(runnerUp)) runnerUp = entry;
   // Where WebGPU could not even start, that comes first: it is the first thing a person would ask.
   const gpuFailure = usesWebGPU(best.candidate) ? undefined : measurements.find((entry) => usesWebGPU(entry.candidate) && entry.error);
   const prefix = gpuFailure ? `${gpuFailure.error}; ` : '';
-  return { candidate: best.candidate, backend, reason: `${prefix}${label}: ${ratio(runnerUp)} faster than ${candidateLabel(runnerUp.candidate)} ${job}${outweighed(runnerUp)}` };
+  return { candidate: best.candidate, backend, reason: `${prefix}${label}: ${runnerUp.bound ? faster(runnerUp) : `${formatRatio(time(runnerUp) / time(best))} faster than ${candidateLabel(runnerUp.candidate)} ${job}`}${outweighed(runnerUp)}` };
 }
 
 /** The power of `base` at or above n (1, base, base², …): calibrations are shared within such buckets. */

@@ -122,19 +122,24 @@ export function workloadTrialEpochs(workload: CalibrationWorkload): number {
   return workload.trials.reduce((sum, { settings }) => sum + Math.max(1, settings.epochs), 0);
 }
 
+/** Longest wait for a later backend, as a share of the best predicted job time so far: calibrating must cost little next to the job. */
+export const waitShare = 0.1;
+
 /**
- * The waits for a backend measured after others: a first epoch longer than the best predicted
- * time so far, or a steady epoch at which the prediction passes it, can only lose, so neither is
- * waited for beyond that (a bound then can't win by mistake).
+ * The waits for a backend measured after others: its first epoch (one-off costs included), and
+ * then one steady epoch, are waited for at most a tenth of the best predicted job time so far
+ * (at least its slice), and never past the point where it could no longer win. A backend still
+ * without its epoch then is marked a bound, which loses to any exact measurement.
  */
 function limitsAfter(measurements: readonly Measurement[], trialEpochs: number, trials: number, sliceMs: number): Limits {
   let best = Infinity;
   for (const entry of measurements) if (!entry.bound) best = Math.min(best, predictedMs(entry, trialEpochs));
   const epochsEach = trialEpochs / trials;
+  const share = Math.max(sliceMs, waitShare * best);
   return {
     sliceMs,
-    firstWaitMs: Math.min(firstEpochCapMs, best),
-    steadyWaitMs: (firstMs) => (epochsEach <= 1 ? 0 : Math.min(steadyEpochCapMs, Math.max(0, best - firstMs) / (epochsEach - 1))),
+    firstWaitMs: Math.min(firstEpochCapMs, share, best),
+    steadyWaitMs: (firstMs) => (epochsEach <= 1 ? 0 : Math.min(steadyEpochCapMs, share, Math.max(0, best - firstMs) / (epochsEach - 1))),
   };
 }
 
@@ -152,6 +157,12 @@ export async function calibrate(workload: CalibrationWorkload, hints: BackendHin
   const trials = workload.trials.length;
   const trialEpochs = workloadTrialEpochs(workload);
   for (const [index, name] of order.entries()) {
+    // TF.js's CPU backend runs the kernels WASM runs, in plain JavaScript, and its epochs block the
+    // worker (no slice can cut them): where WASM measured, CPU is not.
+    if (name === 'cpu' && measurements.some((entry) => entry.candidate === 'wasm' && !entry.error && !entry.bound)) {
+      measurements.push({ candidate: name, rate: 0, error: 'not measured: WASM runs the same kernels compiled' });
+      continue;
+    }
     const startup = performance.now();
     try {
       await activateBackend(name, hints);

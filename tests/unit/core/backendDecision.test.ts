@@ -10,11 +10,18 @@ describe('decideBackend', () => {
       { candidate: 'wasm', rate: 28 },
       { candidate: 'cpu', rate: 9 },
       { candidate: 'webgl', rate: 3 },
-      { candidate: 'webgpu', rate: 0.7, bound: true },
+      { candidate: 'webgpu', rate: 0.7 },
     ];
     const decision = decideBackend(measurements, software);
     expect(decision).toMatchObject({ candidate: 'wasm', backend: 'wasm' });
     expect(decision.reason).toBe('WebGPU here is a software adapter: WASM is 40× faster for hand-training');
+  });
+
+  it('gives no ratio against a backend that had no epoch within its wait, and says so', () => {
+    const decision = decideBackend([{ candidate: 'wasm', rate: 5.6, fixedMs: 1700 }, { candidate: 'fused', rate: 7.6, bound: true }], { trials: 4, trialEpochs: 20, softwareAdapter: true });
+    expect(decision.reason).toBe("WebGPU here is a software adapter: WASM is faster for this search (4 trials at once) (fused WebGPU had not finished an epoch within the calibration's wait)");
+    const hardwareDecision = decideBackend([{ candidate: 'wasm', rate: 5.6 }, { candidate: 'webgl', rate: 9, bound: true }], hardware);
+    expect(hardwareDecision.reason).toBe("WASM: faster for hand-training (WebGL had not finished an epoch within the calibration's wait)");
   });
 
   it('picks the fused kernel for a search when it measures fastest, compared with the runner-up, on WebGPU', () => {
