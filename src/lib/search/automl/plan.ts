@@ -122,7 +122,7 @@ export function planAutoMl(facts: DataFacts, budget: AutoMlBudget, seed: number,
   const trialCaps = rounds.map((round, index) => (strategy === 'random' ? round.trialsPerFamily : firstRoundCap * 2 ** index));
   decisions.push(
     strategy === 'tpe'
-      ? { topic: 'strategy', decision: 'Inside each family, TPE proposes the trials (its first 10 at random).', because: `a surviving family may get up to ${mostTrials} trials, enough for TPE's model of good and bad settings to beat chance; it handles the integer and choice settings trees have, and its proposals cost milliseconds.` }
+      ? { topic: 'strategy', decision: 'Inside each family, TPE proposes the trials (its first 10 at random).', because: `a surviving family is planned to get ${mostTrials} trials or more (more when trials run faster than the cost model guessed), enough for TPE's model of good and bad settings to beat chance; it handles the integer and choice settings trees have, and its proposals cost milliseconds.` }
       : { topic: 'strategy', decision: 'Inside each family, trials are drawn at random.', because: `no family gets more than ${mostTrials} trials, and a model-based sampler such as TPE draws its first ${tpeStartupTrials} at random anyway: a model would have nothing to learn from.` },
   );
   decisions.push({ topic: 'strategy', decision: 'No early-stopping schedule inside a family.', because: 'the race is itself successive halving, over families; boosting and the network already stop when the validation loss stops improving.' });
