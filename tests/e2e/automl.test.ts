@@ -1,17 +1,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
-import { openPage, openSession, waitForBackend, type PageLog, type Session } from './harness';
-import { useWasm, withoutWebGPU } from './searchReload';
+import { openSession, waitForBackend, type Session } from './harness';
+import { openAt, seriousViolations, sidewaysOverflow, viewports } from './layoutChecks';
+import { useWasm } from './searchReload';
 
 let session: Session;
 let page: Page;
 let context: BrowserContext;
-let log: PageLog;
+let errors: string[];
 
 before(async () => {
   session = await openSession();
-  ({ page, context, log } = await openPage(session, { initScript: withoutWebGPU }));
+  ({ page, context, errors } = await openAt(session.browser, viewports[1]));
   await page.goto(`${session.url}#dataset=moons&samples=150&noise=0.3`);
   await waitForBackend(page);
   await useWasm(page);
@@ -37,7 +38,7 @@ describe('AutoML in the page', () => {
     await page.getByTestId('automl-run').click();
     assert.equal(await page.getByTestId('automl-problem').count(), 0);
     await page.locator('[data-testid=automl-standing][data-status=dropped]').first().waitFor({ timeout: 60_000 });
-    for (const [width, height] of [[800, 600], [1366, 768], [1920, 1080]]) {
+    for (const { width, height } of viewports) {
       await page.setViewportSize({ width, height });
       await page.screenshot({ path: `test-results/automl-running-${width}x${height}.png` });
     }
@@ -56,10 +57,11 @@ describe('AutoML in the page', () => {
     assert.ok(winner);
     assert.equal(await page.getByTestId('automl-winner').getAttribute('data-family'), winner.family);
 
-    for (const [width, height] of [[800, 600], [1366, 768], [1920, 1080]]) {
+    for (const { width, height } of viewports) {
       await page.setViewportSize({ width, height });
       await page.screenshot({ path: `test-results/automl-${width}x${height}.png` });
-      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `no sideways scrolling at ${width}×${height}`);
+      assert.equal(await sidewaysOverflow(page), 0, `no sideways scrolling at ${width}×${height}`);
+      assert.deepEqual(await seriousViolations(page), [], `axe at ${width}×${height}`);
     }
 
     await page.getByTestId('automl-open-train').click();
@@ -67,6 +69,6 @@ describe('AutoML in the page', () => {
     assert.equal(await page.getByTestId('model-kind-select').inputValue(), winner.family);
     await page.locator('[data-testid=train-view][data-trial-state=complete]').waitFor({ timeout: 60_000 });
     await page.screenshot({ path: 'test-results/automl-opened-in-train.png' });
-    assert.deepEqual(log.consoleErrors, []);
+    assert.deepEqual(errors, []);
   });
 });

@@ -110,14 +110,18 @@ export class AutoMlRace {
         this.#leaveOutTooSlow(rounds[0].trialsPerFamily);
       }
       const measured = this.standings.filter((standing) => standing.status === 'racing');
-      const count = this.#timeUp ? 0 : nextRoundTrials(budgetMs - this.elapsedMs, rounds.length - round, measured.map((standing) => standing.trialMs + this.#overheadMs), round === 0 ? rounds[0].trialsPerFamily : trialCaps[round]);
+      // One family left: the time of every round left goes to it in one last round.
+      const last = measured.length === 1 && round > 0;
+      const roundsLeft = last ? 1 : rounds.length - round;
+      const cap = round === 0 ? rounds[0].trialsPerFamily : last ? trialCaps.slice(round).reduce((sum, most) => sum + most, 0) : trialCaps[round];
+      const count = this.#timeUp ? 0 : nextRoundTrials(budgetMs - this.elapsedMs, roundsLeft, measured.map((standing) => standing.trialMs + this.#overheadMs), cap);
       if (count === 0 && round > 0) {
         this.#say('race', `No round ${round + 1}: the race ends here.`, `${formatSeconds(this.elapsedMs)} of the ${formatSeconds(budgetMs)} are spent, and another round would not fit in the time left.`);
         break;
       }
       const total = Math.max(done, count);
       this.round = round + 1;
-      this.#say('race', `Round ${round + 1}: ${total} trial${total === 1 ? '' : 's'} for ${measured.length === 1 ? `the ${familyLabels[measured[0].family]}` : `each of ${measured.length} families`}.`, roundReason(measured, this.#overheadMs, budgetMs - this.elapsedMs, rounds.length - round));
+      this.#say('race', `Round ${round + 1}${last ? ' (the last)' : ''}: ${total} trial${total === 1 ? '' : 's'} for ${measured.length === 1 ? `the ${familyLabels[measured[0].family]}` : `each of ${measured.length} families`}.`, roundReason(measured, this.#overheadMs, budgetMs - this.elapsedMs, roundsLeft) + (last ? ' Only one family is left, so the time of the rounds left goes to it at once.' : ''));
       if (total > done) await this.#trainEach(measured, total - done);
       if ((this.status as RaceStatus) !== 'running') break;
       if (measured.length > 1 && !this.#timeUp) {
@@ -126,7 +130,7 @@ export class AutoMlRace {
         for (const decision of halved.decisions) this.decisions = [...this.decisions, decision];
         this.#onChange(this);
       }
-      if (this.#timeUp) break;
+      if (this.#timeUp || last) break;
     }
     if ((this.status as RaceStatus) === 'stopped') return;
     this.#crown();

@@ -121,4 +121,23 @@ describe('AutoMlRace', () => {
     expect(run.decisions.at(-1)?.decision).toBe('Stopped.');
     expect(run.decisions.some((decision) => decision.topic === 'winner')).toBe(false);
   });
+
+  it('keeps every family to the planned trials when the plan chose random search for having few', async () => {
+    const dataset = axisAligned(11);
+    const split = splitDataset(dataset, { train: 0.6, validation: 0.2, test: 0.2 }, 11);
+    // The plan of a large table (random search, few trials), raced on small data whose trials are charged as planned.
+    const plan = planAutoMl({ name: 'large', task: 'classification', trainRows: 20_000, validationRows: 6000, features: 10, classes: 2 }, 'quick', 11, classic);
+    expect(plan.strategy).toBe('random');
+    const clock = fakeClock();
+    const run = new AutoMlRace(plan, {
+      executorFor: (family, familySeed) => classicExecutor(dataset, split, family.fixed, familySeed, family.estimatedTrialMs / 4, clock),
+      proposerFor: (family, familySeed) => localProposer(createStrategy('random', family.space, { seed: familySeed, budget: 100 })),
+      now: clock.now,
+    });
+    await run.run();
+    const planned = plan.rounds.reduce((sum, round) => sum + round.trialsPerFamily, 0);
+    expect(planned).toBeLessThanOrEqual(10);
+    for (const standing of run.standings) expect(standing.trials, standing.family).toBeLessThanOrEqual(planned);
+    expect(run.winner).not.toBeNull();
+  }, 60_000);
 });

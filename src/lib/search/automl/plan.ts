@@ -33,7 +33,7 @@ export interface AutoMlPlan {
   strategy: 'random' | 'tpe';
   families: FamilyPlan[];
   rounds: PlannedRound[];
-  /** Most trials a family may get in round r (index), whatever time is left. */
+  /** Most trials a family may get in round r (index), whatever time is left (the planned counts under random search). */
   trialCaps: number[];
   /** Expected milliseconds of the whole race if the most expensive families kept winning. */
   worstCaseMs: number;
@@ -114,14 +114,15 @@ export function planAutoMl(facts: DataFacts, budget: AutoMlBudget, seed: number,
   for (const family of candidates) appendAll(decisions, family.decisions);
 
   const rounds = planRounds(candidates.map((family) => family.estimatedTrialMs), budgetMs).map((round) => ({ ...round, trialsPerFamily: Math.max(1, round.trialsPerFamily) }));
-  const trialCaps = rounds.map((_, round) => firstRoundCap * 2 ** round);
   const sorted = candidates.map((family) => family.estimatedTrialMs).sort((a, b) => b - a);
   const worstCaseMs = rounds.reduce((sum, round) => sum + round.trialsPerFamily * sorted.slice(0, round.families).reduce((total, cost) => total + cost, 0), 0);
   const mostTrials = rounds.reduce((sum, round) => sum + round.trialsPerFamily, 0);
   const strategy = mostTrials > tpeStartupTrials ? 'tpe' : 'random';
+  // Random search is chosen because no family gets more trials than TPE draws at random, so the race keeps to the planned counts.
+  const trialCaps = rounds.map((round, index) => (strategy === 'random' ? round.trialsPerFamily : firstRoundCap * 2 ** index));
   decisions.push(
     strategy === 'tpe'
-      ? { topic: 'strategy', decision: 'Inside each family, TPE proposes the trials (its first 10 at random).', because: `a surviving family may get up to ${mostTrials} trials, enough for TPE's model of good and bad settings to beat chance; it handles the integer and choice settings trees have, and its proposals cost milliseconds.` }
+      ? { topic: 'strategy', decision: 'Inside each family, TPE proposes the trials (its first 10 at random).', because: `a surviving family is planned to get ${mostTrials} trials or more (more when trials run faster than the cost model guessed), enough for TPE's model of good and bad settings to beat chance; it handles the integer and choice settings trees have, and its proposals cost milliseconds.` }
       : { topic: 'strategy', decision: 'Inside each family, trials are drawn at random.', because: `no family gets more than ${mostTrials} trials, and a model-based sampler such as TPE draws its first ${tpeStartupTrials} at random anyway: a model would have nothing to learn from.` },
   );
   decisions.push({ topic: 'strategy', decision: 'No early-stopping schedule inside a family.', because: 'the race is itself successive halving, over families; boosting and the network already stop when the validation loss stops improving.' });
