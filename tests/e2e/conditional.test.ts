@@ -55,7 +55,7 @@ describe('a conditional search in the page', () => {
     assert.equal(Number(await parallel.getAttribute('data-not-used')), inactive);
     assert.match((await parallel.getByTestId('not-used-note').textContent()) ?? '', /did not exist/);
     // The map with momentum on y: trials without it sit in the n/a strip, none are dropped.
-    await page.locator('.controls label', { hasText: 'y' }).locator('select').selectOption('momentum');
+    await page.locator('select', { has: page.locator('option', { hasText: 'objective' }) }).first().selectOption('momentum');
     const map = page.getByTestId('search-space-view');
     const withoutMomentum = study.trials.filter((trial) => !Object.hasOwn(trial.params, 'momentum')).length;
     assert.ok(withoutMomentum > 0);
@@ -69,6 +69,32 @@ describe('a conditional search in the page', () => {
     await page.locator(`[data-testid=trial-inspector][data-trial="${lacking.id}"]`).waitFor();
     assert.ok((await page.getByTestId('param-not-used').count()) >= 1);
     await page.screenshot({ path: process.env.SHOT_DIR ? `${process.env.SHOT_DIR}/conditional.png` : '/tmp/conditional.png', fullPage: true });
+    assert.deepEqual(log.consoleErrors, []);
+    await context.close();
+  });
+});
+
+describe('the quasi-random picture next to the strategy selector', () => {
+  it('shows n points of random, Latin hypercube and Sobol designs with their discrepancies, and n follows the slider', async () => {
+    const { page, context, log } = await openPage(session, { initScript: withoutWebGPU });
+    await page.goto(session.url);
+    await page.getByTestId('tab-search').click();
+    await page.getByTestId('strategy-select').selectOption('sobol');
+    await page.getByTestId('design-why').locator('summary').click();
+    const picture = page.getByTestId('design-comparison');
+    const counts = async () => {
+      const squares = picture.getByTestId('design-square');
+      assert.equal(await squares.count(), 3);
+      return Promise.all([0, 1, 2].map((i) => squares.nth(i).getByTestId('design-point').count()));
+    };
+    assert.deepEqual(await counts(), [32, 32, 32]);
+    await picture.getByTestId('design-n').fill('5');
+    assert.equal(await picture.getAttribute('data-n'), '256');
+    assert.deepEqual(await counts(), [256, 256, 256]);
+    const discrepancy = async (kind: string) => Number(((await picture.locator(`[data-testid=design-discrepancy][data-design=${kind}]`).textContent()) ?? '').replace('CD² ', ''));
+    assert.ok((await discrepancy('sobol')) < (await discrepancy('random')));
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await picture.screenshot({ path: process.env.SHOT_DIR ? `${process.env.SHOT_DIR}/designs.png` : '/tmp/designs.png' });
     assert.deepEqual(log.consoleErrors, []);
     await context.close();
   });
