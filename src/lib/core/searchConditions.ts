@@ -29,3 +29,10 @@ export function conditionText(when: Condition): string {
   if ('atLeast' in when) return `only when ${when.dimension} ≥ ${when.atLeast}`;
   return `only when ${when.dimension} is ${when.in.join(' or ')}`;
 }
+
+/** What a table shows of params: every dimension of the space in order, null where it was inactive ("not used"), then any other params. */
+export function paramRows(space: readonly Dimension[], params: Readonly<Record<string, number | string>>): [string, number | string | null][] {
+  const rows: [string, number | string | null][] = space.map((dimension) => [dimension.name, Object.hasOwn(params, dimension.name) ? params[dimension.name] : null]);
+  for (const [name, value] of Object.entries(params)) if (!space.some((dimension) => dimension.name === name)) rows.push([name, value]);
+  return rows;
+}

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { Params } from '../../../src/lib/core/space';
 import { parseStudyJson, studyFormat, studyToJson, type StudyExport } from '../../../src/lib/storage/exportStudy';
 import { migrateStudy, readableStudyFormats } from '../../../src/lib/storage/studyMigration';
 
@@ -65,7 +66,7 @@ describe('study format migration', () => {
       ],
       trials: parsed.study.trials.slice(0, 2).map((trial, i) => ({
         ...trial,
-        params: i === 0 ? { optimizer: 'sgd', hiddenLayers: 0 } : { optimizer: 'momentum', momentum: 0.9, hiddenLayers: 2, units: 8 },
+        params: (i === 0 ? { optimizer: 'sgd', hiddenLayers: 0 } : { optimizer: 'momentum', momentum: 0.9, hiddenLayers: 2, units: 8 }) as Params,
       })),
     };
     const again = parseStudyJson(studyToJson(study));
