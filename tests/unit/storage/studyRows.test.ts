@@ -10,7 +10,7 @@ const trials: StudyExport['trials'] = [
   { id: 3, params: { learningRate: 0.05 }, state: 'complete', value: 0.3, durationMs: 7, epochs: [] },
 ];
 const study: StudyExport = {
-  format: 'tuning-playground/study@1',
+  format: 'tuning-playground/study@2',
   seed: 3,
   backend: 'cpu',
   dataset: { name: 'spiral', samples: 100, noise: 0.1, split: { train: 0.6, validation: 0.2, test: 0.2 }, seed: 1 },
