@@ -6,7 +6,11 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { isActive } from '../../src/lib/core/space';
+import { readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isActive, type Params } from '../../src/lib/core/space';
+import { parseStudyJson, studyToJson } from '../../src/lib/storage/exportStudy';
 import { openPage, openSession, type Session } from './harness';
 import { exported, useWasm, withoutWebGPU } from './searchReload';
 
@@ -69,6 +73,37 @@ describe('a conditional search in the page', () => {
     await page.locator(`[data-testid=trial-inspector][data-trial="${lacking.id}"]`).waitFor();
     assert.ok((await page.getByTestId('param-not-used').count()) >= 1);
     await page.screenshot({ path: process.env.SHOT_DIR ? `${process.env.SHOT_DIR}/conditional.png` : '/tmp/conditional.png', fullPage: true });
+    assert.deepEqual(log.consoleErrors, []);
+    await context.close();
+  });
+});
+
+describe('old and conditional study files in the page', () => {
+  it('a study@1 file exported by the old page imports with every trial, and a study@2 table says "not used"', async () => {
+    const { page, context, log } = await openPage(session, { initScript: withoutWebGPU });
+    await page.goto(session.url);
+    await page.getByTestId('tab-search').click();
+    const old = new URL('../unit/storage/fixtures/study1-exported.json', import.meta.url).pathname;
+    await page.getByTestId('import-json').setInputFiles(old);
+    const opened = page.getByTestId('opened-study');
+    await opened.waitFor({ timeout: 10_000 });
+    assert.equal(await opened.getByTestId('opened-trial').count(), 5);
+
+    const parsed = parseStudyJson(await readFile(old, 'utf8'));
+    if (!parsed.ok) throw new Error(parsed.message);
+    const conditional = studyToJson({
+      ...parsed.study,
+      space: [
+        { name: 'optimizer', type: 'choice', values: ['sgd', 'momentum'] },
+        { name: 'momentum', type: 'real', low: 0, high: 0.95, when: { dimension: 'optimizer', in: ['momentum'] } },
+      ],
+      trials: parsed.study.trials.map((trial, i) => ({ ...trial, params: (i % 2 === 0 ? { optimizer: 'sgd' } : { optimizer: 'momentum', momentum: 0.5 }) as Params })),
+    });
+    const path = join(tmpdir(), `conditional-study-${process.pid}.json`);
+    await writeFile(path, conditional);
+    await page.getByTestId('import-json').setInputFiles(path);
+    await page.locator('[data-testid=opened-trial]', { hasText: 'momentum not used' }).first().waitFor({ timeout: 10_000 });
+    assert.equal(await page.locator('[data-testid=opened-trial]', { hasText: 'momentum not used' }).count(), 3);
     assert.deepEqual(log.consoleErrors, []);
     await context.close();
   });
