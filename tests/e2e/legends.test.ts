@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { openPage, openSession, waitForBackend, type Session } from './harness';
-import { useWasm } from './searchReload';
+import { openPage as openAnyPage, openSession, type Session } from './harness';
+import { rememberWasm } from './layoutChecks';
 
 let session: Session;
 before(async () => {
@@ -19,11 +19,16 @@ after(async () => {
   await session?.close();
 });
 
+/** A page that starts on WASM (remembered before it loads), so it measures no backend first. */
+const openPage = (from: Session) => openAnyPage(from, { initScript: rememberWasm });
+
+/** Waits until the page trains on WASM. */
+const onWasm = (page: Page) => page.locator('[data-testid=backend]', { hasText: 'wasm' }).waitFor({ timeout: 90_000 });
+
 /** The search tab on WASM with a tiny problem: 100 spiral points, 3 epochs per trial, the given settings searched too. */
 async function openSearch(page: Page, extra: string[] = []): Promise<void> {
   await page.goto(session.url);
-  await waitForBackend(page);
-  await useWasm(page);
+  await onWasm(page);
   await page.locator('input[type=number]').first().fill('100');
   await page.getByTestId('epochs-input').fill('3');
   await page.getByTestId('tab-search').click();
@@ -125,8 +130,7 @@ describe('charts a teacher can read', () => {
   it('iris shows a labelled PCA projection with the predicted classes and class names in the confusion matrix', async () => {
     const { page, context, log } = await openPage(session);
     await page.goto(session.url);
-    await waitForBackend(page);
-    await useWasm(page);
+    await onWasm(page);
     await page.getByTestId('dataset-select').selectOption('iris');
     const view = page.getByTestId('pca-view');
     await view.waitFor({ timeout: 30_000 });

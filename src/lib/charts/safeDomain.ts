@@ -21,3 +21,14 @@ export function safeLinearDomain(values: ArrayLike<number>, empty: [number, numb
 export function isFinitePoint(point: readonly [number, number]): boolean {
   return Number.isFinite(point[0]) && Number.isFinite(point[1]);
 }
+
+/**
+ * A domain with some width: [low, high] as given when they differ, else the one value ±5% of its
+ * size (±1 around 0), so an axis over a single result (one trial so far) has several readable ticks
+ * around it instead of one tick in the middle of an empty axis.
+ */
+export function widenedDomain([low, high]: readonly [number, number]): [number, number] {
+  if (low !== high) return [low, high];
+  const pad = low === 0 ? 1 : Math.abs(low) * 0.05;
+  return [low - pad, high + pad];
+}

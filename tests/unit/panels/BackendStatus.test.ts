@@ -26,14 +26,21 @@ function trainer(fields: Partial<Trainer>): Trainer {
 }
 
 describe('BackendStatus', () => {
-  it('names the measured choice for hand-training with its reason and the rates behind it', () => {
+  it('names the measured choice for hand-training with its reason once and the rates behind it', () => {
     const { body } = render(BackendStatus, { props: { trainer: trainer({ backend: { name: 'wasm', reason: wasmForHand.decision.reason, skipped: [], readyMs: 500 }, handChoice: wasmForHand }) } });
     const text = textOf(body);
-    expect(text).toContain('Hand-training: WASM (WebGPU here is a software adapter: WASM is 40× faster for hand-training)');
+    expect(text).toContain('(WebGPU here is a software adapter: WASM is 40× faster for hand-training; ready in 500 ms)');
+    expect(text).toContain('Hand-training: WASM ');
+    expect(text.split(wasmForHand.decision.reason).length - 1).toBe(1);
     expect(text).toContain('measured in 380 ms, plus 3,100 ms of one-off start-ups and compiles');
     expect(text).toMatch(/WebGPU 0\.70 \(after 2\.4 s once\)/);
     expect(text).not.toMatch(/WASM 28 \(after/);
     expect(text).toMatch(/WebGPU 0\.70/);
+  });
+
+  it('gives the hand-training reason in the calibration note when the status line says something else', () => {
+    const { body } = render(BackendStatus, { props: { trainer: trainer({ backend: { name: 'wasm', reason: 'restarted after a lost GPU', skipped: [], readyMs: 500 }, handChoice: wasmForHand }) } });
+    expect(textOf(body)).toContain(`Hand-training: WASM (${wasmForHand.decision.reason})`);
   });
 
   it('says which setting kept a search off the fused kernel when it fell back to the TF.js population', () => {
