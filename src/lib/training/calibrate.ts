@@ -98,6 +98,9 @@ async function measure(run: (epochDone: () => boolean, aborted: () => boolean) =
   return { rate: (trials * 1000) / steadyMs, fixedMs: Math.max(0, first - started - steadyMs) };
 }
 
+/** Set once WebGL's renderer was found to be software in this page (its error for later calibrations). */
+let softwareWebGL: string | null = null;
+
 const endless = (settings: ModelSettings): ModelSettings => ({ ...settings, epochs: 10_000, patience: 0 });
 
 /** The renderer behind TF.js's WebGL backend (e.g. "… SwiftShader …"), or '' when it can't be read. */
@@ -163,6 +166,11 @@ export async function calibrate(workload: CalibrationWorkload, hints: BackendHin
       measurements.push({ candidate: name, rate: 0, error: 'not measured: WASM runs the same kernels compiled' });
       continue;
     }
+    // A software WebGL renderer seen once this page is not started again (starting it can take seconds).
+    if (name === 'webgl' && softwareWebGL) {
+      measurements.push({ candidate: name, rate: 0, error: softwareWebGL });
+      continue;
+    }
     const startup = performance.now();
     try {
       await activateBackend(name, hints);
@@ -175,7 +183,8 @@ export async function calibrate(workload: CalibrationWorkload, hints: BackendHin
     // can cut that short: there, the renderer's name is the measurement.
     const renderer = name === 'webgl' ? webglRenderer() : '';
     if (/swiftshader|llvmpipe|software/i.test(renderer)) {
-      measurements.push({ candidate: name, rate: 0, error: `a software renderer (${renderer}), not measured` });
+      softwareWebGL = `a software renderer (${renderer}), not measured`;
+      measurements.push({ candidate: name, rate: 0, error: softwareWebGL });
       oneOffMs += performance.now() - startup;
       continue;
     }
