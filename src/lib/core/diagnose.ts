@@ -259,6 +259,6 @@ export function diagnose(epochs: readonly EpochRecord[], options: DiagnoseOption
     'good fit',
     `The losses levelled off close together, well below the ${baseline === undefined ? 'start' : 'baseline'}; validation loss was ` +
       `lowest at epoch ${bestEpoch} (${format(validationBest)}).`,
-    goodFitAdvice(options),
+    goodFitAdvice(options, trainEnd / reference),
   );
 }

@@ -182,9 +182,12 @@ export function underfitAdvice(settings: DiagnosisSettings): string {
   return `${capitalise(joinOr(parts))}.`;
 }
 
-/** Advice for a good fit: nothing to fix, unless the step is large for its optimiser, when a smaller one may settle lower. */
-export function goodFitAdvice(settings: DiagnosisSettings): string {
-  if (stepSize(settings) !== 'large') return 'Nothing to fix: compare it with other trials, or try a little more capacity to see if validation improves.';
+/**
+ * Advice for a good fit: nothing to fix, unless the step is large for its optimiser and the training loss ended at more than a
+ * quarter of the baseline (`endShare`), when a smaller step may settle lower; a loss near zero has nothing left to gain.
+ */
+export function goodFitAdvice(settings: DiagnosisSettings, endShare = 1): string {
+  if (stepSize(settings) !== 'large' || !(endShare > 0.25)) return 'Nothing to fix: compare it with other trials, or try a little more capacity to see if validation improves.';
   return `It fits, but the learning rate is large for ${optimizerNames[settings.optimizer ?? 'adam']}: try ${tenfold(settings, 'down')} to see if the loss settles lower.`;
 }
 

@@ -155,6 +155,13 @@ describe('diagnose on hand-made curves with context', () => {
     expect(moderate.suggestion).toMatch(/^Nothing to fix/);
   });
 
+  it('leaves a good fit whose loss fell to nearly zero at nothing to fix, even at a large learning rate (separable data)', () => {
+    const entry = recorded('separable-near-zero');
+    const result = diagnose(entry.epochs, context(entry, { learningRate: 0.5 }));
+    expect(result.label).toBe('good fit');
+    expect(result.suggestion).toMatch(/^Nothing to fix/);
+  });
+
   it('uses ln(classes) as the baseline when only the class count is given', () => {
     const flat = epochsOf(Array(10).fill(1.09), Array(10).fill(1.1));
     expect(diagnose(flat, { classes: 3, optimizer: 'adam', learningRate: 0.5 }).label).toBe('stuck');
