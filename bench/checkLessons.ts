@@ -5,6 +5,7 @@
  *
  *   npm run check:lessons                      every lesson, 20 seeds
  *   npm run check:lessons -- --lesson capacity           one lesson; its record replaces the old one
+ *   npm run check:lessons -- --lesson halving,budget     these lessons, in this order
  *   npm run check:lessons -- --seeds 5 --lesson grid-vs-random --no-write
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,12 +21,17 @@ const option = (name: string) => {
   return index >= 0 ? args[index + 1] : undefined;
 };
 const seeds = Number(option('seeds') ?? 20);
-const only = option('lesson');
+/** With --lesson: the lessons to check (one id, or ids joined by commas), in the order given; the others' records stay. */
+const only = option('lesson')?.split(',');
 const write = !args.includes('--no-write');
 /** Settings laid over the lesson's, to try a preset before changing it (never with a write). */
 const override = JSON.parse(option('override') ?? '{}') as Record<string, unknown>;
 /** Required share of seeds in which each claim holds. */
 const requiredShare = 0.9;
+
+function fail(message: string): never {
+  throw new Error(message);
+}
 
 type LessonRecord = { lesson: string; seeds: number; held: number; claim: string; seconds: number; measured: string };
 const path = new URL('./results/lessons.json', import.meta.url);
@@ -46,8 +52,8 @@ function save(records: readonly LessonRecord[]): void {
 
 await useCpuBackend();
 const records: LessonRecord[] = [];
-for (const lesson of lessons) {
-  if (only && lesson.id !== only) continue;
+const chosen = only ? only.map((id) => lessons.find((lesson) => lesson.id === id) ?? fail(`no lesson ${id}`)) : lessons;
+for (const lesson of chosen) {
   const claim = lessonClaims[lesson.id];
   if (!claim) throw new Error(`lesson ${lesson.id} has no claim in lessonClaims.ts`);
   const started = performance.now();

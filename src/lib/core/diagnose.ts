@@ -13,6 +13,7 @@ import {
   describeRegularisation,
   describeStep,
   divergedAdvice,
+  goodFitAdvice,
   isLinear,
   notConvergedAdvice,
   overfitAdvice,
@@ -258,6 +259,6 @@ export function diagnose(epochs: readonly EpochRecord[], options: DiagnoseOption
     'good fit',
     `The losses levelled off close together, well below the ${baseline === undefined ? 'start' : 'baseline'}; validation loss was ` +
       `lowest at epoch ${bestEpoch} (${format(validationBest)}).`,
-    'Nothing to fix: compare it with other trials, or try a little more capacity to see if validation improves.',
+    goodFitAdvice(options, trainEnd / reference),
   );
 }

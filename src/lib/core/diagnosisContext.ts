@@ -179,9 +179,19 @@ export function underfitAdvice(settings: DiagnosisSettings): string {
   else if (!knowsRegularisation(settings)) parts.push('use less regularisation');
   const size = stepSize(settings);
   if (size === 'tiny') parts.push(`raise the learning rate (try ${tenfold(settings, 'up')})`);
-  else if (size === 'large') parts.push(`lower the learning rate (try ${tenfold(settings, 'down')})`);
+  // A large step is the likelier cause than a small model, so it comes first.
+  else if (size === 'large') parts.unshift(`lower the learning rate (try ${tenfold(settings, 'down')}; it is large for ${optimizerNames[settings.optimizer ?? 'adam']})`);
   else if (size === null) parts.push('try a learning rate ten times larger or smaller');
   return `${capitalise(joinOr(parts))}.`;
+}
+
+/**
+ * Advice for a good fit: nothing to fix, unless the step is large for its optimiser and the training loss ended at more than a
+ * quarter of the baseline (`endShare`), when a smaller step may settle lower; a loss near zero has nothing left to gain.
+ */
+export function goodFitAdvice(settings: DiagnosisSettings, endShare = 1): string {
+  if (stepSize(settings) !== 'large' || !(endShare > 0.25)) return 'Nothing to fix: compare it with other trials, or try a little more capacity to see if validation improves.';
+  return `It fits, but the learning rate is large for ${optimizerNames[settings.optimizer ?? 'adam']}: try ${tenfold(settings, 'down')} to see if the loss settles lower.`;
 }
 
 function joinOr(parts: readonly string[]): string {

@@ -137,6 +137,31 @@ describe('diagnose on hand-made curves with context', () => {
     expect(result.explanation).toContain('SGD at a learning rate of 5');
   });
 
+  it('puts lowering a large learning rate first when an underfit network trained with one (Adam at 0.79 ending at 87% of the baseline)', () => {
+    const train = Array.from({ length: 40 }, (_, i) => 0.6 + 0.1 * Math.exp(-i / 3));
+    const result = diagnose(epochsOf(train, train.map((value) => value + 0.01)), { baselineLoss: Math.log(2), optimizer: 'adam', learningRate: 0.79, hiddenLayers: 2, units: 16 });
+    expect(result.label).toBe('underfit');
+    expect(result.suggestion).toMatch(/^Lower the learning rate \(try 0\.079/);
+    expect(result.suggestion).not.toMatch(raisesLearningRate);
+  });
+
+  it('does not call a good fit trained at a large learning rate nothing to fix: it says to try a smaller one (Adam at 1.2)', () => {
+    const train = Array.from({ length: 40 }, (_, i) => 0.33 + 0.3 * Math.exp(-i / 2));
+    const validation = train.map((value) => value + 0.03);
+    const large = diagnose(epochsOf(train, validation), { baselineLoss: Math.log(2), optimizer: 'adam', learningRate: 1.2 });
+    expect(large.label).toBe('good fit');
+    expect(large.suggestion).toMatch(/learning rate is large for Adam: try 0\.12/);
+    const moderate = diagnose(epochsOf(train, validation), { baselineLoss: Math.log(2), optimizer: 'adam', learningRate: 0.01 });
+    expect(moderate.suggestion).toMatch(/^Nothing to fix/);
+  });
+
+  it('leaves a good fit whose loss fell to nearly zero at nothing to fix, even at a large learning rate (separable data)', () => {
+    const entry = recorded('separable-near-zero');
+    const result = diagnose(entry.epochs, context(entry, { learningRate: 0.5 }));
+    expect(result.label).toBe('good fit');
+    expect(result.suggestion).toMatch(/^Nothing to fix/);
+  });
+
   it('uses ln(classes) as the baseline when only the class count is given', () => {
     const flat = epochsOf(Array(10).fill(1.09), Array(10).fill(1.1));
     expect(diagnose(flat, { classes: 3, optimizer: 'adam', learningRate: 0.5 }).label).toBe('stuck');
