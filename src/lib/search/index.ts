@@ -18,7 +18,7 @@ export { createGridSearch, gridLevels, type GridOptions } from './grid';
 export { createRandomSearch, type RandomOptions } from './random';
 export { createTpeSearch, defaultGamma, fitTpeDensities, type TpeDensities, type TpeOptions } from './tpe';
 export { centredDiscrepancy } from './discrepancy';
-export { ancestry, PbtController, pbtSearchable, type AncestryInterval, type LineageEntry, type PbtDecision, type PbtOptions } from './pbt';
+export { ancestry, PbtController, pbtBaseProblem, pbtSearchable, type AncestryInterval, type LineageEntry, type PbtDecision, type PbtOptions } from './pbt';
 export { SobolSequence, sobolMaxDimensions } from './sobol';
 export { createSobolSearch, type SobolOptions } from './sobolSearch';
 export { computeTpeSlice, type TpeSlice } from './tpeView';

@@ -16,6 +16,16 @@ import { fromUnit, isActive, validateSpace, valueFromUnit, type Dimension, type 
 /** Hyperparameters the page's PBT changes mid-training (structure and batch size are shared by the stacked members). */
 export const pbtSearchable = ['learningRate', 'l1', 'l2'] as const;
 
+/**
+ * Why a base model cannot train as a PBT population ('' when it can): PBT trains networks, and it
+ * sets the learning rate itself, which a hypergradient rule (sgd-hd, adam-hd) would also move.
+ */
+export function pbtBaseProblem(base: { kind: string; optimizer: string }): string {
+  if (base.kind !== 'mlp') return 'PBT trains neural networks: choose the MLP model in the Train tab.';
+  if (base.optimizer.endsWith('-hd')) return `PBT sets the learning rate itself, and ${base.optimizer} would move it too: choose ${base.optimizer.replace('-hd', '')} in the Train tab.`;
+  return '';
+}
+
 /** Options of the PBT controller. */
 export interface PbtOptions {
   /** Seed of the initial population and of every exploit and explore decision. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Dimension } from '../../../src/lib/core/space';
-import { ancestry, PbtController, type LineageEntry } from '../../../src/lib/search/pbt';
+import { ancestry, PbtController, pbtBaseProblem, type LineageEntry } from '../../../src/lib/search/pbt';
 
 const space: Dimension[] = [
   { name: 'learningRate', type: 'log', low: 1e-4, high: 1 },
@@ -148,5 +148,14 @@ describe('ancestry', () => {
       { step: 3, member: 0, params: { label: 'a2' }, score: 0.05 },
     ]);
     expect(ancestry(lineage, 1).map((interval) => interval.member)).toEqual([0, 1, 1]);
+  });
+});
+
+describe('pbtBaseProblem', () => {
+  it('accepts a network with a fixed-rate optimiser and refuses other models and hypergradient rules with the fix', () => {
+    expect(pbtBaseProblem({ kind: 'mlp', optimizer: 'adam' })).toBe('');
+    expect(pbtBaseProblem({ kind: 'tree', optimizer: 'adam' })).toMatch(/choose the MLP model/);
+    expect(pbtBaseProblem({ kind: 'mlp', optimizer: 'adam-hd' })).toMatch(/adam-hd would move it too: choose adam in the Train tab/);
+    expect(pbtBaseProblem({ kind: 'mlp', optimizer: 'sgd-hd' })).toMatch(/choose sgd in/);
   });
 });
