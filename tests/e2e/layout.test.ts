@@ -143,6 +143,17 @@ describe('embedding at 800×600', () => {
     });
   }
 
+  it('the search form in the narrow embed rail shows every setting name whole, its range boxes below it', async () => {
+    const { page } = embed;
+    await embedProblems(page, [{ hash: '#embed&tab=search&views=search,space', views: 'search space', button: null }]);
+    const rows = page.locator('[data-testid^=search-dimension-]');
+    await rows.first().waitFor();
+    // A name wider than its box is covered by the range boxes beside it.
+    const clipped = await rows.evaluateAll((boxes) => boxes.map((box) => box.closest('label')!).filter((label) => label.scrollWidth > label.clientWidth + 1).map((label) => label.textContent?.trim()));
+    assert.equal(await rows.count() > 5, true);
+    assert.deepEqual(clipped, []);
+  });
+
   it('the Embed dialog copies its snippet with a Copy button', async () => {
     const { page, context } = await openAt(session.browser, { width: 1366, height: 768 }, { wasm: true });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.url });
