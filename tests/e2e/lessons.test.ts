@@ -93,6 +93,8 @@ describe('lessons', () => {
         const rows = panel.getByTestId('lesson-weights').getByTestId('strip-row');
         assert.equal(await rows.count(), lesson.run.variants.length);
         for (const count of await rows.evaluateAll((nodes) => nodes.map((node) => Number(node.getAttribute('data-count'))))) assert.ok(count > 0, `${count} weights drawn`);
+        // And the regions each run's network ended with, drawn from those weights.
+        assert.deepEqual(await panel.getByTestId('lesson-regions').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-run'))), lesson.run.variants.map((variant) => variant.id));
       }
       if (lesson.id === 'baseline') {
         // The lesson's search opens in the Search tab; closing the lesson still lays the page back.

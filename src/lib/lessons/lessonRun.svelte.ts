@@ -99,7 +99,7 @@ export class LessonRunner {
       const { state, epochs, durationMs, weights } = trained[index];
       runs[variant.id] = [{ params: { ...variant.settings } as Record<string, number | string>, state, epochs, durationMs, ...(weights ? { weights } : {}) }];
     });
-    return { runs };
+    return run.weights ? { runs, trainedOn: { dataset, activation: base.activation } } : { runs };
   }
 
   async #trainSplits(run: Extract<LessonRun, { kind: 'splits' }>, trainer: Trainer, playground: Playground): Promise<LessonRunResult> {

@@ -4,6 +4,8 @@
  */
 import type { EpochRecord } from '../core/trial';
 import type { LayerWeights } from '../core/networkWeights';
+import type { Activation } from '../core/modelSettings';
+import type { Dataset } from '../datasets/dataset';
 
 /** One finished training run as a lesson reads it. */
 export interface LessonTrial {
@@ -22,6 +24,8 @@ export interface LessonTrial {
 /** What a lesson's run produced: trials by run name (a variant id or a strategy name), and a test score if one was asked for. */
 export interface LessonRunResult {
   runs: Record<string, LessonTrial[]>;
+  /** The data the runs trained on and their hidden layers' activation, when their weights were kept (to draw their regions). */
+  trainedOn?: { dataset: Dataset; activation: Activation };
   /** The search's chosen trial scored once on the test split. */
   test?: { validationLoss: number; testLoss: number };
   /** With repeated searches: the best final validation loss of each repetition, by strategy (Infinity when none finished). */

@@ -132,7 +132,7 @@ export const regularisation: Lesson = {
     'A big network on few noisy points memorises them: its training loss falls far below its validation loss. Regularisation makes memorising harder.',
     'L2 (weight decay) adds the sum of squared weights to the loss, so every weight shrinks a little each step and the boundary gets smoother. L1 adds the sum of absolute weights, which pushes small weights to exactly zero: a sparser network (Tibshirani, 1996). Dropout switches off a random share of hidden units at every step, so no unit can rely on another (Srivastava et al., 2014); at test time all units are on.',
     'A network of three layers of 32 units trains on 48 noisy spiral points four times: with no regularisation, with L1, with L2, and with dropout 0.5. Which run ends with the widest gap between validation and training loss? And which ends with the most weights switched off (under 0.01 in size)?',
-    'After the run, the strip under the curves shows every weight from the two inputs into the first layer, one dot each, with the size of all the weights (their norm) and the share near zero.',
+    'After the run, each run shows the regions its network ended with under its curves, and the strip below shows every weight from the two inputs into the first layer, one dot each, with the size of all the weights (their norm) and the share near zero.',
   ],
   preset: { trainFraction: 0.4, validationFraction: 0.4, testFraction: 0.2, dataset: 'spiral', samples: 120, noise: 0.3, hiddenLayers: 3, units: 32, optimizer: 'adam', learningRate: 0.01, batchSize: 16, epochs: 60, patience: 0, l1: 0, l2: 0, dropout: 0, tab: 'train' },
   smallPreset: {},
