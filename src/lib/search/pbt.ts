@@ -10,6 +10,7 @@
  * A lineage records every member at every step (who it copied, which hyperparameters it
  * trained with next), so the page can draw the tree and each survivor's schedule.
  */
+import { isHypergradient, type ModelSettings } from '../core/modelSettings';
 import { createRandom, type Random } from '../core/random';
 import { fromUnit, isActive, validateSpace, valueFromUnit, type Dimension, type Params } from '../core/space';
 
@@ -20,9 +21,9 @@ export const pbtSearchable = ['learningRate', 'l1', 'l2'] as const;
  * Why a base model cannot train as a PBT population ('' when it can): PBT trains networks, and it
  * sets the learning rate itself, which a hypergradient rule (sgd-hd, adam-hd) would also move.
  */
-export function pbtBaseProblem(base: { kind: string; optimizer: string }): string {
+export function pbtBaseProblem(base: Pick<ModelSettings, 'kind' | 'optimizer'>): string {
   if (base.kind !== 'mlp') return 'PBT trains neural networks: choose the MLP model in the Train tab.';
-  if (base.optimizer.endsWith('-hd')) return `PBT sets the learning rate itself, and ${base.optimizer} would move it too: choose ${base.optimizer.replace('-hd', '')} in the Train tab.`;
+  if (isHypergradient(base.optimizer)) return `PBT sets the learning rate itself, and ${base.optimizer} would move it too: choose ${base.optimizer.replace('-hd', '')} in the Train tab.`;
   return '';
 }
 
