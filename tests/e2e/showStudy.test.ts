@@ -51,6 +51,9 @@ describe('saved and imported studies in the full views', () => {
     await writeFile('test-results/shown-study.json', JSON.stringify({ ...study, dataset: { ...study.dataset } }));
     await page.getByTestId('import-json').setInputFiles('test-results/shown-study.json');
     await page.getByTestId('opened-study').waitFor();
+    // The import opens at once and joins the saved list when storage has written it.
+    const importedName = page.locator('[data-testid=saved-study-name]', { hasText: /^bayesian on spiral, shown-study \(imported\)/ });
+    await importedName.waitFor({ timeout: 10_000 });
     assert.match((await page.getByTestId('saved-study-name').first().textContent()) ?? '', /^bayesian on spiral, shown-study \(imported\)/);
     await page.getByTestId('show-opened-study').click();
     await page.getByTestId('search-message').filter({ hasText: 'Finished' }).waitFor({ timeout: 30_000 });
