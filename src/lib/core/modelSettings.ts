@@ -128,3 +128,13 @@ export function trialSettings(base: ModelSettings, params: Params, maxEpochs: nu
   }
   return settings;
 }
+
+/** Widths of an MLP's hidden layers, first to last (today every layer has `units`; per-layer widths will come from the settings). */
+export function hiddenWidths(settings: Pick<ModelSettings, 'hiddenLayers' | 'units'>): number[] {
+  return Array.from({ length: Math.max(0, settings.hiddenLayers) }, () => settings.units);
+}
+
+/** Adam's decay rates β1, β2 for a trial (today Keras's defaults; per-trial values will come from the settings). */
+export function adamBetas(_settings: Pick<ModelSettings, 'optimizer'>): { beta1: number; beta2: number } {
+  return { beta1: 0.9, beta2: 0.999 };
+}
