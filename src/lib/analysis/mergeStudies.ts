@@ -1,5 +1,5 @@
 /**
- * A classroom's studies merged: many study@1 files on the same problem (as students export them)
+ * A classroom's studies merged: many study files (study@2, or study@1 migrated) on the same problem (as students export them)
  * become one leaderboard, one empirical distribution per strategy and one list of all trials for a
  * single map. Studies on different problems are refused with a message naming the difference
  * (problemDifference.ts). Pure: the files are parsed and checked by the study importer first.
@@ -9,7 +9,7 @@ import { groupedDistributions, type EmpiricalDistribution } from './edf';
 import { problemDifference, type StudyProblem } from './problemDifference';
 import { ranks } from './rank';
 
-/** A study as far as merging goes (structurally a parsed study@1 export). */
+/** A study as far as merging goes (structurally a parsed study@2 export). */
 export interface MergeableStudy extends StudyProblem {
   strategy: { name: string };
   trials: readonly { id: number; params: Params; state: string; value: number | null }[];

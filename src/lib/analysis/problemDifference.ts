@@ -7,7 +7,7 @@
 import type { Dimension } from '../core/space';
 import { formatNumber } from './describeValue';
 
-/** The part of a study that defines its problem (structurally a study@1 export). */
+/** The part of a study that defines its problem (structurally a study@2 export). */
 export interface StudyProblem {
   dataset: {
     name: string;

@@ -2,7 +2,7 @@
  * Gantt rows of a study: each trial's start and end over wall time and the epochs it trained, in
  * lanes so that trials running at once never overlap (Hyperband's brackets and ASHA's promotions
  * show as bars of growing length). The study records start and end times while it runs
- * (startedAtMs, endedAtMs); the study@1 export does not carry them, so an imported study is laid
+ * (startedAtMs, endedAtMs); the study@2 export does not carry them, so an imported study is laid
  * out one trial after another in id order from its durations, and says so (estimated).
  */
 

@@ -1,6 +1,6 @@
 /**
  * A trial and its epoch records, as the study keeps them and exports them
- * (the "trials" of the study@1 format in DESIGN.md).
+ * (the "trials" of the study format: DESIGN.md documents study@1, docs/ARCHITECTURE.md what study@2 adds).
  */
 import type { Params } from './space';
 

@@ -189,7 +189,7 @@ export class Study {
     };
   }
 
-  /** The study as the experiment log of DESIGN.md (format study@1), each trial with its diagnosis. */
+  /** The study as the experiment log (format study@2: DESIGN.md's study@1 plus conditional dimensions), each trial with its diagnosis. */
   toExport(backend: BackendName): StudyExport {
     const { setup } = this;
     const strategyOptions: Record<string, string | number | boolean> = {};

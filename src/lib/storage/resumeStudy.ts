@@ -1,5 +1,5 @@
 /**
- * Rebuilds a search interrupted by a reload from what was saved: the study@1 export (data
+ * Rebuilds a search interrupted by a reload from what was saved: the study@2 export (data
  * settings, fixed model settings, space, strategy, objective, trials) and the few settings it
  * does not carry. Generated data is regenerated from its seed; uploaded, drawn and shipped data
  * comes from the saved record (savedData.ts), and a search whose data was not saved cannot resume.

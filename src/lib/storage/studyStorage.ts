@@ -1,5 +1,5 @@
 /**
- * Saved studies in IndexedDB (through idb): one record per study, holding its study@1 JSON text
+ * Saved studies in IndexedDB (through idb): one record per study, holding its study JSON text
  * so NaN and ±Infinity survive. Nothing here throws: every failure — no IndexedDB (private
  * mode), a SecurityError (storage blocked, e.g. a third-party iframe), a full quota, an upgrade
  * blocked by another tab — comes back as a StorageResult with a message a person can read.
@@ -19,7 +19,7 @@ export interface SavedStudyRecord {
   name: string;
   /** When it was last saved, ms since the Unix epoch. */
   savedAt: number;
-  /** The study as `tuning-playground/study@1` JSON text (studyToJson), or the imported file holding it (never copied into the page). */
+  /** The study as `tuning-playground/study@2` JSON text (studyToJson), or the imported file holding it (never copied into the page). */
   json: string | Blob;
   /** Trials in the study, any state. */
   trialCount: number;
@@ -31,7 +31,7 @@ export interface SavedStudyRecord {
   data?: SavedData;
 }
 
-/** The study settings that study@1 does not carry, and whether the search had ended. */
+/** The study settings that the study format does not carry, and whether the search had ended. */
 export interface ResumeInfo {
   budget: number;
   schedule: string;
