@@ -180,7 +180,7 @@ export const settingDefinitions: SettingTable = {
   epochBudget: { type: 'int', group: 'search', label: 'Epoch budget', min: 1, max: 1_000_000, off: 0, default: 0, explanation: 'Stop when all trials together have trained this many epochs; 0 means no limit.' },
   metric: { type: 'choice', group: 'search', label: 'Objective', values: objectiveMetrics, default: 'validationLoss', explanation: 'What the search minimises: validation loss, or validation error (1 − accuracy).' },
   search: {
-    type: 'text', group: 'search', label: 'Searched hyperparameters', maxLength: 1000, canonical: canonicalSearch, explanation: 'Which hyperparameters the search varies, and over what range.',
+    type: 'text', group: 'search', label: 'Searched hyperparameters', maxLength: 2000, canonical: canonicalSearch, explanation: 'Which hyperparameters the search varies, and over what range.',
     /** The offered ranges of the settings searched by default. */
     get default(): string {
       return formatSearchedDimensions(searchedByDefault.map((name) => searchFormDimension(name)));
