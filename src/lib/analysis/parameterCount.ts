@@ -12,10 +12,10 @@
  * - forest: the trees' nodes together; boosting: one tree's leaves per round (the values it adds);
  * - k-NN: the stored training points × features (its whole model is the data).
  */
-import type { ModelSettings } from '../core/modelSettings';
+import { hiddenWidths, type LaterLayerWidthKey, type ModelSettings } from '../core/modelSettings';
 
 /** The settings parameterCount reads. */
-export type CountedSettings = Pick<ModelSettings, 'kind' | 'hiddenLayers' | 'units' | 'degree' | 'maxDepth' | 'minSamplesLeaf' | 'treeCount' | 'epochs'>;
+export type CountedSettings = Pick<ModelSettings, 'kind' | 'hiddenLayers' | 'units' | 'degree' | 'maxDepth' | 'minSamplesLeaf' | 'treeCount' | 'epochs'> & Partial<Pick<ModelSettings, LaterLayerWidthKey>>;
 
 /** Binomial coefficient n choose k, exact for the small numbers of polynomial columns. */
 function choose(n: number, k: number): number {
@@ -33,9 +33,9 @@ export function treeLeafBound(settings: Pick<ModelSettings, 'maxDepth' | 'minSam
 function mlpCount(settings: CountedSettings, inputs: number, outputs: number): number {
   let count = 0;
   let width = inputs;
-  for (let layer = 0; layer < settings.hiddenLayers; layer++) {
-    count += (width + 1) * settings.units;
-    width = settings.units;
+  for (const units of hiddenWidths(settings)) {
+    count += (width + 1) * units;
+    width = units;
   }
   return count + (width + 1) * outputs;
 }

@@ -31,7 +31,7 @@ export const familySettingDefinitions: { readonly [K in FamilyKey]: Row<ModelSet
 
 /** The model settings each family reads, in form order (the MLP's are the network and optimiser settings). */
 export const familySettingKeys: { readonly [K in ModelKind]: readonly (keyof ModelSettings)[] } = {
-  mlp: ['hiddenLayers', 'units', 'activation', 'initializer', 'dropout', 'l1', 'l2', 'optimizer', 'learningRate', 'hypergradientRate', 'momentum', 'batchSize', 'epochs', 'patience', 'restoreBestWeights'],
+  mlp: ['hiddenLayers', 'units', 'units2', 'units3', 'units4', 'units5', 'units6', 'activation', 'initializer', 'dropout', 'l1', 'l2', 'optimizer', 'learningRate', 'hypergradientRate', 'momentum', 'beta1', 'beta2', 'batchSize', 'epochs', 'patience', 'restoreBestWeights'],
   linear: ['penalty', 'alpha', 'l1Ratio', 'degree'],
   tree: ['maxDepth', 'minSamplesLeaf', 'criterion'],
   forest: ['treeCount', 'maxDepth', 'minSamplesLeaf', 'criterion', 'splitFeatures', 'bootstrap'],

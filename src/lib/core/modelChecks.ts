@@ -5,7 +5,7 @@
 import type { ModelSettings } from './modelSettings';
 import { settingDefinitions, validateSetting } from './settings';
 
-const checkedSettings = ['hiddenLayers', 'units', 'learningRate', 'momentum', 'batchSize', 'epochs', 'l1', 'l2', 'dropout', 'degree', 'alpha', 'patience'] as const;
+const checkedSettings = ['hiddenLayers', 'units', 'units2', 'units3', 'units4', 'units5', 'units6', 'learningRate', 'momentum', 'beta1', 'beta2', 'batchSize', 'epochs', 'l1', 'l2', 'dropout', 'degree', 'alpha', 'patience'] as const;
 
 /** A sentence naming the first setting a person left empty or out of range, or '' when all are fine. */
 export function invalidSetting(settings: ModelSettings): string {

@@ -31,8 +31,18 @@ export interface ModelSettings {
   kind: ModelKind;
   /** Number of hidden layers of the MLP (0 = a linear / logistic model). */
   hiddenLayers: number;
-  /** Units per hidden layer. */
+  /** Units of hidden layer 1, and of every later layer whose own width is 0. */
   units: number;
+  /** Units of hidden layer 2 (0 = as many as layer 1). */
+  units2: number;
+  /** Units of hidden layer 3 (0 = as many as layer 1). */
+  units3: number;
+  /** Units of hidden layer 4 (0 = as many as layer 1). */
+  units4: number;
+  /** Units of hidden layer 5 (0 = as many as layer 1). */
+  units5: number;
+  /** Units of hidden layer 6 (0 = as many as layer 1). */
+  units6: number;
   /** Activation of the hidden layers. */
   activation: Activation;
   /** Optimizer. */
@@ -43,6 +53,10 @@ export interface ModelSettings {
   hypergradientRate: number;
   /** Momentum coefficient (used by the momentum optimizer, and as rmsprop's momentum 0). */
   momentum: number;
+  /** Adam's decay rate β1 of the first moment (adam, adam-hd). */
+  beta1: number;
+  /** Adam's decay rate β2 of the second moment (adam, adam-hd). */
+  beta2: number;
   /** Examples per gradient step. */
   batchSize: number;
   /** Passes over the training data. */
@@ -92,11 +106,18 @@ export const defaultModelSettings: ModelSettings = {
   kind: 'mlp',
   hiddenLayers: 2,
   units: 16,
+  units2: 0,
+  units3: 0,
+  units4: 0,
+  units5: 0,
+  units6: 0,
   activation: 'relu',
   optimizer: 'adam',
   learningRate: 0.03,
   hypergradientRate: 0.001,
   momentum: 0.9,
+  beta1: 0.9,
+  beta2: 0.999,
   batchSize: 32,
   epochs: 50,
   l1: 0,
@@ -129,12 +150,38 @@ export function trialSettings(base: ModelSettings, params: Params, maxEpochs: nu
   return settings;
 }
 
-/** Widths of an MLP's hidden layers, first to last (today every layer has `units`; per-layer widths will come from the settings). */
-export function hiddenWidths(settings: Pick<ModelSettings, 'hiddenLayers' | 'units'>): number[] {
-  return Array.from({ length: Math.max(0, settings.hiddenLayers) }, () => settings.units);
+/** The settings of the widths of hidden layers 2 to 6, in layer order (layer 1 is `units`). */
+export const laterLayerWidthKeys = ['units2', 'units3', 'units4', 'units5', 'units6'] as const satisfies readonly (keyof ModelSettings)[];
+/** One of `laterLayerWidthKeys`. */
+export type LaterLayerWidthKey = (typeof laterLayerWidthKeys)[number];
+
+/** Adam's decay rates as Keras and TF.js default them (Kingma and Ba, "Adam", ICLR 2015, recommend the same). */
+export const defaultAdamBetas = { beta1: 0.9, beta2: 0.999 } as const;
+
+/**
+ * Widths of an MLP's hidden layers, first to last: layer 1 has `units`, layer k its `units<k>`,
+ * or `units` when that is 0 or absent (settings saved before per-layer widths existed).
+ */
+export function hiddenWidths(settings: Pick<ModelSettings, 'hiddenLayers' | 'units'> & Partial<Pick<ModelSettings, LaterLayerWidthKey>>): number[] {
+  return Array.from({ length: Math.max(0, settings.hiddenLayers) }, (_, layer) => {
+    const own = layer === 0 ? undefined : settings[laterLayerWidthKeys[layer - 1]];
+    return own !== undefined && own > 0 ? own : settings.units;
+  });
 }
 
-/** Adam's decay rates β1, β2 for a trial (today Keras's defaults; per-trial values will come from the settings). */
-export function adamBetas(_settings: Pick<ModelSettings, 'optimizer'>): { beta1: number; beta2: number } {
-  return { beta1: 0.9, beta2: 0.999 };
+/** Whether an optimizer follows Adam's rule, so reads β1 and β2. */
+export function usesAdamBetas(optimizer: OptimizerName): boolean {
+  return optimizer === 'adam' || optimizer === 'adam-hd';
+}
+
+/** Adam's decay rates β1, β2 for a trial: its own with adam or adam-hd (the defaults where absent), the defaults with any other optimizer. */
+export function adamBetas(settings: Pick<ModelSettings, 'optimizer'> & Partial<Pick<ModelSettings, 'beta1' | 'beta2'>>): { beta1: number; beta2: number } {
+  if (!usesAdamBetas(settings.optimizer)) return { ...defaultAdamBetas };
+  return { beta1: settings.beta1 ?? defaultAdamBetas.beta1, beta2: settings.beta2 ?? defaultAdamBetas.beta2 };
+}
+
+/** Whether every hidden layer is as wide as the first and Adam (if used) runs at the default β's: the network a single-width trainer can hold. */
+export function hasUniformWidthsAndDefaultBetas(settings: ModelSettings): boolean {
+  const { beta1, beta2 } = adamBetas(settings);
+  return hiddenWidths(settings).every((width) => width === settings.units) && beta1 === defaultAdamBetas.beta1 && beta2 === defaultAdamBetas.beta2;
 }

@@ -1,9 +1,11 @@
 /**
  * Which searched settings exist only under a condition on another searched setting, so a search
  * never varies what a trial would not use: units, activation and dropout only with at least one
- * hidden layer (with none the network is a linear model), momentum only with the momentum
- * optimizer. A condition applies when both settings are searched; otherwise the dimension is plain.
+ * hidden layer (with none the network is a linear model), the units of layer k (units2 …
+ * units6) only with at least k layers, momentum only with the momentum optimizer, Adam's β1
+ * and β2 only with adam or adam-hd. A condition applies when both settings are searched; otherwise the dimension is plain.
  */
+import { laterLayerWidthKeys } from './modelSettings';
 import type { Condition, Dimension } from './space';
 
 /** The condition of each conditional setting, keyed by setting name. */
@@ -12,6 +14,9 @@ export const settingConditions: Readonly<Record<string, Condition>> = {
   activation: { dimension: 'hiddenLayers', atLeast: 1 },
   dropout: { dimension: 'hiddenLayers', atLeast: 1 },
   momentum: { dimension: 'optimizer', in: ['momentum'] },
+  ...Object.fromEntries(laterLayerWidthKeys.map((key, index) => [key, { dimension: 'hiddenLayers', atLeast: index + 2 }])),
+  beta1: { dimension: 'optimizer', in: ['adam', 'adam-hd'] },
+  beta2: { dimension: 'optimizer', in: ['adam', 'adam-hd'] },
 };
 
 /** The dimensions with the settings table's conditions attached wherever the condition's setting is searched too. */

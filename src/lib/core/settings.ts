@@ -6,6 +6,7 @@
 import { defaultModelSettings, type Activation, type Initializer, type ModelKind, type ModelSettings, type OptimizerName } from './modelSettings';
 import { canonicalColumnList } from './columnList';
 import { familySettingDefinitions, migrateLegacyModel } from './familySettings';
+import { adamBetaDefinitions, layerWidthDefinitions } from './layerSettings';
 import { formatSearchedDimensions, parseSearchedDimensions, type SearchableDefinition } from './searchedDimensions';
 import { checkSettingValue, quoteValue } from './settingChecks';
 import type { SearchRange, SettingCheck, SettingDefinition, SettingValue } from './settingTypes';
@@ -103,7 +104,7 @@ const seedRange = { min: 0, max: 4294967295 } as const;
 
 /** The settings the search form offers, in the order it shows them (each has a searchRange in the table). */
 export const searchFormSettings = [
-  'learningRate', 'units', 'hiddenLayers', 'l2', 'dropout', 'batchSize', 'activation', 'optimizer', 'momentum',
+  'learningRate', 'units', 'units2', 'units3', 'units4', 'units5', 'units6', 'hiddenLayers', 'l2', 'dropout', 'batchSize', 'activation', 'optimizer', 'momentum', 'beta1', 'beta2',
   'alpha', 'penalty', 'l1Ratio', 'degree', 'maxDepth', 'minSamplesLeaf', 'criterion', 'treeCount', 'subsample', 'neighbors', 'weighting',
 ] as const satisfies readonly SettingKey[];
 /** One of `searchFormSettings`. */
@@ -147,6 +148,7 @@ export const settingDefinitions: SettingTable = {
   kind: { type: 'choice', group: 'model', label: 'Model', values: modelKinds, default: defaultModelSettings.kind, explanation: 'A neural network (MLP), a linear model (Lasso, Ridge, logistic), one decision tree, a random forest, gradient-boosted trees or k-nearest neighbours.' },
   hiddenLayers: { type: 'int', group: 'model', label: 'Hidden layers', min: 0, max: 6, default: defaultModelSettings.hiddenLayers, searchable: true, searchRange: { type: 'int', low: 0, high: 3 }, explanation: 'Depth of the network; 0 is a linear (logistic) model.' },
   units: { type: 'int', group: 'model', label: 'Units per layer', min: 1, max: 128, default: defaultModelSettings.units, searchable: true, searchRange: { type: 'int', low: 2, high: 32 }, explanation: 'Width of each hidden layer: more units, more capacity.' },
+  ...layerWidthDefinitions,
   activation: { type: 'choice', group: 'model', label: 'Activation', values: activations, default: defaultModelSettings.activation, searchable: true, searchRange: { type: 'choice', values: ['relu', 'tanh', 'sigmoid', 'elu'] }, explanation: 'The nonlinearity that lets hidden layers bend the boundary.' },
   initializer: { type: 'choice', group: 'model', label: 'Weight initialisation', values: initializers, default: defaultModelSettings.initializer, searchable: true, explanation: 'How the starting weights are drawn; a bad scale can stall training.' },
   degree: { type: 'int', group: 'model', label: 'Polynomial degree', min: 1, max: 15, default: defaultModelSettings.degree, searchable: true, searchRange: { type: 'int', low: 1, high: 8 }, explanation: 'Highest power of the features in a linear model: low underfits, high overfits.' },
@@ -156,6 +158,7 @@ export const settingDefinitions: SettingTable = {
   learningRate: { type: 'number', group: 'training', label: 'Learning rate', min: 1e-5, max: 10, scale: 'log', default: defaultModelSettings.learningRate, searchable: true, searchRange: { type: 'log', low: 1e-3, high: 1 }, explanation: 'Step size of each update: too small crawls, too large diverges.' },
   hypergradientRate: { type: 'number', group: 'training', label: 'Hypergradient rate β', min: 1e-9, max: 1, scale: 'log', default: defaultModelSettings.hypergradientRate, searchable: true, explanation: 'How fast sgd-hd and adam-hd move their learning rate: each step adds β × (this gradient · the last step\'s direction).' },
   momentum: { type: 'number', group: 'training', label: 'Momentum', min: 0, max: 0.99, scale: 'linear', default: defaultModelSettings.momentum, searchable: true, searchRange: { type: 'real', low: 0, high: 0.95 }, explanation: 'How much of the previous step carries into the next (momentum optimizer).' },
+  ...adamBetaDefinitions,
   batchSize: { type: 'int', group: 'training', label: 'Batch size', min: 1, max: 2000, default: defaultModelSettings.batchSize, searchable: true, searchRange: { type: 'int', low: 8, high: 128 }, explanation: 'Examples per gradient step: small batches are noisy, large ones smooth but slow to move.' },
   epochs: { type: 'int', group: 'training', label: 'Epochs', min: 1, max: 1000, default: defaultModelSettings.epochs, searchable: true, explanation: 'Passes over the training data.' },
   l1: { type: 'number', group: 'training', label: 'L1 penalty', min: 0, max: 1, scale: 'linear', default: defaultModelSettings.l1, searchable: true, explanation: 'Pushes weights to exactly zero: a sparser, simpler model.' },
@@ -177,7 +180,7 @@ export const settingDefinitions: SettingTable = {
   epochBudget: { type: 'int', group: 'search', label: 'Epoch budget', min: 1, max: 1_000_000, off: 0, default: 0, explanation: 'Stop when all trials together have trained this many epochs; 0 means no limit.' },
   metric: { type: 'choice', group: 'search', label: 'Objective', values: objectiveMetrics, default: 'validationLoss', explanation: 'What the search minimises: validation loss, or validation error (1 − accuracy).' },
   search: {
-    type: 'text', group: 'search', label: 'Searched hyperparameters', maxLength: 1000, canonical: canonicalSearch, explanation: 'Which hyperparameters the search varies, and over what range.',
+    type: 'text', group: 'search', label: 'Searched hyperparameters', maxLength: 2000, canonical: canonicalSearch, explanation: 'Which hyperparameters the search varies, and over what range.',
     /** The offered ranges of the settings searched by default. */
     get default(): string {
       return formatSearchedDimensions(searchedByDefault.map((name) => searchFormDimension(name)));

@@ -2,7 +2,7 @@
  * The TF.js code of one configuration: a plain-JavaScript snippet that builds, compiles and fits
  * the same model as the playground's trial, for readers to run outside the app.
  */
-import type { Initializer, ModelSettings, OptimizerName } from '../core/modelSettings';
+import { adamBetas, defaultAdamBetas, hiddenWidths, type Initializer, type ModelSettings, type OptimizerName } from '../core/modelSettings';
 import type { EpochRecord } from '../core/trial';
 import { appendAll } from '../core/extent';
 
@@ -37,21 +37,27 @@ const initializerCode: Record<Initializer, string> = {
   randomNormal: 'tf.initializers.randomNormal({ mean: 0, stddev: 0.1 })',
 };
 
-function optimizerCode(name: OptimizerName, learningRate: number, momentum: number): string {
+/** Adam with the trial's β's, written short when they are TF.js's defaults. */
+function adamCode(learningRate: number, betas: { beta1: number; beta2: number }): string {
+  const isDefault = betas.beta1 === defaultAdamBetas.beta1 && betas.beta2 === defaultAdamBetas.beta2;
+  return isDefault ? `tf.train.adam(${number(learningRate)})` : `tf.train.adam(${number(learningRate)}, ${number(betas.beta1)}, ${number(betas.beta2)})`;
+}
+
+function optimizerCode(name: OptimizerName, learningRate: number, momentum: number, betas: { beta1: number; beta2: number }): string {
   switch (name) {
     case 'sgd':
       return `tf.train.sgd(${number(learningRate)})`;
     case 'momentum':
       return `tf.train.momentum(${number(learningRate)}, ${number(momentum)})`;
     case 'adam':
-      return `tf.train.adam(${number(learningRate)})`;
+      return adamCode(learningRate, betas);
     case 'rmsprop':
       return `tf.train.rmsprop(${number(learningRate)})`;
     // TF.js has no hypergradient optimiser: the snippet keeps the starting rate fixed (its header says so).
     case 'sgd-hd':
       return `tf.train.sgd(${number(learningRate)})`;
     case 'adam-hd':
-      return `tf.train.adam(${number(learningRate)})`;
+      return adamCode(learningRate, betas);
     default:
       throw new Error(`invalid optimizer: ${name as string}`);
   }
@@ -81,6 +87,12 @@ function denseCode(options: { inputShape?: number; units: number; activation: st
   return `model.add(tf.layers.dense({ ${parts.join(', ')} }));`;
 }
 
+/** The hidden widths as the header says them: one number when every layer has it, else each layer's. */
+function widthsText(settings: ModelSettings): string {
+  const widths = hiddenWidths(settings);
+  return widths.every((width) => width === settings.units) ? String(settings.units) : widths.join(', ');
+}
+
 function header(source: SnippetSource, settings: ModelSettings, data: SnippetData): string[] {
   const scores = [
     ...(source.validationLoss !== undefined && Number.isFinite(source.validationLoss) ? [`validation loss ${source.validationLoss.toFixed(4)}`] : []),
@@ -89,7 +101,7 @@ function header(source: SnippetSource, settings: ModelSettings, data: SnippetDat
   const targets = data.classCount > 0 ? `one-hot labels [examples, ${data.classCount}]` : 'targets [examples, 1]';
   return [
     `// ${source.name} from the Tuning Playground${scores.length > 0 ? ` — ${scores.join(', ')}` : ''}.`,
-    `// Model: ${settings.kind === 'ridge' ? `polynomial ridge regression, degree ${settings.degree}, alpha ${settings.alpha}` : `MLP, ${settings.hiddenLayers} hidden layer(s) of ${settings.units} ${settings.activation} units`}.`,
+    `// Model: ${settings.kind === 'ridge' ? `polynomial ridge regression, degree ${settings.degree}, alpha ${settings.alpha}` : `MLP, ${settings.hiddenLayers} hidden layer(s) of ${widthsText(settings)} ${settings.activation} units`}.`,
     `// Expects tensors xTrain, xValidation: features [examples, ${data.featureCount}] (standardised, as in the playground);`,
     `// yTrain, yValidation: ${targets}. Run it inside an async function or an ES module.`,
     '// Weights start from a different random draw than in the playground, so scores vary a little.',
@@ -117,14 +129,15 @@ export function tfjsSnippet(settings: ModelSettings, data: SnippetData, source: 
     );
   }
   lines.push('const model = tf.sequential();');
-  const hiddenLayers = isRidge ? 0 : settings.hiddenLayers;
+  const widths = isRidge ? [] : hiddenWidths(settings);
+  const hiddenLayers = widths.length;
   const weightPenalty = isRidge ? regularizerCode(0, settings.alpha) : regularizerCode(settings.l1, settings.l2);
   const inputSize = isRidge ? data.featureCount * settings.degree : data.featureCount;
   for (let layer = 0; layer < hiddenLayers; layer++) {
     lines.push(
       denseCode({
         inputShape: layer === 0 ? inputSize : undefined,
-        units: settings.units,
+        units: widths[layer],
         activation: settings.activation,
         initializer: settings.initializer,
         regularizer: weightPenalty,
@@ -142,7 +155,7 @@ export function tfjsSnippet(settings: ModelSettings, data: SnippetData, source: 
     }),
     '',
     'model.compile({',
-    `  optimizer: ${optimizerCode(settings.optimizer, settings.learningRate, settings.momentum)},`,
+    `  optimizer: ${optimizerCode(settings.optimizer, settings.learningRate, settings.momentum, adamBetas(settings))},`,
     `  loss: '${classes ? 'categoricalCrossentropy' : 'meanSquaredError'}',`,
     ...(classes ? ["  metrics: ['accuracy'],"] : []),
     '});',

@@ -7,6 +7,7 @@ import { familyUses } from '../core/familySettings';
 import { acquisitionFunctionNames, searchSpace, settingDefinitions, validateSetting, type Settings } from '../core/settings';
 import { formatSearchedDimensions } from '../core/searchedDimensions';
 import { withConditions } from '../core/searchConditions';
+import { searchRowMatters } from '../core/searchRowRelevance';
 import type { Dimension } from '../core/space';
 import { datasetInfoOf } from '../storage/datasetInfo';
 import { searchableSettings, type StudySetup } from '../study/studySetup';
@@ -62,8 +63,13 @@ export class SearchSettings {
     this.page.values.search = formatSearchedDimensions(dimensions);
   }
 
-  /** The search space from the checked rows the chosen model family reads, in form order, with the table's conditions (searchConditions.ts). */
-  space: Dimension[] = $derived(withConditions(this.rows.flatMap((row) => (familyUses(this.page.values.kind, row.name) ? rowDimension(row) ?? [] : []))));
+  /** Whether the form offers the row `name`: the chosen model family reads it and it could change a trial (searchRowRelevance.ts). */
+  offers(name: string): boolean {
+    return familyUses(this.page.values.kind, name) && searchRowMatters(name, this.page.values, this.rows);
+  }
+
+  /** The search space from the checked rows the form offers, in form order, with the table's conditions (searchConditions.ts). */
+  space: Dimension[] = $derived(withConditions(this.rows.flatMap((row) => (this.offers(row.name) ? rowDimension(row) ?? [] : []))));
 
   /** A sentence naming what is wrong with the form, or '' when a search can start. */
   problem: string = $derived.by(() => {

@@ -8,14 +8,12 @@
  * reverse lower it. α stays on the device; the trainer reads it back once per epoch.
  */
 import * as tf from './tf';
-import { isHypergradient, type ModelSettings } from '../core/modelSettings';
+import { defaultAdamBetas, isHypergradient, type ModelSettings } from '../core/modelSettings';
 
 /** The rule whose learning rate hypergradient descent adapts. */
 export type HypergradientRule = 'sgd' | 'adam';
 
-// Adam's constants as tf.train.adam uses them (β1 = 0.9, β2 = 0.999, ε = 1e-7 for float32).
-const adamBeta1 = 0.9;
-const adamBeta2 = 0.999;
+// Adam's ε as tf.train.adam uses it for float32; β1 and β2 are the trial's (Keras's 0.9 and 0.999 by default).
 const adamEpsilon = 1e-7;
 
 /** Why hypergradient trials train one by one on TF.js, as the page says it. */
@@ -44,17 +42,22 @@ export class HypergradientOptimizer extends tf.Optimizer {
   readonly rule: HypergradientRule;
   readonly initialLearningRate: number;
   readonly hypergradientRate: number;
+  /** Adam's decay rates (read by the 'adam' rule only). */
+  readonly beta1: number;
+  readonly beta2: number;
   /** α, a scalar variable updated every step. */
   readonly learningRate: tf.Variable<tf.Rank.R0>;
   readonly #states = new Map<string, VariableState>();
   #step = 0;
 
-  /** An optimiser following `rule` from learning rate `learningRate`, adapting it at hypergradient rate `hypergradientRate` (β). */
-  constructor(rule: HypergradientRule, learningRate: number, hypergradientRate: number) {
+  /** An optimiser following `rule` from learning rate `learningRate`, adapting it at hypergradient rate `hypergradientRate` (β), with Adam's `betas`. */
+  constructor(rule: HypergradientRule, learningRate: number, hypergradientRate: number, betas: { beta1: number; beta2: number } = defaultAdamBetas) {
     super();
     this.rule = rule;
     this.initialLearningRate = learningRate;
     this.hypergradientRate = hypergradientRate;
+    this.beta1 = betas.beta1;
+    this.beta2 = betas.beta2;
     this.learningRate = tf.tidy(() => tf.variable(tf.scalar(learningRate), false));
   }
 
@@ -84,12 +87,13 @@ export class HypergradientOptimizer extends tf.Optimizer {
   /** The update direction d_t of one variable (SGD: the gradient; Adam: the bias-corrected m̂ / (√v̂ + ε)), updating Adam's moments. */
   #direction(state: VariableState, gradient: tf.Tensor): tf.Tensor {
     if (this.rule === 'sgd' || !state.first || !state.second) return gradient;
-    const first = tf.add(tf.mul(adamBeta1, state.first), tf.mul(1 - adamBeta1, gradient));
-    const second = tf.add(tf.mul(adamBeta2, state.second), tf.mul(1 - adamBeta2, tf.square(gradient)));
+    const { beta1, beta2 } = this;
+    const first = tf.add(tf.mul(beta1, state.first), tf.mul(1 - beta1, gradient));
+    const second = tf.add(tf.mul(beta2, state.second), tf.mul(1 - beta2, tf.square(gradient)));
     state.first.assign(first);
     state.second.assign(second);
-    const firstCorrected = tf.div(first, 1 - adamBeta1 ** this.#step);
-    const secondCorrected = tf.div(second, 1 - adamBeta2 ** this.#step);
+    const firstCorrected = tf.div(first, 1 - beta1 ** this.#step);
+    const secondCorrected = tf.div(second, 1 - beta2 ** this.#step);
     return tf.div(firstCorrected, tf.add(tf.sqrt(secondCorrected), adamEpsilon));
   }
 
@@ -116,6 +120,6 @@ export class HypergradientOptimizer extends tf.Optimizer {
 
   /** The settings it was made with (TF.js's Serializable contract). */
   getConfig(): tf.serialization.ConfigDict {
-    return { rule: this.rule, learningRate: this.initialLearningRate, hypergradientRate: this.hypergradientRate };
+    return { rule: this.rule, learningRate: this.initialLearningRate, hypergradientRate: this.hypergradientRate, beta1: this.beta1, beta2: this.beta2 };
   }
 }

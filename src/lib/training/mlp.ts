@@ -3,7 +3,7 @@
  * (a linear layer on polynomial features, penalised by alpha).
  */
 import * as tf from './tf';
-import type { Initializer, ModelSettings } from '../core/modelSettings';
+import { hiddenWidths, type Initializer, type ModelSettings } from '../core/modelSettings';
 import type { Random } from '../core/random';
 
 function initializer(name: Initializer, seed: number): ReturnType<typeof tf.initializers.glorotUniform> {
@@ -27,10 +27,11 @@ function initializer(name: Initializer, seed: number): ReturnType<typeof tf.init
  */
 export function buildMlp(settings: ModelSettings, inputSize: number, outputSize: number, random: Random): tf.Sequential {
   const model = tf.sequential();
-  for (let layer = 0; layer < settings.hiddenLayers; layer++) {
+  const widths = hiddenWidths(settings);
+  for (let layer = 0; layer < widths.length; layer++) {
     model.add(
       tf.layers.dense({
-        units: settings.units,
+        units: widths[layer],
         activation: settings.activation,
         kernelInitializer: initializer(settings.initializer, random.uint32()),
         biasInitializer: 'zeros',

@@ -1,22 +1,23 @@
 import * as tf from './tf';
-import type { ModelSettings } from '../core/modelSettings';
+import { adamBetas, type ModelSettings } from '../core/modelSettings';
 import { HypergradientOptimizer } from './hypergradientOptimizer';
 
-/** The TF.js optimizer a trial's settings name, at its learning rate (and momentum, or hypergradient rate). */
-export function createOptimizer(settings: Pick<ModelSettings, 'optimizer' | 'learningRate' | 'momentum' | 'hypergradientRate'>): tf.Optimizer {
+/** The TF.js optimizer a trial's settings name, at its learning rate (and momentum, Adam's β's, or hypergradient rate). */
+export function createOptimizer(settings: Pick<ModelSettings, 'optimizer' | 'learningRate' | 'momentum' | 'hypergradientRate'> & Partial<Pick<ModelSettings, 'beta1' | 'beta2'>>): tf.Optimizer {
+  const { beta1, beta2 } = adamBetas(settings);
   switch (settings.optimizer) {
     case 'sgd':
       return tf.train.sgd(settings.learningRate);
     case 'momentum':
       return momentumOptimizer(settings.learningRate, settings.momentum);
     case 'adam':
-      return tf.train.adam(settings.learningRate);
+      return tf.train.adam(settings.learningRate, beta1, beta2);
     case 'rmsprop':
       return tf.train.rmsprop(settings.learningRate);
     case 'sgd-hd':
       return new HypergradientOptimizer('sgd', settings.learningRate, settings.hypergradientRate);
     case 'adam-hd':
-      return new HypergradientOptimizer('adam', settings.learningRate, settings.hypergradientRate);
+      return new HypergradientOptimizer('adam', settings.learningRate, settings.hypergradientRate, { beta1, beta2 });
     default:
       throw new Error(`invalid optimizer: ${settings.optimizer as string}`);
   }

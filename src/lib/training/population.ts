@@ -1,6 +1,6 @@
 import * as tf from './tf';
 import type { TrialData } from '../core/trialInputs';
-import type { ModelSettings } from '../core/modelSettings';
+import { hiddenWidths, type ModelSettings } from '../core/modelSettings';
 import { trainingBaseline } from './trainTrial';
 import { createEpochPlanner, type EpochPlanner } from './epochPlan';
 import type { LayerWeights } from './initialWeights';
@@ -112,7 +112,7 @@ class StackedPopulation implements StackedPopulationApi {
     this.#classCount = classCount;
     this.#batchSize = settings[0].batchSize;
     const outputCount = classCount === 0 ? 1 : classCount;
-    const hiddenUnits = settings.map((trial) => Array.from({ length: trial.hiddenLayers }, () => trial.units));
+    const hiddenUnits = settings.map(hiddenWidths);
     this.#model = createStackedMlp(
       trials.map((trial, k) => ({
         layerWidths: [featureCount, ...hiddenUnits[k], outputCount],

@@ -1,12 +1,12 @@
-import type { ModelSettings } from '../core/modelSettings';
+import { hiddenWidths, type ModelSettings } from '../core/modelSettings';
 
-/** The settings that must agree for trials to share one population (units may differ: padded). */
+/** The settings that must agree for trials to share one population (layer widths may differ: padded). */
 export function structureKey(settings: ModelSettings): string {
   return `${settings.kind}|${settings.hiddenLayers}|${settings.activation}|${settings.batchSize}`;
 }
 
 /**
- * Splits trials into populations: by depth, activation and batch size always, and by units too
+ * Splits trials into populations: by depth, activation and batch size always, and by layer widths too
  * when padUnits is false. Padding narrower trials to the widest is faster where kernel launches
  * dominate (WebGPU, WebGL, WASM); separate widths are faster on the CPU backend, where every
  * padded multiply costs time (figures in docs/BENCHMARKS.md). Returns trial indices per group.
@@ -14,7 +14,7 @@ export function structureKey(settings: ModelSettings): string {
 export function groupTrials(trials: { settings: ModelSettings }[], padUnits: boolean): number[][] {
   const groups = new Map<string, number[]>();
   trials.forEach(({ settings }, index) => {
-    const key = padUnits ? structureKey(settings) : `${structureKey(settings)}|${settings.units}`;
+    const key = padUnits ? structureKey(settings) : `${structureKey(settings)}|${hiddenWidths(settings).join('x')}`;
     const group = groups.get(key);
     if (group) group.push(index);
     else groups.set(key, [index]);

@@ -1,5 +1,5 @@
 import * as tf from './tf';
-import type { OptimizerName } from '../core/modelSettings';
+import { adamBetas, type OptimizerName } from '../core/modelSettings';
 
 /** One trial's optimiser settings. */
 export interface TrialOptimizerSettings {
@@ -9,6 +9,9 @@ export interface TrialOptimizerSettings {
   learningRate: number;
   /** Momentum coefficient (momentum optimizer only). */
   momentum: number;
+  /** Adam's decay rates (adam only; 0.9 and 0.999 where absent). */
+  beta1?: number;
+  beta2?: number;
 }
 
 /** An optimiser over stacked variables [K, ...] in which every trial follows its own rule and settings. */
@@ -25,9 +28,7 @@ export interface StackedOptimizer {
   dispose(): void;
 }
 
-// Defaults of Keras and TF.js: Adam β1 = 0.9, β2 = 0.999, ε = 1e-7; RMSprop ρ = 0.9, ε = 1e-7.
-const adamBeta1 = 0.9;
-const adamBeta2 = 0.999;
+// Defaults of Keras and TF.js: ε = 1e-7; RMSprop ρ = 0.9 (Adam's β1, β2 are each trial's, from core's adamBetas).
 const rmspropDecay = 0.9;
 const epsilon = 1e-7;
 
@@ -48,8 +49,10 @@ export function updateCoefficients(settings: TrialOptimizerSettings): number[] {
       return [0, 1, 0, 0, 0, 0, 1, 0];
     case 'momentum':
       return [momentum, 1, 0, 0, 0, 0, 1, 0];
-    case 'adam':
-      return [adamBeta1, 1 - adamBeta1, adamBeta2, 1 - adamBeta2, adamBeta1, adamBeta2, 0, epsilon];
+    case 'adam': {
+      const { beta1, beta2 } = adamBetas(settings);
+      return [beta1, 1 - beta1, beta2, 1 - beta2, beta1, beta2, 0, epsilon];
+    }
     case 'rmsprop':
       return [0, 1, rmspropDecay, 1 - rmspropDecay, 0, 0, epsilon, 0];
     case 'sgd-hd':

@@ -3,10 +3,11 @@
  * page's cache, keyed by shape bucket and adapter, or a fresh measurement), decides, and
  * activates the chosen backend. Hand-training (one trial) and search waves decide separately.
  */
-import { calibrationKey, decideBackend, mlpParameters, type CalibratedChoice, type Measurement } from '../core/backendDecision';
+import { parameterCount } from '../analysis/parameterCount';
+import { calibrationKey, decideBackend, type CalibratedChoice, type Measurement } from '../core/backendDecision';
 
 export type { CalibratedChoice } from '../core/backendDecision';
-import { defaultModelSettings, type ModelSettings } from '../core/modelSettings';
+import { defaultModelSettings, hiddenWidths, type ModelSettings } from '../core/modelSettings';
 import type { TrialData } from '../core/trialInputs';
 import { spiral } from '../datasets/spiral';
 import { activateBackend, describeAdapter, discardWebGPU, type BackendHints } from '../training/backend';
@@ -30,11 +31,12 @@ export function defaultWorkload(): CalibrationWorkload {
 }
 
 function shapeKey(workload: CalibrationWorkload, adapter: string): string {
-  const widest = workload.trials.reduce<ModelSettings>((wide, { settings }) => (settings.units * settings.hiddenLayers > wide.units * wide.hiddenLayers ? settings : wide), workload.trials[0].settings);
+  const hiddenUnits = (settings: ModelSettings) => hiddenWidths(settings).reduce((sum, width) => sum + width, 0);
+  const widest = workload.trials.reduce<ModelSettings>((wide, { settings }) => (hiddenUnits(settings) > hiddenUnits(wide) ? settings : wide), workload.trials[0].settings);
   const { featureCount, classCount, trainIndices } = workload.data;
   return calibrationKey({
     trials: workload.trials.length,
-    parameters: mlpParameters(featureCount, widest.hiddenLayers, widest.units, Math.max(1, classCount)),
+    parameters: parameterCount({ ...widest, kind: 'mlp' }, featureCount, Math.max(1, classCount)),
     rows: trainIndices.length,
     batchSize: widest.batchSize,
   }, adapter);

@@ -5,7 +5,7 @@
  * constants are fitted loosely to runs of the pure models in Node on this project's loaded 2-core
  * machines, and to the WASM search benchmark for the network (see docs/ARCHITECTURE.md, "AutoML"); the race replaces them with the times it measures.
  */
-import type { ModelKind, ModelSettings } from '../../core/modelSettings';
+import { hiddenWidths, type ModelKind, type ModelSettings } from '../../core/modelSettings';
 import type { DataFacts } from './facts';
 
 /** Families AutoML can choose among. */
@@ -58,7 +58,7 @@ export function estimateTrialMs(family: AutoMlFamily, facts: DataFacts, settings
   if (family === 'boosting') return overheadMs + settings.epochs * (0.5 + treeMs(facts.features, depth) + 1e-3 * scoredRows);
   if (family === 'knn') return overheadMs + knnMsPerTerm * scoredRows * rows * facts.features;
   if (family === 'linear') return overheadMs + linearMsPerCell * linearPasses * rows * facts.features * Math.max(1, settings.degree) * outputs;
-  const widths = [facts.features, ...Array.from({ length: settings.hiddenLayers }, () => settings.units), outputs];
+  const widths = [facts.features, ...hiddenWidths(settings), outputs];
   let weights = 0;
   for (let layer = 1; layer < widths.length; layer++) weights += widths[layer - 1] * widths[layer] + widths[layer];
   const steps = Math.ceil(rows / Math.max(1, settings.batchSize));

@@ -1,4 +1,4 @@
-import type { ModelSettings } from '../../core/modelSettings';
+import { hasUniformWidthsAndDefaultBetas, type ModelSettings } from '../../core/modelSettings';
 import { maxOf } from '../../core/extent';
 import { fusedLayout, statusStride, workgroupBytes, type FusedStructure } from './fusedLayout';
 
@@ -36,6 +36,7 @@ export function supportsFused(trials: { settings: ModelSettings }[], context: Fu
   if (trials.length === 0) return { supported: false, reason: 'no trials' };
   const first = trials[0].settings;
   for (const { settings } of trials) {
+    if (!hasUniformWidthsAndDefaultBetas(settings)) return { supported: false, reason: 'the fused kernel uses one width for all layers and Adam\'s default β\'s (0.9, 0.999)' };
     if (settings.kind !== 'mlp') return { supported: false, reason: `the fused kernel trains MLPs, not ${settings.kind}` };
     if (settings.optimizer === 'sgd-hd' || settings.optimizer === 'adam-hd') return { supported: false, reason: `the fused kernel keeps each learning rate fixed, and ${settings.optimizer} adapts it (hypergradient descent)` };
     if (settings.hiddenLayers !== first.hiddenLayers || settings.activation !== first.activation) {
