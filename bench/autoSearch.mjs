@@ -31,6 +31,8 @@ async function runMode(browser, url, mode, { budget, parallel, capSeconds }, rou
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   if (mode !== 'auto') await context.addInitScript((name) => localStorage.setItem('tuning-playground:backend', name), mode);
   const page = await context.newPage();
+  // At a load of 30+ on 2 cores a click can wait tens of seconds for the page's main thread.
+  page.setDefaultTimeout(pageTimeoutMs);
   const row = { round, mode, loadBefore: load() };
   try {
     await page.goto(url, { timeout: pageTimeoutMs });
