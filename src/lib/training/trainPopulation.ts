@@ -12,6 +12,7 @@ import { choosePopulation } from './fused/choosePopulation';
 import type { Population, PopulationTrialEpoch } from './population';
 import { groupTrials } from './populationGroups';
 import { networkWeights } from './networkArtifacts';
+import { throttledYield } from './eventLoop';
 import { trainTrial, type TrialData, type TrialEnd } from './trainTrial';
 
 /** One trial of a batch. */
@@ -91,8 +92,11 @@ async function trainGroup(data: TrialData, trials: BatchTrial[], callbacks: Batc
   const bestEpoch = new Array<number>(trials.length).fill(0);
   const bestValidation = new Array<number>(trials.length).fill(Infinity);
   let lastWatched = -Infinity;
+  // So that 'stop' and 'watch' messages reach the worker between epochs on CPU and WASM too.
+  const yieldSometimes = throttledYield();
   try {
     while (!population.isFinished()) {
+      await yieldSometimes();
       if (callbacks.shouldAbort()) throw new Error('the batch was aborted');
       const stopping = trials.flatMap((trial, index) => (!ended.has(index) && callbacks.shouldStop(trial.trialId) ? [index] : []));
       await sendWeights(population, trials, stopping, epochsDone, callbacks);
