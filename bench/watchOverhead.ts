@@ -9,7 +9,8 @@ import { it } from 'vitest';
 import { defaultModelSettings, type ModelSettings } from '../src/lib/core/modelSettings';
 import { spiral } from '../src/lib/datasets/spiral';
 import { minOf } from '../src/lib/core/extent';
-import { trainBatch, type BatchTrial } from '../src/lib/training/trainPopulation';
+import { trainBatch, watchIntervalMs, type BatchTrial } from '../src/lib/training/trainPopulation';
+import { createPopulation } from '../src/lib/training/population';
 
 const repeats = Number(process.env.BENCH_REPEATS ?? 3);
 const epochs = Number(process.env.BENCH_EPOCHS ?? 40);
@@ -50,4 +51,27 @@ it('times a batch with and without a watched trial', async () => {
   }
   const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)];
   console.log(`8 trials × ${epochs} epochs on ${tf.getBackend()}: median unwatched ${median(plain).toFixed(0)} ms, watched ${median(watching).toFixed(0)} ms, ratio ${(median(watching) / median(plain)).toFixed(3)}; fastest ${minOf(plain).toFixed(0)} vs ${minOf(watching).toFixed(0)} ms, ratio ${(minOf(watching) / minOf(plain)).toFixed(3)}`);
+}, 600_000);
+
+// The cost per watched redraw, against an epoch of the same population (same load, interleaved).
+it('times one watched readback against one population epoch', async () => {
+  await tf.setBackend('cpu');
+  await tf.ready();
+  const population = createPopulation({ ...data, trials: trials.map(({ settings, seed }) => ({ settings, seed })) });
+  try {
+    const epochMs: number[] = [];
+    const readMs: number[] = [];
+    for (let round = 0; round < Number(process.env.BENCH_ROUNDS ?? 15); round++) {
+      let started = performance.now();
+      await population.runEpoch();
+      epochMs.push(performance.now() - started);
+      started = performance.now();
+      await population.readTrialWeights(2);
+      readMs.push(performance.now() - started);
+    }
+    const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)];
+    console.log(`one epoch of 8 trials: median ${median(epochMs).toFixed(1)} ms; one watched readback: median ${median(readMs).toFixed(2)} ms (${((100 * median(readMs)) / median(epochMs)).toFixed(2)}% of an epoch; at most one per ${watchIntervalMs} ms)`);
+  } finally {
+    population.dispose();
+  }
 }, 600_000);
