@@ -12,7 +12,7 @@ import { RemoteStrategy } from '../worker/remoteStrategy';
 import { kFold } from '../datasets/split';
 import { crossValidationExecutor, withFolds } from '../study/crossValidation';
 import { replayAt } from '../analysis/replay';
-import { workerExecutor, workerFoldExecutor } from './workerExecutor';
+import { workerExecutor, workerFoldExecutor, type WatchingExecutor } from './workerExecutor';
 import type { StudySetup } from '../study/studySetup';
 import { studyFormat, type StudyExport } from '../storage/studySchema';
 import { StudyRunner, type RunnerStatus } from '../study/studyRunner';
@@ -68,6 +68,8 @@ export class Study {
   readonly weights = new TrialWeightsStore(64 * 2 ** 20);
   /** Bumped when weights arrive, so views that read `weights` re-derive. */
   weightsVersion = $state(0);
+  /** The executor that trains this search's trials one network each (none with cross-validation). */
+  readonly #searched: WatchingExecutor | null;
 
   /** `replay`: trials that ended before a reload, which the runner replays instead of training again. */
   constructor(trainer: Trainer, setup: StudySetup, replay: StudyTrial[] = []) {
@@ -82,6 +84,12 @@ export class Study {
           setup.metric,
         )
       : null;
+    this.#searched = crossValidation
+      ? null
+      : workerExecutor(trainer, setup, (id, layers, epoch) => {
+          this.weights.set(id, layers, epoch, (other) => other === this.frame.best?.id);
+          this.weightsVersion++;
+        });
     this.#runner = new StudyRunner(
       {
         strategy: this.strategy,
@@ -92,11 +100,7 @@ export class Study {
         epochBudget: setup.epochBudget ? setup.epochBudget : Infinity,
         replay,
       },
-      crossValidation ??
-        workerExecutor(trainer, setup, (id, layers, epoch) => {
-          this.weights.set(id, layers, epoch, (other) => other === this.frame.best?.id);
-          this.weightsVersion++;
-        }),
+      crossValidation ?? (this.#searched as WatchingExecutor),
       (runner) => {
         this.trials = crossValidation ? runner.trials.map((trial) => withFolds(trial, crossValidation.result(trial.id))) : runner.trials;
         this.status = runner.status;
@@ -124,6 +128,11 @@ export class Study {
   }
   stop(): void {
     this.#runner.stop();
+  }
+
+  /** Has the worker send trial `id`'s weights (into `weights`) while it trains, at most every 100 ms; null: none. */
+  watch(id: number | null): void {
+    this.#searched?.watch(id);
   }
 
   /** Trains a point a person picked (manual mode). */

@@ -224,6 +224,11 @@ export class Trainer {
     });
   }
 
+  /** Names the one trial (by its run id) whose weights the worker sends while it trains, or none (null). */
+  watch(trialId: number | null): void {
+    this.#client?.send({ type: 'watch', trialId });
+  }
+
   /** Stops a queued or running trial (its end() still follows). */
   stop(trialId: number): void {
     this.#client?.send({ type: 'stop', trialId });

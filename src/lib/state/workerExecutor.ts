@@ -11,15 +11,24 @@ import type { EpochRecord } from '../core/trial';
 import type { LayerWeights } from '../core/networkWeights';
 import type { Trainer, TrainingRun } from './trainer.svelte';
 
+/** A study's executor that can also name the one trial (study id) whose weights arrive while it trains. */
+export interface WatchingExecutor extends TrialExecutor {
+  /** Watches trial `id` (now, or once it starts), or none (null); only one at a time. */
+  watch(id: number | null): void;
+}
+
 /**
  * Trains a study's trials in the worker. Trials started in the same tick (a wave of the runner)
  * are sent as one batch, which the worker stacks into populations; a lone trial goes alone.
  * `onWeights`, when given, hears each trial's trained weights (study trial id) just before it ends.
  */
-export function workerExecutor(trainer: Trainer, setup: StudySetup, onWeights?: (trialId: number, layers: LayerWeights[], epoch: number) => void): TrialExecutor {
+export function workerExecutor(trainer: Trainer, setup: StudySetup, onWeights?: (trialId: number, layers: LayerWeights[], epoch: number) => void): WatchingExecutor {
   const data = trialData(setup.dataset, setup.split.train, setup.split.validation);
   type Pending = { settings: ModelSettings; seed: number; onEpochs(records: EpochRecord[]): void; onWeights?(layers: LayerWeights[], epoch: number): void; started(run: TrainingRun): void };
   let pending: Pending[] = [];
+  // Run ids of started trials by study id (dropped when they end), and the study trial watched.
+  const runIds = new Map<number, number>();
+  let watched: number | null = null;
   const flush = () => {
     const batch = pending;
     pending = [];
@@ -28,6 +37,10 @@ export function workerExecutor(trainer: Trainer, setup: StudySetup, onWeights?: 
     else if (batch.length > 1) trainer.runBatch(data, batch).forEach((run, index) => batch[index].started(run));
   };
   return {
+    watch(id) {
+      watched = id;
+      trainer.watch(id === null ? null : (runIds.get(id) ?? null));
+    },
     start({ id, params, maxEpochs }, onEpochs) {
       let resolveDone: (result: ExecutorResult) => void = () => {};
       const done = new Promise<ExecutorResult>((resolve) => (resolveDone = resolve));
@@ -41,7 +54,12 @@ export function workerExecutor(trainer: Trainer, setup: StudySetup, onWeights?: 
         onWeights: onWeights ? (layers, epoch) => onWeights(id, layers, epoch) : undefined,
         started: (started) => {
           run = started;
-          void started.done.then(resolveDone);
+          runIds.set(id, started.id);
+          if (watched === id) trainer.watch(started.id);
+          void started.done.then((result) => {
+            runIds.delete(id);
+            resolveDone(result);
+          });
           if (stopWanted) started.stop();
         },
       });

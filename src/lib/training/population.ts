@@ -49,6 +49,8 @@ export interface Population {
   stop(trialIndex: number): void;
   /** Each trial's current weights, unpadded: [trial][layer]. */
   readWeights(): Promise<LayerWeights[][]>;
+  /** Trial k's weights after the epochs handed out so far (one small readback), or null when the trainer is already past them. */
+  readTrialWeights(trialIndex: number): Promise<LayerWeights[] | null>;
   /** Frees every tensor of the population. */
   dispose(): void;
 }
@@ -186,6 +188,10 @@ class StackedPopulation implements StackedPopulationApi {
 
   readWeights(): Promise<LayerWeights[][]> {
     return this.#model.read();
+  }
+
+  readTrialWeights(trialIndex: number): Promise<LayerWeights[] | null> {
+    return this.#model.readTrial(trialIndex);
   }
 
   dispose(): void {

@@ -113,6 +113,24 @@ export class StackedMlp {
     );
   }
 
+  /** Reads one trial's weights back, unpadded (only its slice of each variable). */
+  async readTrial(index: number): Promise<LayerWeights[]> {
+    const widths = this.#trials[index].layerWidths;
+    const slices = tf.tidy(() =>
+      this.kernels.map((kernel, layer) => {
+        const [inputs, outputs] = [widths[layer], widths[layer + 1]];
+        return [tf.slice(kernel, [index, 0, 0], [1, inputs, outputs]), tf.slice(this.biases[layer], [index, 0, 0], [1, 1, outputs])];
+      }),
+    );
+    try {
+      const values = await Promise.all(slices.flat().map((slice) => slice.data() as Promise<Float32Array>));
+      // Copies: the CPU backend hands out its own storage, which a transfer to the page would detach.
+      return slices.map((_, layer) => ({ inputs: widths[layer], outputs: widths[layer + 1], kernel: new Float32Array(values[2 * layer]), bias: new Float32Array(values[2 * layer + 1]) }));
+    } finally {
+      tf.dispose(slices.flat());
+    }
+  }
+
   /** Frees the variables and masks. */
   dispose(): void {
     for (const variable of [...this.kernels, ...this.biases]) variable.dispose();

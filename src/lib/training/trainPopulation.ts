@@ -12,6 +12,7 @@ import { choosePopulation } from './fused/choosePopulation';
 import type { Population, PopulationTrialEpoch } from './population';
 import { groupTrials } from './populationGroups';
 import { networkWeights } from './networkArtifacts';
+import { throttledYield } from './eventLoop';
 import { trainTrial, type TrialData, type TrialEnd } from './trainTrial';
 
 /** One trial of a batch. */
@@ -33,8 +34,18 @@ export interface BatchCallbacks {
   shouldAbort(): boolean;
   /** Which trainer a group of trials got, and why not the fused one when it could not. */
   onTrainer?(trainer: 'fused' | 'tfjs', trials: number, reason: string | null): void;
-  /** When given: each trial's weights as the batch trained them (after its last epoch), just before its end is reported. */
+  /** When given: each trial's weights as the batch trained them (after its last epoch), just before its end is reported; the watched trial's also while it trains. */
   onWeights?(trialId: number, epoch: number, layers: LayerWeights[]): void;
+  /** The trial whose weights the page draws while it trains (sent through onWeights at most every watchIntervalMs), or null. */
+  watched?(): number | null;
+}
+
+/** A watched trial's weights are read back at most this often (ms): a redraw rate, not a cost on every epoch. */
+export const watchIntervalMs = 100;
+
+/** A population's layers as the page's network weights (units for outputs). */
+function asNetwork(layers: Awaited<ReturnType<Population['readWeights']>>[number]): LayerWeights[] {
+  return layers.map(({ inputs, outputs, kernel, bias }) => ({ inputs, units: outputs, kernel, bias }));
 }
 
 /** Sends the current weights of the given population members (one readback for all of them); a failed readback sends none and fails no trial. */
@@ -48,8 +59,20 @@ async function sendWeights(population: Population, trials: BatchTrial[], members
   }
   for (const index of members) {
     if (epochs[index] === 0) continue;
-    callbacks.onWeights(trials[index].trialId, epochs[index], all[index].map(({ inputs, outputs, kernel, bias }) => ({ inputs, units: outputs, kernel, bias })));
+    callbacks.onWeights(trials[index].trialId, epochs[index], asNetwork(all[index]));
   }
+}
+
+/** Sends the watched member's weights after an epoch it trained and is still training, when watchIntervalMs has passed since `last`; returns when it last sent. */
+async function sendWatched(population: Population, trials: BatchTrial[], running: (index: number) => boolean, epochs: number[], callbacks: BatchCallbacks, last: number): Promise<number> {
+  const watched = callbacks.watched?.() ?? null;
+  if (!callbacks.onWeights || watched === null || performance.now() - last < watchIntervalMs) return last;
+  const index = trials.findIndex((trial) => trial.trialId === watched);
+  if (index < 0 || !running(index)) return last;
+  const layers = await population.readTrialWeights(index).catch(() => null);
+  if (!layers) return last;
+  callbacks.onWeights(watched, epochs[index], asNetwork(layers));
+  return performance.now();
 }
 
 /** The epoch record of a population entry, without its state. */
@@ -68,8 +91,12 @@ async function trainGroup(data: TrialData, trials: BatchTrial[], callbacks: Batc
   // that is the epoch a solo trainTrial would keep, so its value is the one to report.
   const bestEpoch = new Array<number>(trials.length).fill(0);
   const bestValidation = new Array<number>(trials.length).fill(Infinity);
+  let lastWatched = -Infinity;
+  // So that 'stop' and 'watch' messages reach the worker between epochs on CPU and WASM too.
+  const yieldSometimes = throttledYield();
   try {
     while (!population.isFinished()) {
+      await yieldSometimes();
       if (callbacks.shouldAbort()) throw new Error('the batch was aborted');
       const stopping = trials.flatMap((trial, index) => (!ended.has(index) && callbacks.shouldStop(trial.trialId) ? [index] : []));
       await sendWeights(population, trials, stopping, epochsDone, callbacks);
@@ -91,6 +118,7 @@ async function trainGroup(data: TrialData, trials: BatchTrial[], callbacks: Batc
         entries.push({ trialId: trials[index].trialId, records: [record(result)] });
       });
       if (entries.length) callbacks.onEpochs(entries);
+      lastWatched = await sendWatched(population, trials, (index) => results[index]?.state === 'running' && !ended.has(index), epochsDone, callbacks, lastWatched);
       const finishing = results.flatMap((result, index) => (result && !ended.has(index) && result.state !== 'running' ? [index] : []));
       // The fused trainer hands back an early-stopped trial's best weights when it restores them; TF.js's population its last.
       const restores = (index: number) => trainer === 'fused' && results[index]?.state === 'early-stopped' && trials[index].settings.patience > 0 && trials[index].settings.restoreBestWeights;
@@ -144,6 +172,7 @@ export async function trainBatch(data: TrialData, trials: BatchTrial[], callback
   const hypergradient = ridge.filter((trial) => trial.settings.kind === 'mlp');
   // After the populations' own reports, so the page keeps this reason while these trials train.
   if (hypergradient.length > 0) callbacks.onTrainer?.('tfjs', hypergradient.length, hypergradientTrainerReason);
+  let lastWatched = -Infinity;
   for (const trial of ridge) {
     const started = performance.now();
     try {
@@ -152,7 +181,12 @@ export async function trainBatch(data: TrialData, trials: BatchTrial[], callback
         settings: trial.settings,
         seed: trial.seed,
         shouldAbort: () => callbacks.shouldStop(trial.trialId) || callbacks.shouldAbort(),
-        onEpoch: (epoch) => callbacks.onEpochs([{ trialId: trial.trialId, records: [epoch] }]),
+        onEpoch: async (epoch, current) => {
+          callbacks.onEpochs([{ trialId: trial.trialId, records: [epoch] }]);
+          if (!callbacks.onWeights || !current.network || callbacks.watched?.() !== trial.trialId || performance.now() - lastWatched < watchIntervalMs) return;
+          callbacks.onWeights(trial.trialId, epoch.epoch, await networkWeights(current.network));
+          lastWatched = performance.now();
+        },
       });
       if (callbacks.onWeights && trained.model.network && trained.epochs.length > 0) callbacks.onWeights(trial.trialId, trained.keptEpoch || trained.epochs.length, await networkWeights(trained.model.network));
       trained.model.dispose();

@@ -36,6 +36,8 @@ export type WorkerRequest =
   /** The model.json artifacts of a network given as weights (a search's trained trial): answered with 'model', or 'trial-end' failed. */
   | { type: 'weights-to-model'; trialId: number; settings: ModelSettings; layers: LayerWeights[] }
   | { type: 'stop'; trialId: number }
+  /** The one trial whose weights the page draws while it trains (null: none): a batch or lone trial asked for weights sends this one's during training too. */
+  | { type: 'watch'; trialId: number | null }
   /** Destroys the WebGPU device, to exercise recovery from a lost device (tests and the help page). */
   | { type: 'simulate-device-loss' }
   /** Times model.fit on the active backend (npm run bench:backends). */

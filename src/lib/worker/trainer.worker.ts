@@ -5,7 +5,7 @@
  */
 import { activeWebGPUDevice, chooseBackend, type BackendName } from '../training/backend';
 import { runFitBenchmark } from '../training/fitBenchmark';
-import { trainBatch } from '../training/trainPopulation';
+import { trainBatch, watchIntervalMs } from '../training/trainPopulation';
 import { trainPbt } from '../training/pbtPopulation';
 import { trainTrial, type TrainedModel } from '../training/trainTrial';
 import type { EpochRecord } from '../core/trial';
@@ -39,6 +39,8 @@ let deviceLost = false;
 /** With 'auto': measures and picks per workload (hand-training and search waves apart). */
 let auto: AutoBackend | null = null;
 let watchedDevice: GPUDevice | null = null;
+/** The trial whose network the page draws while it trains (its weights go out during training too), or null. */
+let watchedTrial: number | null = null;
 
 function post(message: WorkerResponse, transfer: Transferable[] = []): void {
   self.postMessage(message, transfer);
@@ -136,7 +138,8 @@ async function runTrial(request: TrainRequest): Promise<void> {
           lastProbe = now;
           await sendProbe(request, current, record.epoch);
         }
-        if (request.weights === 'epochs' && now - lastWeights >= probeIntervalMs) {
+        const watched = request.weights === 'end' && watchedTrial === request.trialId;
+        if ((request.weights === 'epochs' || watched) && now - lastWeights >= (watched ? watchIntervalMs : probeIntervalMs)) {
           lastWeights = now;
           await sendWeights(request, current, record.epoch);
         }
@@ -180,6 +183,7 @@ async function runBatch(request: BatchRequest): Promise<void> {
     shouldAbort: () => deviceLost,
     onTrainer: (trainer, trials, reason) => post({ type: 'population-trainer', trainer, backend: tf.getBackend() as BackendName, trials, reason }),
     onWeights: request.weights ? (trialId, epoch, layers) => post({ type: 'weights', trialId, epoch, layers }) : undefined,
+    watched: () => watchedTrial,
   });
 }
 
@@ -240,6 +244,9 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
     case 'train-pbt':
       queue.push(message);
       void drainQueue();
+      break;
+    case 'watch':
+      watchedTrial = message.trialId;
       break;
     case 'stop': {
       const index = queue.findIndex((request) => request.type === 'train' && request.trialId === message.trialId);

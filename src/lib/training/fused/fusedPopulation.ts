@@ -16,6 +16,7 @@ import { fusedLayout, fusedStates, statusFields, statusHeaderWords, statusStride
 import { createBuffers, type FusedBuffers } from './fusedBuffers';
 import { fusedWidths, packFused, type FusedPacking } from './fusedPacking';
 import { fusedShader } from './fusedShader';
+import { readWords, unpackTrialWeights } from './fusedWeights';
 import { supportsFused } from './supportsFused';
 
 /** Options of the fused population: the TF.js population's, plus the device and the batching. */
@@ -152,33 +153,22 @@ class FusedTrainer implements FusedPopulation {
   }
 
   async readWeights(): Promise<LayerWeights[][]> {
-    const device = this.#device;
-    const { parameters } = this.#packed;
     const layout = this.#layout;
-    const readback = device.createBuffer({ size: parameters.byteLength, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
-    try {
-      const encoder = device.createCommandEncoder();
-      encoder.copyBufferToBuffer(this.#buffers.weights, 0, readback, 0, parameters.byteLength);
-      device.queue.submit([encoder.finish()]);
-      await readback.mapAsync(GPUMapMode.READ);
-      const values = new Float32Array(readback.getMappedRange().slice(0));
-      const words = new Uint32Array(this.#lastStatus.buffer);
-      return this.#options.trials.map((trial, k) => {
-        const restored = words[k * this.#stride + statusFields.state] === fusedStates['early-stopped'] && trial.settings.patience > 0 && trial.settings.restoreBestWeights;
-        const base = k * layout.parameterStride + (restored ? 3 * layout.parameterCount : 0);
-        const widths = fusedWidths(this.#options, this.structure, k);
-        return layout.layers.map((padded, index) => {
-          const inputs = widths[index];
-          const outputs = widths[index + 1];
-          const kernel = new Float32Array(inputs * outputs);
-          for (let i = 0; i < inputs; i++) kernel.set(values.subarray(base + padded.kernel + i * padded.outputs, base + padded.kernel + i * padded.outputs + outputs), i * outputs);
-          const bias = values.slice(base + padded.bias, base + padded.bias + outputs);
-          return { inputs, outputs, kernel, bias };
-        });
-      });
-    } finally {
-      readback.destroy();
-    }
+    const values = await readWords(this.#device, this.#buffers.weights, 0, this.#packed.parameters.length);
+    const words = new Uint32Array(this.#lastStatus.buffer);
+    return this.#options.trials.map((trial, k) => {
+      const restored = words[k * this.#stride + statusFields.state] === fusedStates['early-stopped'] && trial.settings.patience > 0 && trial.settings.restoreBestWeights;
+      const base = k * layout.parameterStride + (restored ? 3 * layout.parameterCount : 0);
+      return unpackTrialWeights(values, base, layout, fusedWidths(this.#options, this.structure, k));
+    });
+  }
+
+  async readTrialWeights(trialIndex: number): Promise<LayerWeights[] | null> {
+    // Epochs of the last submit still queued: the device's weights are past the epochs handed out.
+    if (this.#queued.length > 0 || this.#disposed) return null;
+    const { parameterStride, parameterCount } = this.#layout;
+    const values = await readWords(this.#device, this.#buffers.weights, trialIndex * parameterStride, parameterCount);
+    return unpackTrialWeights(values, 0, this.#layout, fusedWidths(this.#options, this.structure, trialIndex));
   }
 
   dispose(): void {
