@@ -11,7 +11,7 @@ after(async () => {
   await session?.close();
 });
 
-/** Forces the WebGPU backend (pages here start on it: "fastest available" would measure, and pick WASM over a software adapter) and returns the active backend. */
+/** Forces the WebGPU backend ("fastest available" measures, and picks WASM over a software adapter) and returns the active backend. */
 async function useWebGPU(page: Page): Promise<string> {
   await waitForBackend(page, 180_000);
   await page.getByTestId('backend-select').selectOption('webgpu');
@@ -29,7 +29,7 @@ async function trainTinyTrial(page: Page, epochs: number) {
 
 describe('the walking skeleton in Chromium', () => {
   it('loads with zero console errors, trains on WebGPU, and draws a point per epoch for both curves', async () => {
-    const { page, context, log } = await openPage(session, { startOn: 'webgpu' });
+    const { page, context, log } = await openPage(session);
     await page.goto(session.url);
     assert.equal(await useWebGPU(page), 'webgpu');
     const curves = await trainTinyTrial(page, 3);
@@ -57,7 +57,7 @@ describe('the walking skeleton in Chromium', () => {
   });
 
   it('switches to the WASM backend when a person chooses it, loading its .wasm from the app itself', async () => {
-    const { page, context, log } = await openPage(session, { startOn: 'webgpu' });
+    const { page, context, log } = await openPage(session);
     await page.goto(session.url);
     await waitForBackend(page);
     await page.getByTestId('backend-select').selectOption('wasm');
@@ -71,7 +71,7 @@ describe('the walking skeleton in Chromium', () => {
 
 describe('a lost WebGPU device', () => {
   it('fails the running trial, re-initialises the backend, and trains the next trial', async () => {
-    const { page, context } = await openPage(session, { startOn: 'webgpu' });
+    const { page, context } = await openPage(session);
     await page.goto(session.url);
     assert.equal(await useWebGPU(page), 'webgpu');
     await page.getByTestId('epochs-input').fill('200');
