@@ -12,7 +12,7 @@ let errors: string[];
 
 before(async () => {
   session = await openSession();
-  ({ page, context, errors } = await openAt(session.browser, viewports[1]));
+  ({ page, context, errors } = await openAt(session.browser, viewports[1], { wasm: true }));
   await page.goto(`${session.url}#dataset=moons&samples=150&noise=0.3`);
   await waitForBackend(page);
   await useWasm(page);

@@ -9,7 +9,7 @@ let context: BrowserContext;
 let log: PageLog;
 
 before(async () => {
-  session = await openSession();
+  session = await openSession({ startOn: 'wasm' });
   ({ page, context, log } = await openPage(session));
   await page.goto(session.url);
   await waitForBackend(page);

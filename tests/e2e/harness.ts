@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
+import type { BackendName } from '../../src/lib/core/backendNames';
 
 const candidatePaths = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
@@ -42,20 +43,34 @@ export function findChromium(): string {
 export interface Session {
   browser: Browser;
   url: string;
+  /** The backend openPage starts pages on unless told otherwise (see startOn). */
+  startOn: StartOn;
   close(): Promise<void>;
 }
+
+/**
+ * Which backend a page starts on: 'auto' is the page's own default ("fastest available", which
+ * calibrates every backend, WebGPU's slow software adapter included, for each new workload); a
+ * backend's name starts there as if a person had chosen it before ('wasm' for tests not about backends).
+ */
+export type StartOn = 'auto' | BackendName;
+
+/** Init script: remembers `backend` as the person's choice unless the page already remembers one (so a reload keeps a later choice). */
+export const startOnScript = (backend: BackendName): string =>
+  `try { if (localStorage.getItem('tuning-playground:backend') === null) localStorage.setItem('tuning-playground:backend', '${backend}'); } catch {}`;
 
 /** The built app the tests serve: dist/, or $TEST_DIST (a build made elsewhere, e.g. with --outDir). */
 export const distDirectory = process.env.TEST_DIST ?? 'dist';
 
-/** Serves the built app on a free localhost port and launches Chromium. */
-export async function openSession(): Promise<Session> {
+/** Serves the built app on a free localhost port and launches Chromium; `startOn` sets the backend its pages start on. */
+export async function openSession(options: { startOn?: StartOn } = {}): Promise<Session> {
   if (!existsSync(`${distDirectory}/index.html`)) throw new Error(`${distDirectory}/ has no build: run "npm run build" first (npm run test:e2e does).`);
   const { server, url } = await startServer({ root: distDirectory, port: 0 });
   const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
   return {
     browser,
     url,
+    startOn: options.startOn ?? 'auto',
     close: async () => {
       await browser.close();
       await new Promise<void>((resolve) => (server as Server).close(() => resolve()));
@@ -69,9 +84,11 @@ export interface PageLog {
   foreignRequests: string[];
 }
 
-/** Opens a new page in a fresh context that records console errors and requests to other origins. */
-export async function openPage(session: Session, options: { initScript?: string } = {}): Promise<{ page: Page; context: BrowserContext; log: PageLog }> {
+/** Opens a new page in a fresh context that records console errors and requests to other origins; it starts on `startOn` (default: the session's). */
+export async function openPage(session: Session, options: { initScript?: string; startOn?: StartOn } = {}): Promise<{ page: Page; context: BrowserContext; log: PageLog }> {
   const context = await session.browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const startOn = options.startOn ?? session.startOn;
+  if (startOn !== 'auto') await context.addInitScript(startOnScript(startOn));
   if (options.initScript) await context.addInitScript(options.initScript);
   const page = await context.newPage();
   const log: PageLog = { consoleErrors: [], foreignRequests: [] };

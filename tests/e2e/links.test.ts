@@ -8,7 +8,8 @@ import { openPage, openSession, waitForBackend, type Session } from './harness';
 
 let session: Session;
 before(async () => {
-  session = await openSession();
+  // None of these is about backends: pages start on WASM rather than calibrating WebGPU's software adapter.
+  session = await openSession({ startOn: 'wasm' });
 });
 after(async () => {
   await session?.close();

@@ -121,7 +121,8 @@ describe('the built app, offline', () => {
 
   it('installs, controls and trains when the build sits under a sub-path', async () => {
     const served = await serveDist('/course/playground/');
-    const { page, context, log } = await openPage(session);
+    // About the service worker's scope, not backends: it starts on WASM (whose .wasm then loads from the sub-path too).
+    const { page, context, log } = await openPage(session, { startOn: 'wasm' });
     try {
       assert.match(served.url, /\/course\/playground\/$/);
       await page.goto(served.url);
@@ -180,8 +181,10 @@ describe('the Content-Security-Policy', () => {
       // Both listeners work, and the header covers the worker: a string timer (an eval) is refused in each.
       await page.evaluate(() => setTimeout('globalThis.__evalRan = true', 0));
       await trainer.evaluate(() => setTimeout('globalThis.__evalRan = true', 0));
-      await page.waitForTimeout(200);
       for (const target of [page, trainer] as Pick<Worker, 'evaluate'>[]) {
+        // The report comes as an event after the refusal: wait until it is there (or fail after 10 s).
+        const deadline = Date.now() + 10_000;
+        while (((await violationsIn(target)) ?? []).length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
         // The page holds two equal policies (meta and header), and each one reports.
         const violations = (await violationsIn(target)) ?? [];
         assert.ok(violations.length >= 1 && violations.every((violation: string) => violation === 'script-src blocked eval'), String(violations));

@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
 import { parseStudyJson } from '../../src/lib/storage/exportStudy';
-import { openPage, openSession, waitForBackend, type Session } from './harness';
+import { openPage, openSession, waitForBackend, type PageLog, type Session } from './harness';
 
 let session: Session;
 before(async () => {
-  session = await openSession();
+  // None of these is about backends: pages start on WASM rather than calibrating WebGPU's software adapter.
+  session = await openSession({ startOn: 'wasm' });
 });
 after(async () => {
   await session?.close();
@@ -31,10 +32,20 @@ async function runSearch(page: Page, strategy: string, budget: number): Promise<
 }
 
 describe('running a search in the page', () => {
-  it('a 6-trial random search on the spiral ends with six completed trial points and a best trial', async () => {
-    const { page, context, log } = await openPage(session);
+  // One finished 6-trial random search serves the three tests that read one (the brush and the replay change no trial).
+  let page: Page;
+  let context: BrowserContext;
+  let log: PageLog;
+  before(async () => {
+    ({ page, context, log } = await openPage(session));
     await openSearch(page);
     await runSearch(page, 'random', 6);
+  });
+  after(async () => {
+    await context?.close();
+  });
+
+  it('a 6-trial random search on the spiral ends with six completed trial points and a best trial', async () => {
     assert.equal(await page.locator('[data-testid=trial-point][data-state=complete]').count(), 6);
     assert.match((await page.getByTestId('best-trial').textContent()) ?? '', /Best: trial \d+, objective \d/);
     assert.equal(await page.getByTestId('trial-inspector').count(), 1);
@@ -48,7 +59,6 @@ describe('running a search in the page', () => {
     assert.equal(parsed.study.strategy.name, 'random');
     assert.ok(parsed.study.trials.every((trial) => trial.state === 'complete' && trial.epochs.length === 2 && trial.diagnosis));
     assert.deepEqual(log.consoleErrors, []);
-    await context.close();
   });
 
   it('an 8-trial Bayesian search shows the surrogate underlay and explains its proposal', async () => {
@@ -95,9 +105,6 @@ describe('running a search in the page', () => {
   });
 
   it('parallel coordinates filter trials by brushing an axis', async () => {
-    const { page, context } = await openPage(session);
-    await openSearch(page);
-    await runSearch(page, 'random', 4);
     const chart = page.getByTestId('parallel-coordinates');
     const scored = await page.locator('[data-testid=parallel-line]').count();
     assert.ok(scored >= 2, `only ${scored} trials with a value`);
@@ -112,15 +119,11 @@ describe('running a search in the page', () => {
     await page.mouse.up();
     const brushed = Number(await chart.getAttribute('data-brushed'));
     assert.ok(brushed >= 1 && brushed < scored, `brushed ${brushed} of ${scored}`);
-    await context.close();
   });
 
   it('replay scrubs every view back to the state after trial k', async () => {
-    const { page, context } = await openPage(session);
-    await openSearch(page);
-    await runSearch(page, 'random', 4);
+    assert.equal(await page.locator('[data-testid=trial-point]').count(), 6);
     await page.getByTestId('replay-slider').fill('2');
     assert.equal(await page.locator('[data-testid=trial-point]').count(), 2);
-    await context.close();
   });
 });
