@@ -59,7 +59,7 @@ describe('canvas history from the keyboard', () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(String(error)));
-    await page.setContent(`<!doctype html><html lang="en"><head><title>History</title><style>${appCss}</style></head><body><main><button type="button" id="before">before</button><div id="app"></div></main></body></html>`);
+    await page.setContent(`<!doctype html><html lang="en"><head><title>History</title><style>${appCss}</style></head><body><main style="display: block; width: 700px"><button type="button" id="before">before</button><div id="app"></div></main></body></html>`);
     await page.evaluate((count) => ((window as unknown as { trialCount: number }).trialCount = count), trialCount);
     await page.addScriptTag({ content: bundle });
     const keys = page.getByTestId('canvas-dots-keys');
