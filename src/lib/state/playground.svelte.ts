@@ -218,6 +218,8 @@ export class Playground {
     if (!this.csvUpload) return;
     const name = this.csvUpload.fileName.replace(/\.csv$/i, '') || 'upload';
     const ignore = this.csvIgnored.filter((column) => column !== this.csvTarget);
+    // A text target can only be classes: choosing one after a numeric target leaves regression.
+    if (this.csvUpload.table.columns.find((column) => column.name === this.csvTarget)?.numeric === false) this.csvTask = 'classification';
     const built = csvToDataset(this.csvUpload.table, { target: this.csvTarget, task: this.csvTask, name, ignore });
     if (!built.ok) {
       this.#errorMessage = built.error.message;
