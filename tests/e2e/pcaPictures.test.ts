@@ -63,6 +63,16 @@ function legendLabels(chart: string): Promise<string[]> {
   return page.locator(`[data-legend=${chart}] [data-testid=legend-item] > text:last-child`).allTextContents();
 }
 
+/** Leaves the column out of the features (or puts it back), opening the list of columns first. */
+async function leaveOut(column: string, out = true): Promise<void> {
+  const box = page.locator(`[data-testid=csv-ignore-checkbox][data-column=${column}]`);
+  await box.evaluate((element) => {
+    const details = element.closest('details');
+    if (details) details.open = true;
+  });
+  await box.setChecked(out);
+}
+
 /** A CSV of 120 rows: three numeric features, a text class decided by their sum, and a numeric target. */
 function threeFeatureCsv(): string {
   const lines = ['width,height,depth,kind,price'];
@@ -98,8 +108,9 @@ describe('pictures of data with more than two features', () => {
       await page.getByTestId('model-kind-select').selectOption(kind);
       const before = await page.getByTestId('train-view').getAttribute('data-trial-id');
       await train();
-      await page.locator(`[data-testid=train-view]:not([data-trial-id="${before}"])`).waitFor();
-      await page.locator('[data-testid=pca-regions][data-painted=true]').waitFor({ timeout: 30_000 });
+      const trialId = await page.getByTestId('train-view').getAttribute('data-trial-id');
+      assert.notEqual(trialId, before);
+      await page.locator(`[data-testid=pca-view][data-regions-trial="${trialId}"]`).waitFor({ timeout: 30_000 });
       // Every class of iris has a region on the plane: the classes separate along PC1.
       assert.equal(await regionColours() >= 3, true, `${kind} shades ${await regionColours()} colours`);
       if (kind === 'knn') await atEveryViewport(`iris-${kind}`, 'pca-view');
@@ -111,7 +122,7 @@ describe('pictures of data with more than two features', () => {
     await page.getByTestId('dataset-select').selectOption('csv');
     await page.getByTestId('csv-input').setInputFiles({ name: 'boxes.csv', mimeType: 'text/csv', buffer: Buffer.from(threeFeatureCsv()) });
     await page.getByTestId('csv-target-select').selectOption('kind');
-    await page.getByTestId('csv-ignore-checkbox').and(page.locator('[data-column=price]')).check();
+    await leaveOut('price');
     await page.locator('[data-testid=pca-view][data-rows="120"]').waitFor({ timeout: 30_000 });
     await train();
     await page.locator('[data-testid=pca-regions][data-painted=true]').waitFor({ timeout: 30_000 });
@@ -121,8 +132,7 @@ describe('pictures of data with more than two features', () => {
 
   it('a CSV regression with three features: rows coloured by target with a ramp legend, then the prediction on the plane', async () => {
     await page.getByTestId('csv-target-select').selectOption('price');
-    const ignoreKind = page.getByTestId('csv-ignore-checkbox').and(page.locator('[data-column=kind]'));
-    if (!(await ignoreKind.isChecked())) await ignoreKind.check();
+    await leaveOut('kind');
     const regression = page.getByTestId('csv-regression-checkbox');
     if (!(await regression.isChecked())) await regression.check();
     const view = page.getByTestId('pca-values-view');
@@ -140,6 +150,13 @@ describe('pictures of data with more than two features', () => {
     assert.ok((await regionColours()) > 10, 'the prediction varies over the plane');
     assert.ok((await legendLabels('pca-values')).some((label) => /prediction on the PC1–PC2 plane through the mean/.test(label)));
     await atEveryViewport('regression-linear', 'pca-values-view');
+    await page.getByTestId('model-kind-select').selectOption('mlp');
+    await page.getByTestId('epochs-input').fill('40');
+    await train();
+    const trialId = await page.getByTestId('train-view').getAttribute('data-trial-id');
+    await page.locator(`[data-testid=pca-values-view][data-regions-trial="${trialId}"]`).waitFor({ timeout: 30_000 });
+    assert.ok((await regionColours()) > 10, 'the MLP prediction varies over the plane');
+    await atEveryViewport('regression-mlp', 'pca-values-view');
     assert.deepEqual(errors, []);
   });
 });
