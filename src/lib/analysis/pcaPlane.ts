@@ -33,8 +33,21 @@ function padded(low: number, high: number): [number, number] {
   return [low - pad, high + pad];
 }
 
-/** The PC1–PC2 plane of data with more than two features and at least two rows; null otherwise. */
+/** Planes already fitted, by dataset: the picture and the probe of one dataset share one fit. */
+const fitted = new WeakMap<object, PcaPlane | null>();
+
+/** Cells per side of the plane's grid: 48 (as the 2-D boundary) up to 8 features, fewer for wider rows (at least 24), so asking the model stays cheap. */
+export function planeResolution(featureCount: number): number {
+  return Math.max(24, Math.min(boundaryResolution, Math.round(boundaryResolution * Math.sqrt(8 / Math.max(1, featureCount)))));
+}
+
+/** The PC1–PC2 plane of data with more than two features and at least two rows; null otherwise (fitted once per dataset). */
 export function pcaPlane(dataset: Pick<Dataset, 'features' | 'size' | 'featureCount'>): PcaPlane | null {
+  if (!fitted.has(dataset)) fitted.set(dataset, fitPlane(dataset));
+  return fitted.get(dataset) ?? null;
+}
+
+function fitPlane(dataset: Pick<Dataset, 'features' | 'size' | 'featureCount'>): PcaPlane | null {
   if (dataset.featureCount <= 2 || dataset.size < 2) return null;
   const pca = fitPca(dataset.features, dataset.size, dataset.featureCount, 2);
   const coordinates = projectRows(pca, dataset.features, dataset.size);
@@ -68,7 +81,7 @@ export function planeGridInputs(plane: PcaPlane, resolution: number): Float32Arr
 }
 
 /** planProbe, plus the PC1–PC2 plane's grid (first) for data with more than two features. */
-export function planProbeWithPlane(dataset: Dataset, extent: Extent, validation: readonly number[], resolution = boundaryResolution): PlaneProbePlan {
+export function planProbeWithPlane(dataset: Dataset, extent: Extent, validation: readonly number[], resolution = planeResolution(dataset.featureCount)): PlaneProbePlan {
   const plan = planProbe(dataset, extent, validation);
   const plane = plan.view === 'none' ? pcaPlane(dataset) : null;
   if (!plane) return { ...plan, plane: null };

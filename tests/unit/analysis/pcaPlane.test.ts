@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { pcaPlane, planeGridInputs, planeToInputs, planProbeWithPlane } from '../../../src/lib/analysis/pcaPlane';
+import { pcaPlane, planeGridInputs, planeResolution, planeToInputs, planProbeWithPlane } from '../../../src/lib/analysis/pcaPlane';
 import { projectRows } from '../../../src/lib/analysis/pca';
 import { boundaryGrid, paddedExtent, planProbe } from '../../../src/lib/analysis/probe';
 import { createRandom } from '../../../src/lib/core/random';
@@ -42,6 +42,8 @@ describe('pcaPlane', () => {
   it('pads the rows’ (PC1, PC2) range by 8% on each side, so every row lies inside the picture', () => {
     const iris = decodeIris(JSON.parse(readFileSync('public/data/iris.json', 'utf8')), { standardized: false });
     const plane = pcaPlane(iris)!;
+    // Fitted once per dataset: the picture and the probe share it.
+    expect(pcaPlane(iris)).toBe(plane);
     let [aMin, aMax, bMin, bMax] = [Infinity, -Infinity, Infinity, -Infinity];
     for (let row = 0; row < iris.size; row++) {
       aMin = Math.min(aMin, plane.coordinates[row * 2]);
@@ -112,5 +114,20 @@ describe('planProbeWithPlane', () => {
     expect(plan.plane).toBeNull();
     expect(plan.pictureRows).toBe(plain.pictureRows);
     expect(Array.from(plan.rows)).toEqual(Array.from(plain.rows));
+  });
+});
+
+describe('planeResolution', () => {
+  it('keeps the 48-cell grid up to 8 features and shrinks it for wider rows, never below 24', () => {
+    expect(planeResolution(3)).toBe(48);
+    expect(planeResolution(8)).toBe(48);
+    expect(planeResolution(16)).toBe(34);
+    expect(planeResolution(64)).toBe(24);
+    expect(planeResolution(784)).toBe(24);
+  });
+
+  it('is the grid planProbeWithPlane asks about by default', () => {
+    const wide: Dataset = { name: 'wide', task: 'regression', size: 20, featureCount: 16, features: Float32Array.from({ length: 320 }, (_, i) => Math.sin(i * 1.7) + (i % 16) * 0.1), targets: new Float32Array(20), classCount: 0, featureNames: [], classNames: [] };
+    expect(planProbeWithPlane(wide, [-1, 1, -1, 1], []).pictureRows).toBe(34 * 34);
   });
 });
