@@ -16,7 +16,8 @@ import { parseCsvFile } from '../datasets/parseCsvFile';
 import { loadRealDataset } from '../datasets/realData';
 import type { SplitFractions } from '../datasets/split';
 import { splitForTraining } from '../datasets/trainingSplit';
-import { drawnExtent, paddedExtent, planProbe, probeView, splitProbeOutputs, type BoundaryOutputs, type Extent, type ProbeOutputs, type ProbeView, type ValidationOutputs } from '../analysis/probe';
+import { drawnExtent, paddedExtent, probeView, splitProbeOutputs, type BoundaryOutputs, type Extent, type ProbeOutputs, type ProbeView, type ValidationOutputs } from '../analysis/probe';
+import { planProbeWithPlane, type ProjectionOutputs } from '../analysis/pcaPlane';
 import type { PageSettings } from './pageSettings.svelte';
 import type { Trainer } from './trainer.svelte';
 import { trialData } from '../core/trialInputs';
@@ -92,6 +93,8 @@ export class Playground {
   boundary = $state.raw<BoundaryOutputs | null>(null);
   /** The fitted curve of the trial ([curveResolution] outputs), for 1-D regression. */
   curve = $state.raw<ProbeOutputs | null>(null);
+  /** The trial's outputs on the PC1–PC2 plane's grid, for data with more than two features. */
+  projection = $state.raw<ProjectionOutputs | null>(null);
   /** The trial's outputs on its validation rows. */
   predictions = $state.raw<ValidationOutputs | null>(null);
 
@@ -215,6 +218,8 @@ export class Playground {
     if (!this.csvUpload) return;
     const name = this.csvUpload.fileName.replace(/\.csv$/i, '') || 'upload';
     const ignore = this.csvIgnored.filter((column) => column !== this.csvTarget);
+    // A text target can only be classes: choosing one after a numeric target leaves regression.
+    if (this.csvUpload.table.columns.find((column) => column.name === this.csvTarget)?.numeric === false) this.csvTask = 'classification';
     const built = csvToDataset(this.csvUpload.table, { target: this.csvTarget, task: this.csvTask, name, ignore });
     if (!built.ok) {
       this.#errorMessage = built.error.message;
@@ -269,7 +274,7 @@ export class Playground {
     }
     const dataset = this.dataset;
     const validation = [...this.split.validation];
-    const plan = planProbe(dataset, this.extent, validation);
+    const plan = planProbeWithPlane(dataset, this.extent, validation);
     let trial: ManualTrial = { id: 0, state: 'running', epochs: [], durationMs: 0, keptEpoch: 0, settings: $state.snapshot(this.settings), trainingSamples: this.split.train.length };
     const update = (next: ManualTrial) => {
       trial = next;
@@ -284,6 +289,7 @@ export class Playground {
         const common = { trialId: trial.id, epoch, outputSize, dataset };
         if (plan.view === 'plane') this.boundary = { ...common, outputs: parts.picture };
         if (plan.view === 'curve') this.curve = { ...common, outputs: parts.picture };
+        if (plan.plane) this.projection = { ...common, outputs: parts.picture, plane: plan.plane };
         this.predictions = { ...common, outputs: parts.validation, rows: validation };
       },
     );
