@@ -60,8 +60,11 @@ const median = (values: number[]) => {
 };
 const measures: [string, (run: Run) => number][] = [
   ['first view (ms)', (run) => run.firstViewMs],
+  ['every trial read (ms)', (run) => run.allReadMs],
   ['worst task after first view (ms)', (run) => run.worstTaskAfterFirstViewMs],
   ['tasks > 200 ms after first view', (run) => run.tasksOver200MsAfterFirstView],
+  ['worst task CPU time after first view (ms)', (run) => run.worstTaskCpuAfterFirstViewMs],
+  ['tasks > 200 ms CPU after first view', (run) => run.tasksOverCpu200MsAfterFirstView],
   ['worst task after both imports (ms)', (run) => run.worstTaskAfterImportsMs],
   ['open (ms)', (run) => run.steps.open],
   ['compare (ms)', (run) => run.steps.compare],

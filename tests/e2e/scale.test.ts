@@ -1,10 +1,12 @@
 /**
  * A study at the size limit: 200,000 trials (about 20 MiB of JSON) imports, opens, compares and
  * closes with no page error and a DOM of bounded size (tables virtualised, dots on a canvas).
- * Records main-thread long tasks with PerformanceObserver('longtask') and prints the figures (first
- * view, worst task after it, each step); docs/RELIABILITY.md records them against the targets of 3 s
- * and 200 ms. The assertions are on errors and DOM size: times on a shared machine are figures
- * (bench/studyScale.ts measures builds side by side).
+ * Records main-thread long tasks with PerformanceObserver('longtask') and each task's CPU time from
+ * a Chromium trace, and prints the figures (first view, every trial read, worst task after the first
+ * view, each step); docs/RELIABILITY.md records them against the targets of 3 s and 200 ms. Asserted:
+ * no page error, the DOM's size, and no main-thread task after the first view taking over 200 ms of
+ * CPU time (what it would take on a quiet machine; wall times on a shared one are mostly waiting for
+ * a core, so they are figures unless SCALE_TASK_MS asks; bench/studyScale.ts compares builds).
  */
 import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -45,7 +47,10 @@ describe('a study at the size limit', () => {
     assert.deepEqual(log.consoleErrors, []);
     assert.ok(figures.tableRows < 100, `${figures.tableRows} table rows rendered`);
     assert.ok(figures.domNodes < 5000, `${figures.domNodes} DOM nodes`);
-    // Times are figures, not assertions, on a shared machine; SCALE_FIRST_VIEW_MS and SCALE_TASK_MS
+    // The page's own work after the first view comes in tasks of under 200 ms of CPU (the study is
+    // read in the worker, its dots placed over many short tasks).
+    assert.ok(figures.worstTaskCpuAfterFirstViewMs <= 200, `a main-thread task of ${figures.worstTaskCpuAfterFirstViewMs} ms of CPU time after the first view`);
+    // Wall times are figures, not assertions, on a shared machine; SCALE_FIRST_VIEW_MS and SCALE_TASK_MS
     // assert them where the machine is quiet (e.g. 3000 and 200).
     if (process.env.SCALE_FIRST_VIEW_MS) assert.ok(figures.firstViewMs < Number(process.env.SCALE_FIRST_VIEW_MS), `first view after ${figures.firstViewMs} ms`);
     if (process.env.SCALE_TASK_MS) assert.ok(figures.worstTaskAfterFirstViewMs <= Number(process.env.SCALE_TASK_MS), `a main-thread task of ${figures.worstTaskAfterFirstViewMs} ms after the first view`);

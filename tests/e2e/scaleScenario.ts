@@ -2,10 +2,13 @@
  * The steps of the size-limit study check, shared by tests/e2e/scale.test.ts (which asserts on them)
  * and bench/studyScale.ts (which runs them against builds side by side): import a 200,000-trial
  * study, scroll its table, import a copy, close, open, compare the two, close; record main-thread
- * long tasks (PerformanceObserver 'longtask') and each step's time.
+ * long tasks (PerformanceObserver 'longtask'), each main-thread task's CPU time (a Chromium trace:
+ * what a task costs the page on a quiet machine, where wall time on a shared one is mostly waiting
+ * for a core) and each step's time.
  */
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
+import { startTaskTrace, stopTaskTrace } from './taskTrace';
 
 /** A valid study@1 file of `count` minimal trials, as compact JSON. */
 export function largeStudy(count: number): string {
@@ -38,9 +41,14 @@ export const recordLongTasks = `
 /** What one run of the scenario measured (ms, wall clock). */
 export interface ScaleFigures {
   firstViewMs: number;
+  /** From the import to every trial read and shown (the same as the first view where a build shows nothing before). */
+  allReadMs: number;
   worstTaskAfterFirstViewMs: number;
   tasksOver200MsAfterFirstView: number;
   worstTaskAfterImportsMs: number;
+  /** From the trace: the most CPU time of one main-thread task after the first view, and how many took over 200 ms of CPU. */
+  worstTaskCpuAfterFirstViewMs: number;
+  tasksOverCpu200MsAfterFirstView: number;
   /** Each step after the imports: close, open, compare, uncompare and close. */
   steps: Record<string, number>;
   tableRows: number;
@@ -53,12 +61,17 @@ export interface ScaleFigures {
  */
 export async function scaleScenario(page: Page, file: string, copy: string, timeoutMs = 30_000): Promise<ScaleFigures> {
   await page.getByTestId('tab-search').click();
+  const browser = page.context().browser();
+  if (browser) await startTaskTrace(browser, page);
   const importStart = await page.evaluate(() => performance.now());
   await page.getByTestId('import-json').setInputFiles(file);
   await page.getByTestId('opened-study').waitFor({ timeout: timeoutMs });
   await page.getByTestId('canvas-dots').waitFor({ timeout: timeoutMs });
-  const firstView = await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now()))));
+  const firstView = await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.mark('scale-first-view').startTime))));
 
+  // A large study opens before it is read to the end: wait for the rest (its table grows meanwhile).
+  await page.getByTestId('opened-reading').waitFor({ state: 'detached', timeout: timeoutMs });
+  const allRead = await page.evaluate(() => performance.now());
   // Afterwards: scroll the table, import a copy, close, open again, compare the two, close.
   const table = page.getByTestId('trial-table');
   await table.evaluate((element) => element.scrollTo(0, element.scrollHeight / 2));
@@ -91,13 +104,19 @@ export async function scaleScenario(page: Page, file: string, copy: string, time
   const domNodes = await page.evaluate(() => document.getElementsByTagName('*').length);
   const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: [number, number][] }).__longTasks);
   assert.ok(Array.isArray(longTasks), 'recordLongTasks was not installed');
+  const traced = browser ? await stopTaskTrace(browser) : { tasks: [], marks: new Map<string, number>() };
+  const firstViewAt = traced.marks.get('scale-first-view') ?? Infinity;
+  const cpuAfterFirstView = traced.tasks.filter((task) => task.start >= firstViewAt).map((task) => task.cpuMs);
   const worstOf = (tasks: [number, number][]) => tasks.reduce((worst, [, duration]) => Math.max(worst, duration), 0);
   const afterFirstView = longTasks.filter(([start]) => start >= firstView);
   return {
     firstViewMs: Math.round(firstView - importStart),
+    allReadMs: Math.round(allRead - importStart),
     worstTaskAfterFirstViewMs: Math.round(worstOf(afterFirstView)),
     tasksOver200MsAfterFirstView: afterFirstView.filter(([, duration]) => duration > 200).length,
     worstTaskAfterImportsMs: Math.round(worstOf(longTasks.filter(([start]) => start >= afterImportsAt))),
+    worstTaskCpuAfterFirstViewMs: Math.round(cpuAfterFirstView.reduce((worst, cpu) => Math.max(worst, cpu), 0)),
+    tasksOverCpu200MsAfterFirstView: cpuAfterFirstView.filter((cpu) => cpu > 200).length,
     steps,
     tableRows,
     domNodes,

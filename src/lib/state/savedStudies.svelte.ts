@@ -7,8 +7,8 @@ import type { BackendName } from '../core/backendNames';
 import { maxStudyCharacters, type StudyExport } from '../storage/exportStudy';
 import { readStudyText } from '../storage/readStudyText';
 import type { StudyHead } from '../storage/studyReaderProtocol';
-import { openStudy } from '../storage/studyRows';
-import { openRecord, RecentStudies, type LoadedStudy, type OpenedStudy } from './recentStudies';
+import { openStudy, type StudyOpen, type TrialRows } from '../storage/studyRows';
+import { applyStudyUpdate, openRecord, RecentStudies, type LoadedStudy, type OpenedStudy } from './recentStudies';
 import type { Study } from './study.svelte';
 import { buildRecord, defaultStudyName, newStudyId, openStudyStorage, type ResumeInfo, type SavedStudySummary, type StorageResult, type StudyStorage } from '../storage/studyStorage';
 import { dataToSave, type SavedData } from '../storage/savedData';
@@ -203,8 +203,12 @@ export class SavedStudies {
       this.notice = storage.error.message;
       return null;
     }
-    const result = await openRecord(storage.value, id);
+    let rows: TrialRows | null = null;
+    const result = await openRecord(storage.value, id, (update) => {
+      if (rows) this.#update(rows, update, (message) => (this.actionError = `The saved study is damaged. ${message}`));
+    });
     this.actionError = result.ok ? null : result.error.message;
+    if (result.ok) rows = result.value.rows;
     if (!result.ok) return null;
     this.#recent.remember(id, result.value);
     return result.value;
@@ -263,21 +267,39 @@ export class SavedStudies {
   }
 
   async #openText(source: string | Blob, nameOf: (study: StudyHead) => string): Promise<void> {
-    const parsed = await openStudy(source);
+    let rows: TrialRows | null = null;
+    let ended: (state: StudyOpen) => void = () => {};
+    const end = new Promise<StudyOpen>((resolve) => (ended = resolve));
+    const parsed = await openStudy(source, (update) => {
+      if (rows) this.#update(rows, update, (message) => (this.importError = message));
+      if (!update.ok || update.complete) ended(update);
+    });
     if (!parsed.ok) {
       this.importError = parsed.message;
       return;
     }
     this.importError = null;
+    rows = parsed.rows;
     const now = Date.now();
     const summary: SavedStudySummary = { id: newStudyId(now), name: nameOf(parsed.head), savedAt: now, trialCount: parsed.trialCount, best: parsed.best };
-    // Opened even when storage fails: the import is still worth looking at.
-    const opened: OpenedStudy = { summary, study: parsed.head, columns: parsed.columns, rows: parsed.rows };
+    // Opened even when storage fails, and before a large file is read to the end: the import is worth looking at.
+    const opened: OpenedStudy = { summary, study: parsed.head, columns: parsed.columns, rows: parsed.rows, ...(parsed.complete ? {} : { reading: { trials: parsed.trialCount } }) };
     this.#recent.remember(summary.id, opened);
     this.#show(opened);
+    // Saved only once every trial is read and checked (a refusal at trial 150,000 saves nothing).
+    const final = parsed.complete ? parsed : await end;
+    if (!final.ok) return;
+    const done = { ...summary, trialCount: final.trialCount, best: final.best };
+    this.#update(parsed.rows, final, () => {}, done);
     // The record keeps the text or file it was read from: the 20 MB are never written out again.
-    const saved = await this.#use((storage) => storage.put({ ...summary, json: source }));
+    const saved = await this.#use((storage) => storage.put({ ...done, json: source }));
     if (saved) this.list = [saved, ...this.list];
+  }
+
+  /** Shows a later state of the study whose trials are `rows` wherever it is open, compared or kept; a refusal closes it and goes to `refused`. */
+  #update(rows: TrialRows, update: StudyOpen, refused: (message: string) => void, summary?: SavedStudySummary): void {
+    const message = applyStudyUpdate(this, this.#recent, rows, update, summary);
+    if (message !== null) refused(message);
   }
 
   /** Imports a study file, refusing one too large before reading it. */

@@ -22,7 +22,7 @@ export type StudyReaderRequest =
 /** One part of the answer to a StudyReaderRequest. */
 export type StudyReaderAnswer =
   | { id: number; kind: 'refused'; message: string }
-  | { id: number; kind: 'head'; head: StudyHead; trialCount: number; best: { id: number; value: number } | null; columns: HistoryColumns }
+  | { id: number; kind: 'head'; head: StudyHead; trialCount: number; best: { id: number; value: number } | null; columns: HistoryColumns; complete: boolean }
   | { id: number; kind: 'trials'; trials: Trial[] }
   | { id: number; kind: 'rows'; trials: Trial[] }
   | { id: number; kind: 'done' };

@@ -276,7 +276,8 @@ function readEpochs(value: unknown, path: string): EpochRecord[] {
   });
 }
 
-function readTrial(value: unknown, path: string): Trial {
+/** One trial built afresh from checked fields (`path` names it in messages); throws StudyFormatError. */
+export function readTrial(value: unknown, path: string): Trial {
   const record = readObject(value, path, ['id', 'params', 'state', 'value', 'durationMs', 'epochs'], ['diagnosis', 'error']);
   const trial: Trial = {
     id: readInteger(record.id, `${path}.id`, 1),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dotRaster, rgbOf } from '../../../src/lib/charts/dotRaster';
+import { scaleLinear } from 'd3';
+import { dotRaster, dotRasterSteps, linearPlacement, rgbOf } from '../../../src/lib/charts/dotRaster';
 
 const identity = (value: number) => value;
 
@@ -34,5 +35,37 @@ describe('dotRaster', () => {
     expect(pixels.length).toBe(420 * 220 * 4);
     expect(rgbOf('#2f6fb0')).toEqual([0x2f, 0x6f, 0xb0]);
     expect(rgbOf('red')).toEqual([0x88, 0x88, 0x88]);
+  });
+});
+
+describe('dotRasterSteps', () => {
+  it('paints what dotRaster paints, yielding after every slice of dots and after each layer', () => {
+    const count = 10_000;
+    const xs = Float64Array.from({ length: count }, (_, index) => (index * 37) % 420);
+    const ys = Float64Array.from({ length: count }, (_, index) => (index * 11) % 220);
+    const faint = Uint8Array.from({ length: count }, (_, index) => index % 3 === 0 ? 1 : 0);
+    const layers = [{ color: '#2f6fb0', xs, ys, faint }, { color: '#c0392b', xs: ys, ys: xs, faint }];
+    const steps = dotRasterSteps(layers, identity, identity, 420, 220, [0.8, 0.35], 1000);
+    let yields = 0;
+    let step = steps.next();
+    while (!step.done) {
+      yields++;
+      step = steps.next();
+    }
+    // 10 slices of 1,000 dots and one blend, per layer.
+    expect(yields).toBe(22);
+    expect(step.value).toEqual(dotRaster(layers, identity, identity, 420, 220));
+  });
+});
+
+describe('linearPlacement', () => {
+  it('places values as a d3 linear scale does, clamped where asked, and a flat domain at the middle', () => {
+    const y = scaleLinear().domain([0.2, 1.7]).nice().range([184, 10]).clamp(true);
+    const placeY = linearPlacement(y.domain(), y.range(), true);
+    const x = scaleLinear().domain([1, 200_000]).range([52, 396]);
+    const placeX = linearPlacement(x.domain(), x.range());
+    for (const value of [-5, 0, 0.2, 0.77, 1.7, 3, 1e308]) expect(placeY(value)).toBeCloseTo(y(value), 9);
+    for (const value of [1, 2, 99_999, 200_000, 250_000]) expect(placeX(value)).toBeCloseTo(x(value), 9);
+    expect(linearPlacement([3, 3], [0, 100])(7)).toBe(50);
   });
 });
