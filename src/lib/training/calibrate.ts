@@ -107,11 +107,7 @@ async function measure(run: (epochDone: () => boolean, aborted: () => boolean) =
   await waitUntil(() => stamps.length >= 2, first + Math.max(limits.sliceMs, limits.steadyWaitMs(first - started)));
   await waitUntil(enough, sliceEnd);
   stopped = true;
-  if (stamps.length < 2) {
-    // No steady epoch: it lasts longer than the time since the first, so the first epoch's one-off part is at most that much less.
-    const since = performance.now() - first;
-    return { measurement: { rate: (trials * 1000) / since, fixedMs: 0, bound: true }, oneOffMs: Math.max(0, first - started - since) };
-  }
+  if (stamps.length < 2) return { measurement: { rate: (trials * 1000) / (performance.now() - first), fixedMs: 0, bound: true }, oneOffMs: 0 };
   // The run stops at its next epoch's end; an epoch it finishes meanwhile counts too.
   await waitUntil(() => finished, performance.now() + (stamps[stamps.length - 1] - first) / (stamps.length - 1));
   const steadyMs = (stamps[stamps.length - 1] - first) / (stamps.length - 1);
@@ -165,8 +161,7 @@ function limitsAfter(measurements: readonly Measurement[], trialEpochs: number, 
   return {
     sliceMs,
     firstWaitMs: Math.min(firstEpochCapMs, share, best),
-    // The first backend measured sets the mark the others must beat: its steady epoch is awaited up to steadyEpochCapMs.
-    steadyWaitMs: (firstMs) => (epochsEach <= 1 ? 0 : Math.min(steadyEpochCapMs, share, Number.isFinite(best) ? Math.max(sliceMs, ownLeftMs) : Infinity, Math.max(0, best - firstMs) / (epochsEach - 1) / scale)),
+    steadyWaitMs: (firstMs) => (epochsEach <= 1 ? 0 : Math.min(steadyEpochCapMs, share, Math.max(sliceMs, ownLeftMs), Math.max(0, best - firstMs) / (epochsEach - 1) / scale)),
   };
 }
 
@@ -198,7 +193,7 @@ export async function calibrate(full: CalibrationWorkload, hints: BackendHints, 
   for (const [index, name] of order.entries()) {
     // TF.js's CPU backend runs the kernels WASM runs, in plain JavaScript, and its epochs block the
     // worker (no slice can cut them): where WASM measured, CPU is not.
-    if (name === 'cpu' && measurements.some((entry) => entry.candidate === 'wasm' && !entry.error)) {
+    if (name === 'cpu' && measurements.some((entry) => entry.candidate === 'wasm' && !entry.error && !entry.bound)) {
       measurements.push({ candidate: name, rate: 0, error: 'not measured: WASM runs the same kernels compiled' });
       continue;
     }
