@@ -1,14 +1,12 @@
 /**
- * Measures each usable backend on the workload itself (its model, its trial count, a slice of
- * its data: core/calibrationSlice.ts) for a time box of a short budget, so "fastest available" is
- * a measurement rather than a guess. One trial trains as hand-training does (trainTrial); several
- * as a search wave does (a population: on WebGPU the fused kernel where supportsFused allows,
- * else TF.js's population).
+ * Measures each usable backend on the workload itself (its data, its model, its trial count) for
+ * a slice of a short budget, so "fastest available" is a measurement rather than a guess. One
+ * trial trains as hand-training does (trainTrial); several as a search wave does (a population:
+ * on WebGPU the fused kernel where supportsFused allows, else TF.js's population).
  */
 import * as tf from './tf';
 import type { BackendName } from '../core/backendNames';
 import { predictedMs, type Measurement } from '../core/backendDecision';
-import { calibrationSlice, maxSteadyEpochs, timeBoxMs } from '../core/calibrationSlice';
 import type { ModelSettings } from '../core/modelSettings';
 import type { TrialData } from '../core/trialInputs';
 import { activateBackend, type BackendHints } from './backend';
@@ -26,20 +24,17 @@ export interface Calibration {
   measurements: Measurement[];
   /** Wall time of the whole calibration, backend start-ups included (ms). */
   elapsedMs: number;
-  /** The one-off part of elapsedMs (backend start-ups, compiles, first epochs' extra, waits for a first epoch that did not come): paid once per page whatever is measured. */
+  /** The one-off part of elapsedMs (backend start-ups, compiles, first epochs' extra): paid once per page whatever is measured. */
   oneOffMs: number;
   /** Why WebGPU measured TF.js's population instead of the fused kernel (null when fused ran or WebGPU did not). */
   fusedFallback: string | null;
 }
 
-/** Steady-epoch measuring time shared by the backends (ms), each at most timeBoxMs; one-off costs are measured apart and not included. */
+/** Steady-epoch measuring time shared by the backends (ms); one-off costs are measured apart and not included. */
 export const calibrationBudgetMs = 400;
 
 /** WASM and CPU first, WebGPU last, so work a slow GPU still has queued when its slice ends cannot slow the others' slices. */
 const order: readonly BackendName[] = ['wasm', 'cpu', 'webgl', 'webgpu'];
-
-/** The calibration's own measuring time (ms) past which a later backend's steady epoch is no longer waited for beyond its slice. */
-export const ownLimitMs = 500;
 
 /** Longest wait for a first epoch (one-off costs included), and for the first steady one, while no backend has measured yet (ms). */
 const firstEpochCapMs = 20_000;
@@ -53,33 +48,23 @@ interface Limits {
   steadyWaitMs: (firstMs: number) => number;
 }
 
-/** A backend's timing: its measurement (on the slice, not yet scaled) and the part of the measuring that was one-off. */
-interface Timed {
-  measurement: Pick<Measurement, 'rate' | 'fixedMs' | 'bound'>;
-  /** Building the trainer, compiles and the first epoch's extra, or the whole wait for a first epoch that never came (ms). */
-  oneOffMs: number;
-}
-
 /**
  * Trains through `run` and times it: the first epoch carries the one-off costs (building the
- * trainer, compiling, the first dispatch); the epochs after it, within the time box (at most
- * maxSteadyEpochs of them), give the steady rate, and the one-off cost is the first epoch less one
- * steady epoch. A run that has no first epoch, or no steady one, by its wait gets an upper-bound
- * rate (`bound`).
+ * trainer, compiling, the first dispatch); the epochs after it in the slice give the steady rate,
+ * and the one-off cost is the first epoch less one steady epoch. A run that has no first epoch, or
+ * no steady one, by its wait gets an upper-bound rate (`bound`).
  */
-async function measure(run: (epochDone: () => boolean, aborted: () => boolean) => Promise<void>, trials: number, limits: Limits): Promise<Timed> {
+async function measure(run: (epochDone: () => boolean, aborted: () => boolean) => Promise<void>, trials: number, limits: Limits): Promise<Pick<Measurement, 'rate' | 'fixedMs' | 'bound'>> {
   const started = performance.now();
   const stamps: number[] = [];
   let stopped = false;
   let finished = false;
   let sliceEnd = Infinity;
   let notify: () => void = () => {};
-  // Enough once maxSteadyEpochs are in, or once the next epoch (as long as the last) would end past the time box.
-  const enough = () => stamps.length > maxSteadyEpochs || (stamps.length >= 2 && performance.now() + stamps[stamps.length - 1] - stamps[stamps.length - 2] > sliceEnd);
   const epochDone = () => {
     stamps.push(performance.now());
     notify();
-    return !stopped && !enough();
+    return !stopped && !(stamps.length >= 2 && performance.now() >= sliceEnd);
   };
   void run(epochDone, () => stopped).catch(() => undefined).finally(() => {
     finished = true;
@@ -97,26 +82,20 @@ async function measure(run: (epochDone: () => boolean, aborted: () => boolean) =
   };
   await waitUntil(() => stamps.length >= 1, started + limits.firstWaitMs);
   if (stamps.length === 0) {
-    // Not one epoch yet: still starting (compiling). The slow backend's work goes on in the background and is dropped.
+    // Not one epoch yet: the slow backend's work goes on in the background and is dropped.
     stopped = true;
-    const waited = performance.now() - started;
-    return { measurement: { rate: (trials * 1000) / waited, fixedMs: 0, bound: true }, oneOffMs: waited };
+    return { rate: (trials * 1000) / (performance.now() - started), fixedMs: 0, bound: true };
   }
   const first = stamps[0];
   sliceEnd = first + limits.sliceMs;
   await waitUntil(() => stamps.length >= 2, first + Math.max(limits.sliceMs, limits.steadyWaitMs(first - started)));
-  await waitUntil(enough, sliceEnd);
+  await waitUntil(() => performance.now() >= sliceEnd, sliceEnd);
   stopped = true;
-  if (stamps.length < 2) {
-    // No steady epoch: it lasts longer than the time since the first, so the first epoch's one-off part is at most that much less.
-    const since = performance.now() - first;
-    return { measurement: { rate: (trials * 1000) / since, fixedMs: 0, bound: true }, oneOffMs: Math.max(0, first - started - since) };
-  }
+  if (stamps.length < 2) return { rate: (trials * 1000) / (performance.now() - first), fixedMs: 0, bound: true };
   // The run stops at its next epoch's end; an epoch it finishes meanwhile counts too.
   await waitUntil(() => finished, performance.now() + (stamps[stamps.length - 1] - first) / (stamps.length - 1));
   const steadyMs = (stamps[stamps.length - 1] - first) / (stamps.length - 1);
-  const fixedMs = Math.max(0, first - started - steadyMs);
-  return { measurement: { rate: (trials * 1000) / steadyMs, fixedMs }, oneOffMs: fixedMs };
+  return { rate: (trials * 1000) / steadyMs, fixedMs: Math.max(0, first - started - steadyMs) };
 }
 
 /** Set once WebGL's renderer was found to be software in this page (its error for later calibrations). */
@@ -150,14 +129,12 @@ export function workloadTrialEpochs(workload: CalibrationWorkload): number {
 export const waitShare = 0.1;
 
 /**
- * The waits for a backend measured after others: its first epoch (one-off costs included) is
- * waited for at most a tenth of the best predicted job time so far (at least its slice); one
- * steady epoch of the slice as long too, but never past the point where it could no longer win
- * (`scale`: how many slice epochs make one of the workload's) nor past what is left of
- * `ownLeftMs`, the calibration's own time. A backend still without its epoch then is marked a
- * bound, which loses to any exact measurement.
+ * The waits for a backend measured after others: its first epoch (one-off costs included), and
+ * then one steady epoch, are waited for at most a tenth of the best predicted job time so far
+ * (at least its slice), and never past the point where it could no longer win. A backend still
+ * without its epoch then is marked a bound, which loses to any exact measurement.
  */
-function limitsAfter(measurements: readonly Measurement[], trialEpochs: number, trials: number, sliceMs: number, scale: number, ownLeftMs: number): Limits {
+function limitsAfter(measurements: readonly Measurement[], trialEpochs: number, trials: number, sliceMs: number): Limits {
   let best = Infinity;
   for (const entry of measurements) if (!entry.bound) best = Math.min(best, predictedMs(entry, trialEpochs));
   const epochsEach = trialEpochs / trials;
@@ -165,40 +142,27 @@ function limitsAfter(measurements: readonly Measurement[], trialEpochs: number, 
   return {
     sliceMs,
     firstWaitMs: Math.min(firstEpochCapMs, share, best),
-    // The first backend measured sets the mark the others must beat: its steady epoch is awaited up to steadyEpochCapMs.
-    steadyWaitMs: (firstMs) => (epochsEach <= 1 ? 0 : Math.min(steadyEpochCapMs, share, Number.isFinite(best) ? Math.max(sliceMs, ownLeftMs) : Infinity, Math.max(0, best - firstMs) / (epochsEach - 1) / scale)),
+    steadyWaitMs: (firstMs) => (epochsEach <= 1 ? 0 : Math.min(steadyEpochCapMs, share, Math.max(0, best - firstMs) / (epochsEach - 1))),
   };
 }
 
-/** The workload cut to its calibration slice (a few batches of rows), and how many times smaller it is. */
-function sliced(workload: CalibrationWorkload): { workload: CalibrationWorkload; scale: number } {
-  let batchSize = 1;
-  for (const { settings } of workload.trials) batchSize = Math.max(batchSize, settings.batchSize);
-  const { trainIndices, validationIndices, scale } = calibrationSlice(workload.data.trainIndices, workload.data.validationIndices, batchSize);
-  return { workload: { ...workload, data: { ...workload.data, trainIndices, validationIndices } }, scale };
-}
-
 /**
- * Measures every backend that starts on a slice of the workload (steady epochs in a time box of
- * at most timeBoxMs each, calibrationBudgetMs in all, one-off costs apart; rates scaled to the
- * whole workload), and leaves the last one measured active (the caller activates its choice
- * afterwards).
+ * Measures every backend that starts on the workload (steady epochs within calibrationBudgetMs in
+ * all, one-off costs apart), and leaves the last one measured active (the caller activates its
+ * choice afterwards).
  */
-export async function calibrate(full: CalibrationWorkload, hints: BackendHints, budgetMs = calibrationBudgetMs): Promise<Calibration> {
-  const { workload, scale } = sliced(full);
+export async function calibrate(workload: CalibrationWorkload, hints: BackendHints, budgetMs = calibrationBudgetMs): Promise<Calibration> {
   const started = performance.now();
   const measurements: Measurement[] = [];
   let fusedFallback: string | null = null;
   let measuringMs = 0;
   let oneOffMs = 0;
   const trials = workload.trials.length;
-  // A slice epoch's rate stands for the whole workload's at 1/scale of it; one-off costs are not scaled.
-  const perWorkload = (measured: Timed['measurement']) => ({ ...measured, rate: measured.rate / scale });
-  const trialEpochs = workloadTrialEpochs(full);
+  const trialEpochs = workloadTrialEpochs(workload);
   for (const [index, name] of order.entries()) {
     // TF.js's CPU backend runs the kernels WASM runs, in plain JavaScript, and its epochs block the
     // worker (no slice can cut them): where WASM measured, CPU is not.
-    if (name === 'cpu' && measurements.some((entry) => entry.candidate === 'wasm' && !entry.error)) {
+    if (name === 'cpu' && measurements.some((entry) => entry.candidate === 'wasm' && !entry.error && !entry.bound)) {
       measurements.push({ candidate: name, rate: 0, error: 'not measured: WASM runs the same kernels compiled' });
       continue;
     }
@@ -224,17 +188,14 @@ export async function calibrate(full: CalibrationWorkload, hints: BackendHints, 
       oneOffMs += performance.now() - startup;
       continue;
     }
-    const sliceMs = Math.min(timeBoxMs, Math.max(20, (budgetMs - measuringMs) / (order.length - index)));
-    const limits = limitsAfter(measurements, trialEpochs, trials, sliceMs, scale, ownLimitMs - measuringMs);
+    const limits = limitsAfter(measurements, trialEpochs, trials, Math.max(20, (budgetMs - measuringMs) / (order.length - index)));
     const sliceStart = performance.now();
-    let timed: Timed | null = null;
     try {
       if (trials === 1) {
-        timed = await measure(soloRun(workload), 1, limits);
-        measurements.push({ candidate: name, ...perWorkload(timed.measurement) });
+        measurements.push({ candidate: name, ...(await measure(soloRun(workload), 1, limits)) });
       } else {
         let trainer = 'tfjs' as 'fused' | 'tfjs';
-        timed = await measure(async (epochDone, aborted) => {
+        const result = await measure(async (epochDone, aborted) => {
           // Built inside the first epoch: the fused kernel's pipeline compiles here. One epoch per submit, so each epoch is timed.
           const chosen = await choosePopulation({ ...workload.data, trials: workload.trials.map(({ settings, seed }) => ({ settings: endless(settings), seed })) }, { epochsPerSubmit: 1 });
           trainer = chosen.trainer;
@@ -251,7 +212,7 @@ export async function calibrate(full: CalibrationWorkload, hints: BackendHints, 
         }, trials, limits);
         // Still compiling when the slice ended (no fallback reason yet) can only be the fused kernel's pipeline.
         const fused = name === 'webgpu' && (trainer === 'fused' || fusedFallback === null);
-        measurements.push({ candidate: fused ? 'fused' : name, ...perWorkload(timed.measurement) });
+        measurements.push({ candidate: fused ? 'fused' : name, ...result });
       }
     } catch (error) {
       measurements.push({ candidate: name, rate: 0, error: error instanceof Error ? error.message : String(error) });
@@ -259,7 +220,7 @@ export async function calibrate(full: CalibrationWorkload, hints: BackendHints, 
     const last = measurements[measurements.length - 1];
     last.startMs = Math.round(sliceStart - startup);
     last.measureMs = Math.round(performance.now() - sliceStart);
-    const fixed = Math.min(timed?.oneOffMs ?? 0, last.measureMs);
+    const fixed = Math.min(last.fixedMs ?? 0, last.measureMs);
     oneOffMs += last.startMs + fixed;
     measuringMs += last.measureMs - fixed;
   }
