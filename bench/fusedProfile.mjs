@@ -60,7 +60,7 @@ console.log(JSON.stringify(result, null, 2));
 if (process.env.BENCH_NO_WRITE !== '1') {
   mkdirSync('bench/results', { recursive: true });
   const file = 'bench/results/fused-profile.json';
-  let runs = [];
+  let runs;
   try {
     runs = JSON.parse(readFileSync(file, 'utf8')).runs ?? [];
   } catch {
