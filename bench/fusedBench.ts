@@ -49,9 +49,17 @@ export function tfjsDevice(): GPUDevice {
 
 const epochsPerSubmit = 5;
 
+/** One way to build the fused trainer, for comparisons and the profile. */
+export interface FusedVariant {
+  name: string;
+  omit?: FusedPart[];
+  workgroupMemory?: boolean;
+  rowwise?: boolean;
+}
+
 /** Trial-epochs per second of the fused trainer: one warm-up submit, then submits until `epochs` or `maxSeconds`. */
-async function timeFused(options: PopulationOptions, epochs: number, maxSeconds: number, omit?: FusedPart[], workgroupMemory = true) {
-  const population = await createFusedPopulation({ ...options, device: tfjsDevice(), epochsPerSubmit, omit, workgroupMemory });
+async function timeFused(options: PopulationOptions, epochs: number, maxSeconds: number, omit?: FusedPart[], workgroupMemory = true, rowwise = true) {
+  const population = await createFusedPopulation({ ...options, device: tfjsDevice(), epochsPerSubmit, omit, workgroupMemory, rowwise });
   try {
     await population.runEpochs();
     const started = performance.now();
@@ -107,4 +115,31 @@ export async function profileFused(options: PopulationOptions, epochs: number, m
     evaluationMs: total - withoutEvaluation,
     storageBuffersMs: storageBuffers,
   };
+}
+
+/**
+ * Milliseconds per epoch of all K trials for each variant: every variant's trainer is built (and
+ * its shader compiled) first, then `repeats` rounds each time one submit of every variant in turn,
+ * so a load change on a shared machine hits all variants alike. One sample per submit.
+ */
+export async function compareFused(options: PopulationOptions, variants: FusedVariant[], repeats: number): Promise<Record<string, number[]>> {
+  const populations = [];
+  for (const variant of variants) {
+    const population = await createFusedPopulation({ ...options, device: tfjsDevice(), epochsPerSubmit, omit: variant.omit, workgroupMemory: variant.workgroupMemory, rowwise: variant.rowwise });
+    await population.runEpochs();
+    populations.push(population);
+  }
+  const samples: Record<string, number[]> = Object.fromEntries(variants.map((variant) => [variant.name, []]));
+  try {
+    for (let round = 0; round < repeats; round++) {
+      for (const [index, variant] of variants.entries()) {
+        const started = performance.now();
+        const epochs = (await populations[index].runEpochs()).length;
+        samples[variant.name].push((performance.now() - started) / epochs);
+      }
+    }
+  } finally {
+    populations.forEach((population) => population.dispose());
+  }
+  return samples;
 }

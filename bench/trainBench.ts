@@ -7,7 +7,7 @@ import { defaultModelSettings, type ModelSettings } from '../src/lib/core/modelS
 import { createRandom } from '../src/lib/core/random';
 import { spiral } from '../src/lib/datasets/spiral';
 import { createPopulation, type PopulationEpoch, type PopulationTrial } from '../src/lib/training/population';
-import { measureFused, profileFused, type FusedBenchRecord, type FusedProfile } from './fusedBench';
+import { compareFused, measureFused, profileFused, type FusedBenchRecord, type FusedProfile, type FusedVariant } from './fusedBench';
 
 /** What one benchmark run measures on one backend. */
 export interface TrainBenchOptions {
@@ -278,4 +278,11 @@ export async function runTrainBench(options: TrainBenchOptions): Promise<TrainBe
   say(`equivalence ${maxRelativeDifference.toExponential(1)}`);
   const structure = await structureComparison(options);
   return { backend: tf.getBackend(), records, fusedProfile, maxRelativeDifference, structure };
+}
+
+/** Milliseconds per epoch of the bench's K trials for each fused variant, one submit of each in turn for `repeats` rounds (WebGPU only). */
+export async function compareFusedVariants(count: number, variants: FusedVariant[], repeats: number): Promise<Record<string, number[]>> {
+  await tf.setBackend('webgpu');
+  await tf.ready();
+  return compareFused(populationOptions(makeTrials(count)), variants, repeats);
 }

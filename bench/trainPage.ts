@@ -4,7 +4,7 @@
 import '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { runTrainBench, type TrainBenchOptions } from './trainBench';
+import { compareFusedVariants, runTrainBench, type TrainBenchOptions } from './trainBench';
 
 export type { TrainBenchOptions, TrainBenchRecord } from './trainBench';
 
@@ -17,6 +17,9 @@ declare global {
   interface Window {
     /** Entry point for bench/train.mjs. */
     runTrainBench: typeof runInPage;
+    /** Entry point for bench/fusedProfile.mjs. */
+    compareFusedVariants: typeof compareFusedVariants;
   }
 }
 window.runTrainBench = runInPage;
+window.compareFusedVariants = compareFusedVariants;

@@ -33,6 +33,8 @@ export interface FusedStructure {
   keepBest: boolean;
   /** Weights and scratch in workgroup memory (when they fit the device's limit), else in storage buffers. */
   local: boolean;
+  /** One thread per row with unrolled layers (small networks, fusedRowwise.ts), else one thread per (row, unit) with loops. */
+  rowwise?: boolean;
   /** Profiling only: parts of the epoch left out, to time the rest (results are then wrong). */
   omit?: FusedPart[];
 }
@@ -68,6 +70,8 @@ export interface FusedLayout {
   outputs: number;
   /** First words of the two delta buffers in a trial's scratch, each [rows, deltaWidth]. */
   deltas: [number, number];
+  /** Rowwise only: first word of each layer's output deltas, [rows, deltaWidth], input layer first (else []). */
+  layerDeltas: number[];
   /** Words per trial in the scratch buffer. */
   scratchStride: number;
 }
@@ -113,13 +117,15 @@ export function fusedLayout(structure: FusedStructure): FusedLayout {
   const outputs = hiddenLayers * rows * hiddenWidth;
   const firstDelta = outputs + rows * outputCount;
   const deltas: [number, number] = [firstDelta, firstDelta + rows * deltaWidth];
-  return { layers, parameterCount, parameterStride, deltaWidth, hiddenActivations, outputs, deltas, scratchStride: firstDelta + 2 * rows * deltaWidth };
+  const regions = structure.rowwise ? Math.max(2, hiddenLayers + 1) : 2;
+  const layerDeltas = structure.rowwise ? Array.from({ length: hiddenLayers + 1 }, (_, index) => firstDelta + index * rows * deltaWidth) : [];
+  return { layers, parameterCount, parameterStride, deltaWidth, hiddenActivations, outputs, deltas, layerDeltas, scratchStride: firstDelta + regions * rows * deltaWidth };
 }
 
 /** Bytes of workgroup memory a structure needs to keep its weights and scratch there. */
 export function workgroupBytes(structure: Omit<FusedStructure, 'local'>): number {
   const layout = fusedLayout({ ...structure, local: true });
-  return 4 * (3 * layout.parameterCount + layout.scratchStride + 2 * structure.workgroupSize + 4);
+  return 4 * (3 * layout.parameterCount + layout.scratchStride + 4 * structure.workgroupSize + 4);
 }
 
 /** Words per trial of the status buffer holding `recordCapacity` epoch records. */

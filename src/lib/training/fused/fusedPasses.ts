@@ -63,21 +63,26 @@ export function evaluateRow(structure: FusedStructure): string {
   return lines.join('\n');
 }
 
-/** Backward pass of one batch and the optimiser step of every parameter. */
-export function backwardAndUpdate(structure: FusedStructure): string {
-  const layout = fusedLayout(structure);
-  const { hiddenLayers } = structure;
-  const { weight, moment, barrier, scratchBase } = accessors(structure);
-  const lines: string[] = [];
-  lines.push(`fn applyUpdate(w: u32, index: u32, gradient: f32, setting: Trial, scale: f32, secondScale: f32) {
+/** The optimiser step of one parameter (stackedOptimizer.ts's unified rule). */
+export function applyUpdate(structure: FusedStructure): string {
+  const { weight, moment } = accessors(structure);
+  return `fn applyUpdate(w: u32, index: u32, gradient: f32, setting: Trial, scale: f32, secondScale: f32) {
   let c = setting.coefficients;
   let first = c[0] * ${moment('P + index')} + c[1] * gradient;
   let second = c[2] * ${moment('2u * P + index')} + c[3] * gradient * gradient;
   ${moment('P + index')} = first;
   ${moment('2u * P + index')} = second;
   ${weight('index')} -= (scale * first) / (sqrt(second * secondScale + c[6]) + c[7]);
+}`;
 }
-fn backwardPass(trial: u32, units: u32, rowList: u32, count: u32, epoch: u32, position: u32, scale: f32, secondScale: f32) {
+
+/** Backward pass of one batch and the optimiser step of every parameter. */
+export function backwardAndUpdate(structure: FusedStructure): string {
+  const layout = fusedLayout(structure);
+  const { hiddenLayers } = structure;
+  const { weight, barrier, scratchBase } = accessors(structure);
+  const lines: string[] = [];
+  lines.push(`fn backwardPass(trial: u32, units: u32, rowList: u32, count: u32, epoch: u32, position: u32, scale: f32, secondScale: f32) {
   let w = trial * ${layout.parameterStride}u;
   let s = ${scratchBase};
   let setting = trials[trial];`);

@@ -31,6 +31,8 @@ export interface FusedPopulationOptions extends PopulationOptions {
   workgroupMemory?: boolean;
   /** Profiling only: parts of each epoch to leave out (see FusedPart). */
   omit?: FusedPart[];
+  /** false keeps the looped passes even where the unrolled row-per-thread ones apply (for comparison). */
+  rowwise?: boolean;
 }
 
 /** A population trained by the fused kernel; runEpochs returns every epoch of one submit. */
@@ -71,7 +73,7 @@ export async function createFusedPopulation(options: FusedPopulationOptions): Pr
   const capacity = Math.max(1, options.epochsPerSubmit ?? 5);
   const support = supportsFused(trials, { featureCount, classCount, trainCount: trainIndices.length, limits: device.limits, recordCapacity: capacity });
   if (!support.supported) throw new Error(`the fused trainer can't run these trials: ${support.reason}`);
-  const structure: FusedStructure = { ...support.structure, local: support.structure.local && options.workgroupMemory !== false };
+  const structure: FusedStructure = { ...support.structure, local: support.structure.local && options.workgroupMemory !== false, rowwise: support.structure.rowwise && options.rowwise !== false };
   if (options.omit?.length) structure.omit = options.omit;
   return new FusedTrainer(options, structure, await pipelineFor(device, structure), capacity);
 }

@@ -8,7 +8,8 @@
 import { diagnosisThresholds } from '../../core/diagnose';
 import type { Activation } from '../../core/modelSettings';
 import { fusedLayout, fusedStates, statusFields, statusHeaderWords, type FusedStructure } from './fusedLayout';
-import { accessors, backwardAndUpdate, evaluateRow } from './fusedPasses';
+import { accessors, applyUpdate, backwardAndUpdate, evaluateRow } from './fusedPasses';
+import { rowwiseGradients, rowwisePasses } from './fusedRowwise';
 
 const float = (value: number) => (Number.isInteger(value) ? `${value}.0` : `${value}`);
 
@@ -26,9 +27,8 @@ const activations: Record<Activation, { forward: string; derivative: string }> =
 /** The WGSL source of the fused trainer for one structure (entry point `main`). */
 export function fusedShader(structure: FusedStructure): string {
   const layout = fusedLayout(structure);
-  const { featureCount, outputCount, hiddenLayers, hiddenWidth, workgroupSize } = structure;
+  const { featureCount, outputCount, hiddenWidth, workgroupSize } = structure;
   const activation = activations[structure.activation];
-  const { weight, barrier, scratchBase } = accessors(structure);
   const lines: string[] = [];
   const emit = (text: string) => lines.push(text);
 
@@ -57,7 +57,7 @@ const P = ${layout.parameterCount}u;
 const DW = ${layout.deltaWidth}u;
 
 var<workgroup> sharedWords: array<u32, 4>;
-var<workgroup> sums: array<f32, ${2 * workgroupSize}>;
+var<workgroup> sums: array<vec4<f32>, WG>;
 
 fn isFinite(x: f32) -> bool { return (bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u; }
 fn featureAt(row: u32, column: u32) -> f32 { return bitcast<f32>(data[row * F + column]); }
@@ -78,6 +78,44 @@ fn statusRead(trial: u32, field: u32) -> f32 { return status[trial * params.stat
 fn statusWrite(trial: u32, field: u32, value: f32) { status[trial * params.statusStride + field] = value; }
 `);
 
+  if (structure.rowwise) emit(rowwisePasses(structure));
+  else emit(loopedPasses(structure));
+
+  if (!structure.rowwise) emit(evaluateRow(structure));
+  // Mean loss and accuracy on both splits in one loop (one inlined copy of evaluateRow): each
+  // lane evaluates whole rows, then lane 0 adds the lanes' sums (valid in lane 0 only).
+  emit(`fn evaluateSplits(trial: u32, units: u32) -> vec4<f32> {
+  var sum = vec4<f32>(0.0);
+  let trainCount = params.trainCount;
+  for (var r = lane; r < trainCount + params.validationCount; r += WG) {
+    let isTrain = r < trainCount;
+    let value = evaluateRow(trial, units, data[select(params.validationIndexOffset + r - trainCount, params.trainIndexOffset + r, isTrain)]);
+    sum += select(vec4<f32>(0.0, 0.0, value), vec4<f32>(value, 0.0, 0.0), isTrain);
+  }
+  sums[lane] = sum;
+  workgroupBarrier();
+  var total = vec4<f32>(0.0);
+  if (lane == 0u) { for (var i = 0u; i < WG; i++) { total += sums[i]; } }
+  return vec4<f32>(total.xy / f32(trainCount), total.zw / f32(params.validationCount));
+}`);
+
+  emit(applyUpdate(structure));
+  emit(structure.rowwise ? rowwiseGradients(structure) : backwardAndUpdate(structure));
+  emit(mainFunction(structure));
+  // `lane` is used as a module-scope private so helper functions need no extra parameter.
+  const code = `var<private> lane: u32;\n${lines.join('\n')}`;
+  if (!structure.local) return code;
+  const local = `var<workgroup> localWeights: array<f32, ${3 * layout.parameterCount}>;\nvar<workgroup> localScratch: array<f32, ${layout.scratchStride}>;\n`;
+  return local + code.replace(/\bscratch\[/g, 'localScratch[').replace(/@group\(0\) @binding\(4\)[^\n]*\n/, '');
+}
+
+/** The looped forward pass (one thread per row and unit, a barrier per layer) and the row loss with its output gradient. */
+function loopedPasses(structure: FusedStructure): string {
+  const layout = fusedLayout(structure);
+  const { hiddenLayers } = structure;
+  const { weight, barrier, scratchBase } = accessors(structure);
+  const lines: string[] = [];
+  const emit = (text: string) => lines.push(text);
   // Forward pass of `count` rows whose dataset indices sit at data[rowList + r].
   emit(`fn forwardPass(trial: u32, units: u32, rowList: u32, count: u32, training: bool, epoch: u32, position: u32) {
   let w = trial * ${layout.parameterStride}u;
@@ -139,38 +177,7 @@ fn statusWrite(trial: u32, field: u32, value: f32) { status[trial * params.statu
 }`);
   }
 
-  // Sums a pair over the workgroup; every thread gets the total.
-  emit(`fn workgroupSum(lane: u32, value: vec2<f32>) -> vec2<f32> {
-  sums[lane] = value.x;
-  sums[WG + lane] = value.y;
-  workgroupBarrier();
-  for (var stride = WG / 2u; stride > 0u; stride /= 2u) {
-    if (lane < stride) {
-      sums[lane] += sums[lane + stride];
-      sums[WG + lane] += sums[WG + lane + stride];
-    }
-    workgroupBarrier();
-  }
-  let total = vec2<f32>(sums[0], sums[WG]);
-  workgroupBarrier();
-  return total;
-}`);
-
-  emit(evaluateRow(structure));
-  // Mean loss and accuracy over one split: each lane evaluates whole rows, so no barriers but the sum's.
-  emit(`fn evaluateSplit(trial: u32, units: u32, indexList: u32, count: u32) -> vec2<f32> {
-  var sum = vec2<f32>(0.0, 0.0);
-  for (var r = lane; r < count; r += WG) { sum += evaluateRow(trial, units, data[indexList + r]); }
-  return workgroupSum(lane, sum) / f32(count);
-}`);
-
-  emit(backwardAndUpdate(structure));
-  emit(mainFunction(structure));
-  // `lane` is used as a module-scope private so helper functions need no extra parameter.
-  const code = `var<private> lane: u32;\n${lines.join('\n')}`;
-  if (!structure.local) return code;
-  const local = `var<workgroup> localWeights: array<f32, ${3 * layout.parameterCount}>;\nvar<workgroup> localScratch: array<f32, ${layout.scratchStride}>;\n`;
-  return local + code.replace(/\bscratch\[/g, 'localScratch[').replace(/@group\(0\) @binding\(4\)[^\n]*\n/, '');
+  return lines.join('\n');
 }
 
 /** The entry point: the epoch loop of one trial, its state machine and its records. */
@@ -181,11 +188,20 @@ function mainFunction(structure: FusedStructure): string {
   const field = statusFields;
   const omit = structure.omit ?? [];
   const backward = omit.includes('backward') ? '' : 'backwardPass(trial, units, orderList + start, count, epoch, start, scale, secondScale);';
+  const looped = `forwardPass(trial, units, orderList + start, count, true, epoch, start);
+      for (var r = lane; r < count; r += WG) { rowLoss(trial, r, data[orderList + start + r], count, true); }
+      ${barrier};
+      ${backward}`;
+  // Rowwise: each thread its rows (forward and deltas), one barrier, then the gradient sums.
+  const gradients = omit.includes('gradients') || omit.includes('backward') ? '' : 'gradientStep(trial, units, orderList + start, count, scale, secondScale);';
+  const rowwise = `for (var r = lane; r < count; r += WG) { trainRow(trial, units, data[orderList + start + r], r, count, epoch, start); }
+      ${barrier};
+      ${gradients}`;
   // Profiling without the evaluation records a loss of 1 (so nothing looks diverged) that still
   // depends on the last output, so the compiler can't drop the forward passes.
   const evaluation = omit.includes('evaluation')
     ? `let train = vec2<f32>(select(1.0, 2.0, scratch[${structure.local ? '' : `trial * ${layout.scratchStride}u + `}${layout.outputs}u] == 12345.0), 0.0);\n    let validation = train;`
-    : 'let train = evaluateSplit(trial, units, params.trainIndexOffset, params.trainCount);\n    let validation = evaluateSplit(trial, units, params.validationIndexOffset, params.validationCount);';
+    : 'let losses = evaluateSplits(trial, units);\n    let train = losses.xy;\n    let validation = losses.zw;';
   const copyBest = structure.keepBest
     ? `    if (improved[2] == 1u) {
       for (var index = lane; index < P; index += WG) { weights[w + 3u * P + index] = ${weight('index')}; }
@@ -222,10 +238,7 @@ ${structure.local ? `  for (var index = lane; index < 3u * P; index += WG) { loc
       secondPower *= setting.coefficients[5];
       let scale = setting.learningRate / (1.0 - firstPower);
       let secondScale = 1.0 / (1.0 - secondPower);
-      forwardPass(trial, units, orderList + start, count, true, epoch, start);
-      for (var r = lane; r < count; r += WG) { rowLoss(trial, r, data[orderList + start + r], count, true); }
-      ${barrier};
-      ${backward}
+      ${structure.rowwise ? rowwise : looped}
     }
     ${evaluation}
     if (lane == 0u) {

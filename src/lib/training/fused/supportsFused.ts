@@ -1,6 +1,7 @@
 import { hasUniformWidthsAndDefaultBetas, type ModelSettings } from '../../core/modelSettings';
 import { maxOf } from '../../core/extent';
 import { fusedLayout, statusStride, workgroupBytes, type FusedStructure } from './fusedLayout';
+import { rowwiseCost, rowwiseLimit } from './fusedRowwise';
 
 /** Whether the fused trainer can run a set of trials, and why not when it can't. */
 export type FusedSupport = { supported: true; structure: FusedStructure } | { supported: false; reason: string };
@@ -63,7 +64,9 @@ export function supportsFused(trials: { settings: ModelSettings }[], context: Fu
     dropout: trials.some((trial) => trial.settings.dropout > 0 && trial.settings.hiddenLayers > 0),
     penalty: trials.some((trial) => trial.settings.l1 > 0 || trial.settings.l2 > 0),
     keepBest: trials.some((trial) => trial.settings.patience > 0 && trial.settings.restoreBestWeights),
+    rowwise: false,
   };
+  shape.rowwise = rowwiseCost(shape) <= rowwiseLimit;
   const structure: FusedStructure = { ...shape, local: workgroupBytes(shape) <= (context.limits?.maxComputeWorkgroupStorageSize ?? 16384) };
   if (context.limits) {
     const layout = fusedLayout(structure);
