@@ -1,8 +1,9 @@
 /**
  * Saved studies as race lanes: two small saved searches raced read-only (their trial counts and
  * best values are the saved ones, nothing trains again), one added beside a live race, and a study
- * on another problem refused with the difference in words; axe finds nothing serious, and the
- * view is photographed at the three viewports (test-results/race-saved-*.png).
+ * on another problem refused with the difference in words; the lanes' maps share one colour range;
+ * axe finds nothing serious, and the view is photographed at the three viewports
+ * (test-results/race-saved-*.png).
  */
 import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -38,6 +39,12 @@ const bestOf = (study: StudyExport) => study.trials.reduce((best, trial) => (tri
 const lanes = (page: Page) =>
   page.locator('[data-testid=race-lane]').evaluateAll((elements) =>
     elements.map((element) => ({ name: element.getAttribute('data-name') ?? '', trials: Number(element.getAttribute('data-trials')), best: Number(element.getAttribute('data-best')), saved: element.getAttribute('data-saved') === 'true' })),
+  );
+
+/** Each lane's objective colour range as its map's legend states it ("low–high"). */
+const legendRanges = (page: Page) =>
+  page.locator('[data-testid=race-lane] [data-legend=search-space-map]').evaluateAll((legends) =>
+    legends.map((legend) => `${legend.querySelector('[data-testid=legend-low]')?.textContent ?? ''}–${legend.querySelector('[data-testid=legend-high]')?.textContent ?? ''}`),
   );
 
 /** Ticks exactly the saved studies whose names start with `prefixes` in the race's picker. */
@@ -84,6 +91,10 @@ describe('saved studies in the race', () => {
     const winnerText = (await page.getByTestId('race-winner').textContent()) ?? '';
     assert.ok(winnerText.includes(`Winner: ${winner.name}, with the lowest objective`), winnerText);
     assert.equal(await page.locator('[data-testid=race-view] [data-testid=search-history] [data-testid=best-so-far]').count(), 2);
+    // One colour scale over both lanes: their legends state the same range.
+    const ranges = await legendRanges(page);
+    assert.equal(ranges.length, 2, JSON.stringify(ranges));
+    assert.equal(new Set(ranges).size, 1, `one objective colour range for every lane: ${JSON.stringify(ranges)}`);
     // Read-only: racing them saved nothing new.
     assert.equal(await page.getByTestId('saved-study').count(), 3);
     assert.deepEqual(await seriousViolations(page), [], 'the race of saved studies');
@@ -94,6 +105,8 @@ describe('saved studies in the race', () => {
       await page.getByTestId('race-winner').scrollIntoViewIfNeeded();
       assert.equal(await sidewaysOverflow(page), 0, `no sideways scrolling at ${viewport.width}×${viewport.height}`);
       await page.screenshot({ path: `test-results/race-saved-${viewport.width}x${viewport.height}.png` });
+      await page.locator('[data-testid=race-lane] [data-legend=search-space-map]').last().scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `test-results/race-saved-lanes-${viewport.width}x${viewport.height}.png` });
     }
     await page.setViewportSize({ width: 1366, height: 768 });
 
@@ -115,6 +128,9 @@ describe('saved studies in the race', () => {
     const mixed = await lanes(page);
     assert.deepEqual(mixed.map((lane) => [lane.saved, lane.trials]), [[false, 2], [false, 2], [true, 4]]);
     assert.equal(mixed[2].best, bestOf(bayesian));
+    const mixedRanges = await legendRanges(page);
+    assert.equal(mixedRanges.length, 3, JSON.stringify(mixedRanges));
+    assert.equal(new Set(mixedRanges).size, 1, `live and saved lanes share one colour range: ${JSON.stringify(mixedRanges)}`);
     assert.deepEqual(await seriousViolations(page), [], 'a live race with a saved lane');
     assert.deepEqual(errors, []);
     await context.close();

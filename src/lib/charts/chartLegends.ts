@@ -10,9 +10,8 @@ import { diagnosisColors } from './diagnosisColors';
 import { rampColors, type LegendItem } from './legendLayout';
 import { objectiveDomain } from './objectiveScale';
 
-/** The objective's colour ramp, best (lowest) on the left; none before a trial has a value. */
-export function objectiveRamp(trials: readonly Trial[]): LegendItem[] {
-  const domain = objectiveDomain(trials);
+/** The objective's colour ramp, best (lowest) on the left, over `domain` (the trials' own unless given); none before a trial has a value. */
+export function objectiveRamp(trials: readonly Trial[], domain: [number, number] | null = objectiveDomain(trials)): LegendItem[] {
   if (!domain) return [];
   return [{ kind: 'ramp', label: 'objective (lower is better)', colors: rampColors(interpolateViridis), low: formatNumber(domain[0]), high: `≥ ${formatNumber(domain[1])}` }];
 }
