@@ -92,6 +92,8 @@ describe('per-layer widths and Adam\'s β\'s in the page', () => {
     await page.getByTestId('tab-search').click();
     assert.equal(await page.getByTestId('search-dimension-units3').count(), 0);
     await page.getByTestId('search-dimension-learningRate').uncheck();
+    // Layer 2's width and the β's are folded into disclosures (searchRowGroups.ts): open them first.
+    for (const group of ['layer-widths', 'adam-betas']) await page.getByTestId(`search-group-${group}`).locator('summary').click();
     for (const name of ['hiddenLayers', 'units2', 'optimizer', 'beta1']) await page.getByTestId(`search-dimension-${name}`).check();
     await setRange(page, 'hiddenLayers', '1', '2');
     await setRange(page, 'units', '2', '8');
