@@ -3,7 +3,7 @@
  * generators, split and trainer), with seeds and data the recorded test fixtures do not use, read
  * the way the page reads a trial (diagnoseTrial with trialContext). Prints one line per case and
  * exits 1 when any case gives the wrong label or advice.
- * Run with `node --import tsx scripts/checkDiagnosisCases.ts` (a few minutes on one core).
+ * Run with `node --import tsx --import ./bench/resolveDirectories.mjs scripts/checkDiagnosisCases.ts` (a few minutes on one core).
  */
 import { diagnoseTrial } from '../src/lib/core/diagnoseTrial';
 import { trialContext } from '../src/lib/core/diagnoseTrial';

@@ -1,7 +1,7 @@
 /**
  * Records real learning curves (TF.js CPU backend, the page's generators, split and trainer) for
  * the diagnosis tests: one case per rule, written to tests/unit/core/fixtures/realCurves.json.
- * Run with `node --import tsx scripts/recordCurves.ts` (about a minute on one core).
+ * Run with `node --import tsx --import ./bench/resolveDirectories.mjs scripts/recordCurves.ts` (about a minute on one core).
  */
 import { writeFileSync } from 'node:fs';
 import type { ModelSettings } from '../src/lib/core/modelSettings';
@@ -53,4 +53,4 @@ for (const curveCase of cases) {
   console.log(`${curveCase.name}: ${run.end}, ${run.epochs.length} epochs, baseline ${run.baselineLoss.toFixed(3)}, last train ${last?.trainLoss.toPrecision(3)} validation ${last?.validationLoss.toPrecision(3)}`);
 }
 const out = new URL('../tests/unit/core/fixtures/realCurves.json', import.meta.url);
-writeFileSync(out, `${JSON.stringify({ recordedWith: 'node --import tsx scripts/recordCurves.ts (TF.js 4.22, CPU backend)', cases: recorded }, null, 1)}\n`);
+writeFileSync(out, `${JSON.stringify({ recordedWith: 'node --import tsx --import ./bench/resolveDirectories.mjs scripts/recordCurves.ts (TF.js 4.22, CPU backend)', cases: recorded }, null, 1)}\n`);

@@ -19,6 +19,8 @@ export interface Measurement {
   bound?: boolean;
   /** Why it could not run (then rate is 0). */
   error?: string;
+  /** Its kernel's predicted compile time (ms), when that alone ruled it out before anything was compiled. */
+  compileMs?: number;
   /** Milliseconds its backend start-up took, and its measuring (for the record; not used to decide). */
   startMs?: number;
   measureMs?: number;
@@ -100,6 +102,13 @@ export function decideBackend(measurements: readonly Measurement[], workload: Wo
   const label = candidateLabel(best.candidate);
   const job = workload.trials > 1 ? `for this search (${workload.trials} trials at once)` : 'for hand-training';
   const others = usable.filter((entry) => entry !== best);
+  // A trainer ruled out by its predicted compile: the reason is the comparison, not a failure.
+  const ruledOut = measurements.find((entry) => entry.compileMs !== undefined);
+  if (others.length === 0 && ruledOut?.compileMs !== undefined) {
+    const software = workload.softwareAdapter && usesWebGPU(ruledOut.candidate) ? 'WebGPU here is a software adapter: ' : '';
+    const kernels = ruledOut.candidate === 'fused' ? 'the fused WebGPU kernel' : `TF.js's ${candidateLabel(ruledOut.candidate)} kernels`;
+    return { candidate: best.candidate, backend, reason: `${software}${label} ${job}: compiling ${kernels} would take about ${seconds(ruledOut.compileMs)} here, longer than the whole job takes on ${label} (${seconds(time(best))})` };
+  }
   if (others.length === 0) return { candidate: best.candidate, backend, reason: `only ${label} could train here (${measurements.filter((entry) => entry.error).map((entry) => `${candidateLabel(entry.candidate)}: ${entry.error}`).join('; ')})` };
   // Against a backend that had no epoch within its wait there is no ratio to give, only that fact.
   const faster = (other: Measurement) => (other.bound ? `faster ${job} (${candidateLabel(other.candidate)} had not finished an epoch within the calibration's wait)` : `${formatRatio(time(other) / time(best))} faster ${job}`);

@@ -29,27 +29,48 @@ export interface BackendHints {
 }
 
 let currentDevice: GPUDevice | null = null;
+/** The device TF.js's registered WebGPU backend runs on (a lost or replaced one is not switched back to). */
+let tfjsDevice: GPUDevice | null = null;
 /** Devices known lost: activateBackend rebuilds WebGPU rather than switch back to one. */
 const lostDevices = new WeakSet<GPUDevice>();
 let adapterSummary: { name: string; software: boolean } | null = null;
 
 /** The WebGPU device in use, if the active backend is WebGPU (for loss detection). */
 export function activeWebGPUDevice(): GPUDevice | null {
-  return tf.getBackend() === 'webgpu' ? currentDevice : null;
+  return tf.getBackend() === 'webgpu' ? tfjsDevice : null;
 }
 
-async function prepareWebGPU(hints: BackendHints): Promise<void> {
+let opening: Promise<GPUDevice> | null = null;
+
+/**
+ * The worker's one WebGPU device, opened on first use and again after a loss: TF.js's WebGPU
+ * backend and the fused trainer share it, so a pipeline compiled while calibrating is reused.
+ * Opening it does not switch TF.js's backend (the fused kernel can be measured while WASM trains).
+ */
+export function openWebGPUDevice(hints: BackendHints): Promise<GPUDevice> {
+  if (currentDevice && !lostDevices.has(currentDevice)) return Promise.resolve(currentDevice);
+  opening ??= requestDevice(hints).finally(() => (opening = null));
+  return opening;
+}
+
+async function requestDevice(hints: BackendHints): Promise<GPUDevice> {
   const gpu = (globalThis.navigator as Navigator | undefined)?.gpu;
   if (!hints.pageHasWebGPU || !gpu) throw new Error('this browser has no WebGPU');
   const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
   if (!adapter) throw new Error('WebGPU found no usable GPU adapter');
   summarise(adapter);
-  // Register our own factory (replacing the package's) so that we own the device: we can
-  // watch device.lost and register a fresh one after a loss.
-  const [device, { WebGPUBackend }] = await Promise.all([requestTrainingDevice(adapter), loadWebGPU()]);
-  if (tf.findBackendFactory('webgpu')) tf.removeBackend('webgpu');
+  const device = await requestTrainingDevice(adapter);
   currentDevice = device;
   void device.lost.then(() => lostDevices.add(device));
+  return device;
+}
+
+async function prepareWebGPU(hints: BackendHints): Promise<void> {
+  // Register our own factory (replacing the package's) so that we own the device: we can
+  // watch device.lost and register a fresh one after a loss.
+  const [device, { WebGPUBackend }] = await Promise.all([openWebGPUDevice(hints), loadWebGPU()]);
+  if (tf.findBackendFactory('webgpu')) tf.removeBackend('webgpu');
+  tfjsDevice = device;
   tf.registerBackend('webgpu', () => new WebGPUBackend(device), 3);
 }
 
@@ -91,7 +112,7 @@ export function discardWebGPU(): void {
 export async function activateBackend(name: BackendName, hints: BackendHints): Promise<void> {
   // A backend initialised before (and, for WebGPU, on a live device) is switched to, not rebuilt.
   const initialised = (tf.engine().registry as Record<string, unknown>)[name] !== undefined;
-  if (initialised && (name !== 'webgpu' || (currentDevice && !lostDevices.has(currentDevice))) && (await tf.setBackend(name))) return;
+  if (initialised && (name !== 'webgpu' || (tfjsDevice === currentDevice && currentDevice && !lostDevices.has(currentDevice))) && (await tf.setBackend(name))) return;
   await tryBackend(name, hints);
 }
 

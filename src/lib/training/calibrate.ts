@@ -6,11 +6,15 @@
  */
 import * as tf from './tf';
 import type { BackendName } from '../core/backendNames';
-import { predictedMs, type Measurement } from '../core/backendDecision';
+import { candidateLabel, predictedMs, type Measurement } from '../core/backendDecision';
+import { calibrationCapMs, limitsAfter, measure, type Timed } from './calibrationTiming';
 import type { ModelSettings } from '../core/modelSettings';
 import type { TrialData } from '../core/trialInputs';
-import { activateBackend, type BackendHints } from './backend';
+import { activateBackend, openWebGPUDevice, type BackendHints } from './backend';
 import { choosePopulation } from './fused/choosePopulation';
+import { supportsFused } from './fused/supportsFused';
+import { fusedShader } from './fused/fusedShader';
+import { compileSpeed, predictedCompileMs, tfjsTrainingShaderChars } from './compileSpeed';
 import { trainTrial } from './trainTrial';
 
 /** What to calibrate on: the data and the trials that will train together. */
@@ -35,68 +39,6 @@ export const calibrationBudgetMs = 400;
 
 /** WASM and CPU first, WebGPU last, so work a slow GPU still has queued when its slice ends cannot slow the others' slices. */
 const order: readonly BackendName[] = ['wasm', 'cpu', 'webgl', 'webgpu'];
-
-/** Longest wait for a first epoch (one-off costs included), and for the first steady one, while no backend has measured yet (ms). */
-const firstEpochCapMs = 20_000;
-const steadyEpochCapMs = 5_000;
-
-/** How long one backend is measured: its slice of steady epochs, and how long to wait for the first epoch and the first steady one. */
-interface Limits {
-  sliceMs: number;
-  firstWaitMs: number;
-  /** Given the first epoch's duration: how long to wait for one steady epoch. */
-  steadyWaitMs: (firstMs: number) => number;
-}
-
-/**
- * Trains through `run` and times it: the first epoch carries the one-off costs (building the
- * trainer, compiling, the first dispatch); the epochs after it in the slice give the steady rate,
- * and the one-off cost is the first epoch less one steady epoch. A run that has no first epoch, or
- * no steady one, by its wait gets an upper-bound rate (`bound`).
- */
-async function measure(run: (epochDone: () => boolean, aborted: () => boolean) => Promise<void>, trials: number, limits: Limits): Promise<Pick<Measurement, 'rate' | 'fixedMs' | 'bound'>> {
-  const started = performance.now();
-  const stamps: number[] = [];
-  let stopped = false;
-  let finished = false;
-  let sliceEnd = Infinity;
-  let notify: () => void = () => {};
-  const epochDone = () => {
-    stamps.push(performance.now());
-    notify();
-    return !stopped && !(stamps.length >= 2 && performance.now() >= sliceEnd);
-  };
-  void run(epochDone, () => stopped).catch(() => undefined).finally(() => {
-    finished = true;
-    notify();
-  });
-  const waitUntil = async (done: () => boolean, deadline: number) => {
-    while (!done() && !finished && performance.now() < deadline) {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      await new Promise<void>((resolve) => {
-        notify = resolve;
-        timer = setTimeout(resolve, Math.max(0, deadline - performance.now()));
-      });
-      clearTimeout(timer);
-    }
-  };
-  await waitUntil(() => stamps.length >= 1, started + limits.firstWaitMs);
-  if (stamps.length === 0) {
-    // Not one epoch yet: the slow backend's work goes on in the background and is dropped.
-    stopped = true;
-    return { rate: (trials * 1000) / (performance.now() - started), fixedMs: 0, bound: true };
-  }
-  const first = stamps[0];
-  sliceEnd = first + limits.sliceMs;
-  await waitUntil(() => stamps.length >= 2, first + Math.max(limits.sliceMs, limits.steadyWaitMs(first - started)));
-  await waitUntil(() => performance.now() >= sliceEnd, sliceEnd);
-  stopped = true;
-  if (stamps.length < 2) return { rate: (trials * 1000) / (performance.now() - first), fixedMs: 0, bound: true };
-  // The run stops at its next epoch's end; an epoch it finishes meanwhile counts too.
-  await waitUntil(() => finished, performance.now() + (stamps[stamps.length - 1] - first) / (stamps.length - 1));
-  const steadyMs = (stamps[stamps.length - 1] - first) / (stamps.length - 1);
-  return { rate: (trials * 1000) / steadyMs, fixedMs: Math.max(0, first - started - steadyMs) };
-}
 
 /** Set once WebGL's renderer was found to be software in this page (its error for later calibrations). */
 let softwareWebGL: string | null = null;
@@ -125,33 +67,65 @@ export function workloadTrialEpochs(workload: CalibrationWorkload): number {
   return workload.trials.reduce((sum, { settings }) => sum + Math.max(1, settings.epochs), 0);
 }
 
-/** Longest wait for a later backend, as a share of the best predicted job time so far: calibrating must cost little next to the job. */
-export const waitShare = 0.1;
-
-/**
- * The waits for a backend measured after others: its first epoch (one-off costs included), and
- * then one steady epoch, are waited for at most a tenth of the best predicted job time so far
- * (at least its slice), and never past the point where it could no longer win. A backend still
- * without its epoch then is marked a bound, which loses to any exact measurement.
- */
-function limitsAfter(measurements: readonly Measurement[], trialEpochs: number, trials: number, sliceMs: number): Limits {
-  let best = Infinity;
-  for (const entry of measurements) if (!entry.bound) best = Math.min(best, predictedMs(entry, trialEpochs));
-  const epochsEach = trialEpochs / trials;
-  const share = Math.max(sliceMs, waitShare * best);
-  return {
-    sliceMs,
-    firstWaitMs: Math.min(firstEpochCapMs, share, best),
-    steadyWaitMs: (firstMs) => (epochsEach <= 1 ? 0 : Math.min(steadyEpochCapMs, share, Math.max(0, best - firstMs) / (epochsEach - 1))),
+/** A search wave's way on one backend: its population, stopped after the slice (`device`: the fused kernel's, with TF.js's backend left as it is). */
+function populationRun(workload: CalibrationWorkload, device: GPUDevice | undefined) {
+  return async (epochDone: () => boolean, aborted: () => boolean) => {
+    // Built inside the first epoch: the fused kernel's pipeline compiles here. One epoch per submit, so each epoch is timed.
+    const choice = await choosePopulation({ ...workload.data, trials: workload.trials.map(({ settings, seed }) => ({ settings: endless(settings), seed })) }, { epochsPerSubmit: 1, device });
+    const population = choice.population;
+    if (device && choice.trainer !== 'fused') {
+      // The fused kernel failed to build: TF.js's population here would run on another backend.
+      population.dispose();
+      throw new Error(choice.reason ?? 'the fused kernel could not be built');
+    }
+    try {
+      while (!population.isFinished() && !aborted()) {
+        await population.runEpoch();
+        if (!epochDone()) break;
+      }
+    } finally {
+      population.dispose();
+    }
   };
+}
+
+/** Why the fused kernel can't take these trials on this device, or its kernel's length in characters when it can. */
+function fusedKernel(workload: CalibrationWorkload, device: GPUDevice): { refusal: string } | { characters: number } {
+  const { featureCount, classCount, trainIndices } = workload.data;
+  const support = supportsFused(workload.trials, { featureCount, classCount, trainCount: trainIndices.length, limits: device.limits });
+  return support.supported ? { characters: fusedShader(support.structure).length } : { refusal: support.reason };
+}
+
+/** The best exact predicted job time among the measurements so far (ms), with its candidate. */
+function bestSoFar(measurements: readonly Measurement[], trialEpochs: number): { ms: number; entry: Measurement | null } {
+  let best: { ms: number; entry: Measurement | null } = { ms: Infinity, entry: null };
+  for (const entry of measurements) {
+    const ms = entry.bound ? Infinity : predictedMs(entry, trialEpochs);
+    if (ms < best.ms) best = { ms, entry };
+  }
+  return best;
+}
+
+/** How the calibration runs: its measuring budget, and who hears a background measurement's figures. */
+export interface CalibrationOptions {
+  /** Steady-epoch measuring time shared by the backends (ms). */
+  budgetMs?: number;
+  /**
+   * Hears the fused kernel's exact figures when its wait ended before them: its measuring then
+   * goes on in the background (the compile is not thrown away), while the job starts on the best
+   * backend measured so far.
+   */
+  onLate?: (measurement: Measurement) => void;
 }
 
 /**
  * Measures every backend that starts on the workload (steady epochs within calibrationBudgetMs in
- * all, one-off costs apart), and leaves the last one measured active (the caller activates its
- * choice afterwards).
+ * all, one-off costs apart), and leaves the last TF.js backend measured active (the caller
+ * activates its choice afterwards). A search wave's WebGPU is measured as the fused kernel on the
+ * worker's device without switching TF.js to WebGPU, unless the kernel refuses the trials.
  */
-export async function calibrate(workload: CalibrationWorkload, hints: BackendHints, budgetMs = calibrationBudgetMs): Promise<Calibration> {
+export async function calibrate(workload: CalibrationWorkload, hints: BackendHints, options: CalibrationOptions = {}): Promise<Calibration> {
+  const budgetMs = options.budgetMs ?? calibrationBudgetMs;
   const started = performance.now();
   const measurements: Measurement[] = [];
   let fusedFallback: string | null = null;
@@ -172,8 +146,34 @@ export async function calibrate(workload: CalibrationWorkload, hints: BackendHin
       continue;
     }
     const startup = performance.now();
+    // A wave on WebGPU: the fused kernel on the device alone, where it takes the trials.
+    let device: GPUDevice | undefined;
+    let compileMs = 0;
     try {
-      await activateBackend(name, hints);
+      if (name === 'webgpu') {
+        const opened = await openWebGPUDevice(hints);
+        // The compile-speed probe goes first on a fresh device, ahead of any other compile (once per page).
+        // Measured before anything else compiles on the device (once per page).
+        const speed = await compileSpeed(opened).catch(() => null);
+        const kernel = trials > 1 ? fusedKernel(workload, opened) : null;
+        if (kernel && 'characters' in kernel) {
+          device = opened;
+          fusedFallback = null;
+        } else if (kernel) {
+          fusedFallback = kernel.refusal;
+        }
+        if (speed) compileMs = device && kernel && 'characters' in kernel ? predictedCompileMs(speed, kernel.characters) : predictedCompileMs(speed, tfjsTrainingShaderChars, 'tfjs');
+      }
+      // A compile can't be stopped once started: one predicted to outlast the whole job on the best
+      // backend so far is not started (on a software adapter it takes seconds to minutes of CPU).
+      const best = bestSoFar(measurements, trialEpochs);
+      if (compileMs > best.ms) {
+        const candidate = device ? 'fused' : name;
+        measurements.push({ candidate, rate: 0, compileMs, error: `not measured: compiling its kernels would take about ${(compileMs / 1000).toFixed(1)} s here, longer than this whole job on ${best.entry ? candidateLabel(best.entry.candidate) : 'another backend'}` });
+        oneOffMs += performance.now() - startup;
+        continue;
+      }
+      if (!device) await activateBackend(name, hints);
     } catch (error) {
       measurements.push({ candidate: name, rate: 0, error: error instanceof Error ? error.message : String(error) });
       oneOffMs += performance.now() - startup;
@@ -188,37 +188,32 @@ export async function calibrate(workload: CalibrationWorkload, hints: BackendHin
       oneOffMs += performance.now() - startup;
       continue;
     }
-    const limits = limitsAfter(measurements, trialEpochs, trials, Math.max(20, (budgetMs - measuringMs) / (order.length - index)));
+    const limits = limitsAfter(measurements, trialEpochs, trials, Math.max(20, (budgetMs - measuringMs) / (order.length - index)), calibrationCapMs - measuringMs);
     const sliceStart = performance.now();
+    const startMs = Math.round(sliceStart - startup);
     try {
       if (trials === 1) {
         measurements.push({ candidate: name, ...(await measure(soloRun(workload), 1, limits)) });
-      } else {
-        let trainer = 'tfjs' as 'fused' | 'tfjs';
+      } else if (device) {
+        const late = options.onLate && ((result: Timed) => options.onLate?.({ candidate: 'fused', ...result, startMs, measureMs: Math.round(performance.now() - sliceStart) }));
+        let failure: string | null = null;
+        const run = populationRun(workload, device);
         const result = await measure(async (epochDone, aborted) => {
-          // Built inside the first epoch: the fused kernel's pipeline compiles here. One epoch per submit, so each epoch is timed.
-          const chosen = await choosePopulation({ ...workload.data, trials: workload.trials.map(({ settings, seed }) => ({ settings: endless(settings), seed })) }, { epochsPerSubmit: 1 });
-          trainer = chosen.trainer;
-          if (name === 'webgpu' && chosen.trainer === 'tfjs') fusedFallback = chosen.reason;
-          const population = chosen.population;
           try {
-            while (!population.isFinished() && !aborted()) {
-              await population.runEpoch();
-              if (!epochDone()) break;
-            }
-          } finally {
-            population.dispose();
+            await run(epochDone, aborted);
+          } catch (error) {
+            failure = error instanceof Error ? error.message : String(error);
           }
-        }, trials, limits);
-        // Still compiling when the slice ended (no fallback reason yet) can only be the fused kernel's pipeline.
-        const fused = name === 'webgpu' && (trainer === 'fused' || fusedFallback === null);
-        measurements.push({ candidate: fused ? 'fused' : name, ...result });
+        }, trials, limits, late);
+        measurements.push(failure === null ? { candidate: 'fused', ...result } : { candidate: 'fused', rate: 0, error: (fusedFallback = failure) });
+      } else {
+        measurements.push({ candidate: name, ...(await measure(populationRun(workload, undefined), trials, limits)) });
       }
     } catch (error) {
       measurements.push({ candidate: name, rate: 0, error: error instanceof Error ? error.message : String(error) });
     }
     const last = measurements[measurements.length - 1];
-    last.startMs = Math.round(sliceStart - startup);
+    last.startMs = startMs;
     last.measureMs = Math.round(performance.now() - sliceStart);
     const fixed = Math.min(last.fixedMs ?? 0, last.measureMs);
     oneOffMs += last.startMs + fixed;

@@ -50,10 +50,29 @@ export class AutoBackend {
   readonly #measured = new Map<string, { cached: boolean; elapsedMs: number; oneOffMs: number; fusedFallback: string | null }>();
   readonly #choices = new Map<string, CalibratedChoice>();
 
-  /** `cache`: calibrations the page kept from earlier visits, by key. */
-  constructor(hints: BackendHints, cache: Record<string, Measurement[]>) {
+  readonly #onLate: (choice: CalibratedChoice) => void;
+
+  /**
+   * `cache`: calibrations the page kept from earlier visits, by key. `onLate` hears a shape's
+   * choice again when the fused kernel's figures arrive after its job started (measured on in the
+   * background): the page keeps them, and the next wave of that shape decides on them.
+   */
+  constructor(hints: BackendHints, cache: Record<string, Measurement[]>, onLate: (choice: CalibratedChoice) => void = () => {}) {
     this.#hints = hints;
     this.#cache = cache;
+    this.#onLate = onLate;
+  }
+
+  /** Puts the fused kernel's late figures in place of its bound, forgets the choices made on the bound, and tells the page. */
+  #late(key: string, late: Measurement, trials: number, trialEpochs: number, software: boolean): void {
+    const measurements = this.#cache[key];
+    const measured = this.#measured.get(key);
+    const index = measurements?.findIndex((entry) => entry.candidate === 'fused' && entry.bound) ?? -1;
+    if (!measurements || !measured || index < 0) return;
+    measurements[index] = late;
+    for (const other of [...this.#choices.keys()]) if (other.startsWith(`${key}|`)) this.#choices.delete(other);
+    const decision = decideBackend(measurements, { trials, trialEpochs, softwareAdapter: software });
+    this.#onLate({ trials, trialEpochs, decision, measurements, key, ...measured });
   }
 
   /**
@@ -76,7 +95,8 @@ export class AutoBackend {
       let measured = this.#measured.get(key);
       if (!measured || !this.#cache[key]) {
         const cached = this.#cache[key];
-        const calibration = cached ? { measurements: cached, elapsedMs: 0, oneOffMs: 0, fusedFallback: null } : await calibrate(shaped, this.#hints);
+        const onLate = (late: Measurement) => this.#late(key, late, mlp.length, trialEpochs, adapter.software);
+        const calibration = cached ? { measurements: cached, elapsedMs: 0, oneOffMs: 0, fusedFallback: null } : await calibrate(shaped, this.#hints, { onLate });
         this.#cache[key] = calibration.measurements;
         measured = { cached: Boolean(cached), elapsedMs: calibration.elapsedMs, oneOffMs: calibration.oneOffMs, fusedFallback: calibration.fusedFallback };
         this.#measured.set(key, measured);
@@ -88,8 +108,9 @@ export class AutoBackend {
     }
     try {
       await activateBackend(choice.decision.backend, this.#hints);
-      // WebGPU that lost, cut short with its work still queued: drop that work with its device.
-      if (fresh && !choice.cached && choice.decision.backend !== 'webgpu' && choice.measurements.some((entry) => entry.bound && (entry.candidate === 'webgpu' || entry.candidate === 'fused'))) discardWebGPU();
+      // TF.js's WebGPU that lost, cut short with its work still queued: drop that work with its
+      // device. (A fused kernel cut short is measured on in the background; TF.js never ran on it.)
+      if (fresh && !choice.cached && choice.decision.backend !== 'webgpu' && choice.measurements.some((entry) => entry.bound && entry.candidate === 'webgpu')) discardWebGPU();
     } catch (error) {
       // A cached winner that no longer starts (a GPU gone since): measure again, once.
       if (!choice.cached) throw error;

@@ -235,7 +235,7 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
     case 'init':
       requestedBackend = message.backend;
       pageHasWebGPU = message.pageHasWebGPU;
-      auto = message.backend === 'auto' ? new AutoBackend({ pageHasWebGPU }, { ...message.calibrations }) : null;
+      auto = message.backend === 'auto' ? new AutoBackend({ pageHasWebGPU }, { ...message.calibrations }, (choice) => post({ type: 'calibrated', choice })) : null;
       // Switch only between trials: the next trial waits for the new backend.
       backendReady = backendReady.catch(() => undefined).then(initialise);
       break;

@@ -51,6 +51,26 @@ describe('decideBackend', () => {
     expect(decideBackend(measurements, hardware).reason).toBe('this browser has no WebGPU; WASM: 3.0× faster than CPU for hand-training');
   });
 
+  it('says the fused kernel was not compiled because its predicted compile outlasts the whole job, with both times', () => {
+    const measurements: Measurement[] = [
+      { candidate: 'wasm', rate: 60, fixedMs: 100 },
+      { candidate: 'cpu', rate: 0, error: 'not measured: WASM runs the same kernels compiled' },
+      { candidate: 'fused', rate: 0, compileMs: 9_400, error: 'not measured: compiling its kernels would take about 9.4 s here, longer than this whole job on WASM' },
+    ];
+    const decision = decideBackend(measurements, { trials: 4, trialEpochs: 200, softwareAdapter: true });
+    expect(decision).toMatchObject({ candidate: 'wasm', backend: 'wasm' });
+    expect(decision.reason).toBe("WebGPU here is a software adapter: WASM for this search (4 trials at once): compiling the fused WebGPU kernel would take about 9.4 s here, longer than the whole job takes on WASM (3.4 s)");
+  });
+
+  it("says TF.js's WebGPU kernels were not compiled for hand-training when their predicted compile outlasts the job", () => {
+    const measurements: Measurement[] = [
+      { candidate: 'wasm', rate: 6.3, fixedMs: 300 },
+      { candidate: 'webgpu', rate: 0, compileMs: 75_000, error: 'not measured: compiling its kernels would take about 75.0 s here, longer than this whole job on WASM' },
+    ];
+    expect(decideBackend(measurements, software).reason).toBe("WebGPU here is a software adapter: WASM for hand-training: compiling TF.js's WebGPU kernels would take about 75 s here, longer than the whole job takes on WASM (8.2 s)");
+    expect(decideBackend(measurements, hardware).reason).toBe("WASM for hand-training: compiling TF.js's WebGPU kernels would take about 75 s here, longer than the whole job takes on WASM (8.2 s)");
+  });
+
   it('keeps the earlier candidate on a tie, and throws when nothing could train', () => {
     expect(decideBackend([{ candidate: 'wasm', rate: 10 }, { candidate: 'cpu', rate: 10 }], hardware).candidate).toBe('wasm');
     expect(() => decideBackend([{ candidate: 'wasm', rate: 0, error: 'x' }], hardware)).toThrow(/no backend/);

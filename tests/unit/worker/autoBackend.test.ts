@@ -13,6 +13,10 @@ const measured: Record<number, Measurement[]> = {
   4: [{ candidate: 'wasm', rate: 30, fixedMs: 10 }, { candidate: 'fused', rate: 750, fixedMs: 300 }],
 };
 
+/** Each calibration's background listener, in order; and what the next calibrations measure instead of `measured`. */
+const lateListeners: (((late: Measurement) => void) | undefined)[] = [];
+let measuredNext: Record<number, Measurement[]> | null = null;
+
 vi.mock('../../../src/lib/training/backend', () => ({
   describeAdapter: async () => ({ name: 'google swiftshader', software: true }),
   activateBackend: async (name: string) => void activated.push(name),
@@ -20,9 +24,10 @@ vi.mock('../../../src/lib/training/backend', () => ({
 }));
 vi.mock('../../../src/lib/training/calibrate', async (original) => ({
   ...(await original<typeof import('../../../src/lib/training/calibrate')>()),
-  calibrate: async (workload: CalibrationWorkload) => {
+  calibrate: async (workload: CalibrationWorkload, _hints: unknown, options: { onLate?: (late: Measurement) => void } = {}) => {
     calibrated.push(workload.trials.length);
-    return { measurements: measured[workload.trials.length], elapsedMs: 400, oneOffMs: 100, fusedFallback: null };
+    lateListeners.push(options.onLate);
+    return { measurements: (measuredNext ?? measured)[workload.trials.length].map((entry) => ({ ...entry })), elapsedMs: 400, oneOffMs: 100, fusedFallback: null };
   },
 }));
 
@@ -37,6 +42,8 @@ describe('AutoBackend', () => {
   beforeEach(() => {
     activated.length = 0;
     calibrated.length = 0;
+    lateListeners.length = 0;
+    measuredNext = null;
   });
 
   it('decides hand-training and a search wave apart: each is measured on its own shape and may pick another backend', async () => {
@@ -80,5 +87,35 @@ describe('AutoBackend', () => {
     const later = await new AutoBackend({ pageHasWebGPU: true }, cache).prepare(wave(4, 50));
     expect(calibrated).toEqual([]);
     expect(later?.choice).toMatchObject({ cached: true, elapsedMs: 0, decision: { candidate: 'fused' } });
+  });
+
+  it('starts a wave on WASM while the fused kernel is still compiling, and gives the next wave to it once its late figures beat WASM', async () => {
+    // The fused kernel had no epoch within its wait: a bound, which loses to WASM's exact figure.
+    measuredNext = { 4: [{ candidate: 'wasm', rate: 30, fixedMs: 10 }, { candidate: 'fused', rate: 5, fixedMs: 0, bound: true }] };
+    const heard: string[] = [];
+    const auto = new AutoBackend({ pageHasWebGPU: true }, {}, (choice) => heard.push(choice.decision.candidate));
+    const first = await auto.prepare(wave(4, 50));
+    expect(first?.choice.decision.candidate).toBe('wasm');
+    expect(activated).toEqual(['wasm']);
+    // Measured on in the background: 750 trial-epochs/s, its compile paid.
+    lateListeners[0]?.({ candidate: 'fused', rate: 750, fixedMs: 300 });
+    expect(heard).toEqual(['fused']);
+    const second = await auto.prepare(wave(4, 50));
+    expect(calibrated).toEqual([4]);
+    expect(second).toMatchObject({ fresh: true, choice: { decision: { candidate: 'fused', backend: 'webgpu' } } });
+    expect(second?.choice.measurements.find((entry) => entry.candidate === 'fused')).toEqual({ candidate: 'fused', rate: 750, fixedMs: 300 });
+    expect(activated).toEqual(['wasm', 'webgpu']);
+  });
+
+  it('keeps WASM for later waves when the fused kernel\'s late figures are slower, and the page still hears them', async () => {
+    measuredNext = { 4: [{ candidate: 'wasm', rate: 60, fixedMs: 10 }, { candidate: 'fused', rate: 5, fixedMs: 0, bound: true }] };
+    const heard: string[] = [];
+    const auto = new AutoBackend({ pageHasWebGPU: true }, {}, (choice) => heard.push(`${choice.decision.candidate}: ${choice.measurements.map((entry) => entry.rate).join(', ')}`));
+    await auto.prepare(wave(4, 50));
+    lateListeners[0]?.({ candidate: 'fused', rate: 12, fixedMs: 4000 });
+    expect(heard).toEqual(['wasm: 60, 12']);
+    const second = await auto.prepare(wave(4, 50));
+    expect(second?.choice.decision.candidate).toBe('wasm');
+    expect(second?.choice.decision.reason).toMatch(/WASM is [\d.]+× faster for this search/);
   });
 });

@@ -23,10 +23,10 @@ function webgpuDevice(): GPUDevice | null {
  * Creates the fastest population available for these trials: the fused trainer on the device
  * TF.js's WebGPU backend owns when the backend is WebGPU and supportsFused accepts the trials
  * (or when its pipeline fails to build, the TF.js population, with the error as reason).
- * `fused`: the fused trainer's batching, where it runs.
+ * `fused`: the fused trainer's batching, where it runs, and the device when TF.js's backend is not WebGPU.
  */
-export async function choosePopulation(options: PopulationOptions, fused: Pick<FusedPopulationOptions, 'epochsPerSubmit'> = {}): Promise<ChosenPopulation> {
-  const device = webgpuDevice();
+export async function choosePopulation(options: PopulationOptions, fused: Partial<Pick<FusedPopulationOptions, 'epochsPerSubmit' | 'device'>> = {}): Promise<ChosenPopulation> {
+  const device = fused.device ?? webgpuDevice();
   if (!device) return { population: createPopulation(options), trainer: 'tfjs', reason: `the fused trainer needs WebGPU (backend: ${tf.getBackend()})` };
   const support = supportsFused(options.trials, {
     featureCount: options.featureCount,
