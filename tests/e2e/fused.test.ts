@@ -162,3 +162,67 @@ describe('the fused WebGPU trainer against the TF.js population', () => {
     assert.ok(kolmogorovSmirnov(fused, reference) > 0.01, `KS p = ${kolmogorovSmirnov(fused, reference)}`);
   });
 });
+
+describe('the fused WebGPU trainer with per-layer widths and Adam β\'s, against the TF.js population', () => {
+  // Each layer is padded to the population's widest trial in that layer; a trial's padding must
+  // stay zero and out of its loss, so every epoch matches the reference that holds it unpadded.
+  it('matches every epoch within 1e-4 on populations mixing layer widths, on the rowwise and the looped kernel', async () => {
+    // The deep sigmoid test's shader (padded to 10 units per layer), so a full run compiles it once.
+    const deep = { epochs: 20, hiddenLayers: 3, activation: 'sigmoid' as const, optimizer: 'adam' as const, learningRate: 0.03, batchSize: 10 };
+    const rowwise: FusedTestRun = {
+      dataset: 'blobs',
+      samples: 60,
+      trials: [
+        { settings: { ...deep, units: 6, units2: 10, units3: 4 }, seed: 1 },
+        { settings: { ...deep, units: 10, units2: 6, optimizer: 'momentum' }, seed: 2 },
+        { settings: { ...deep, units: 8 }, seed: 3 },
+      ],
+    };
+    const wide = { epochs: 20, hiddenLayers: 3, activation: 'tanh' as const, optimizer: 'adam' as const, learningRate: 0.01, batchSize: 16 };
+    const looped: FusedTestRun = {
+      dataset: 'spiral',
+      samples: 60,
+      trials: [
+        { settings: { ...wide, units: 64, units2: 8, units3: 4 }, seed: 1 },
+        { settings: { ...wide, units: 16, units2: 8, l1: 0.001 }, seed: 2 },
+        { settings: { ...wide, units: 8, units2: 64, units3: 4, optimizer: 'momentum' }, seed: 3 },
+        { settings: { ...wide, units: 12 }, seed: 4 },
+      ],
+    };
+    for (const [run, kernel] of [[rowwise, 'rowwise'], [looped, 'looped']] as const) {
+      const fused = await trainWithWeights('fused', run);
+      const reference = await trainWithWeights('reference', run);
+      assert.equal(fused.kernel, kernel);
+      const difference = largestDifference(fused.histories, reference.histories);
+      assert.ok(difference < 1e-4, `${kernel}: ${difference}`);
+      // The weights come back at each trial's own widths, equal to the reference's.
+      fused.weights.forEach((weights, k) => {
+        assert.equal(weights.length, reference.weights[k].length, `${kernel} trial ${k}`);
+        weights.forEach((value, i) => assert.ok(Math.abs(value - reference.weights[k][i]) < 1e-3, `${kernel} trial ${k} weight ${i}: ${value} vs ${reference.weights[k][i]}`));
+      });
+    }
+  });
+
+  it('matches every epoch within 1e-4 with Adam at β1 = 0.8, β2 = 0.99, on the rowwise and the looped kernel', async () => {
+    // 16 units: the first test's shader (penalties, best-weights copy), compiled once in a full run.
+    for (const [units, kernel] of [[16, 'rowwise'], [64, 'looped']] as const) {
+      const settings = { epochs: 20, hiddenLayers: 2, units, activation: 'relu' as const, optimizer: 'adam' as const, learningRate: 0.03, batchSize: 16 };
+      const run: FusedTestRun = {
+        dataset: 'spiral',
+        samples: 60,
+        trials: [
+          { settings: { ...settings, beta1: 0.8, beta2: 0.99 }, seed: 1 },
+          { settings, seed: 1 },
+          { settings: { ...settings, beta1: 0.95, learningRate: 0.01, l2: 0.01, patience: 1 }, seed: 2 },
+        ],
+      };
+      const fused = await trainWithWeights('fused', run);
+      assert.equal(fused.kernel, kernel);
+      const difference = largestDifference(fused.histories, (await trainWithWeights('reference', run)).histories);
+      assert.ok(difference < 1e-4, `${kernel}: ${difference}`);
+      // Same seed, default β's: a different path, so the β's did reach the kernel.
+      const final = (k: number) => fused.histories[k].at(-1)![0];
+      assert.ok(Math.abs(final(0) - final(1)) > 1e-3 * final(1), `${kernel}: β's made no difference (${final(0)} vs ${final(1)})`);
+    }
+  });
+});

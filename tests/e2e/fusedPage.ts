@@ -31,6 +31,8 @@ export type FusedTestHistory = [number, number, number | null, number | null, st
 export interface FusedTestResult {
   histories: FusedTestHistory[];
   weights: number[][];
+  /** Fused runs only: the kernel that ran ('rowwise' unrolled rows, or 'looped'). */
+  kernel?: 'rowwise' | 'looped';
 }
 
 function options(run: FusedTestRun): PopulationOptions {
@@ -74,7 +76,8 @@ async function fused(run: FusedTestRun): Promise<FusedTestResult> {
     device = await requestTrainingDevice(adapter);
   }
   const population = await createFusedPopulation({ ...options(run), device, epochsPerSubmit: run.epochsPerSubmit, epochsPerDispatch: run.epochsPerDispatch, workgroupMemory: run.workgroupMemory });
-  return history(population);
+  const kernel = population.structure.rowwise ? 'rowwise' : 'looped';
+  return { ...(await history(population)), kernel };
 }
 
 async function reference(run: FusedTestRun): Promise<FusedTestResult> {

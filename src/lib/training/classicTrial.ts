@@ -14,6 +14,7 @@ import { familyOptions } from '../models/familyOptions';
 import { type FeatureTable } from '../models/table';
 import { trainModelSteps } from '../models/trainModel';
 import type { TrainedModel } from './soloTrial';
+import { yieldToEventLoop } from './eventLoop';
 
 type TrialEnd = Exclude<TrainingEnd, 'failed'>;
 
@@ -57,18 +58,6 @@ export function asTrainedModel(model: FittedModel): TrainedModel {
     },
     dispose: () => undefined,
   };
-}
-
-/** Yields to the worker's event loop (so a Stop message is heard) without setTimeout's clamping. */
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
 }
 
 /** How long (ms) steps may run back to back before the loop yields. */

@@ -8,6 +8,7 @@ import type { Random } from '../core/random';
 import type { EpochRecord } from '../core/trial';
 import type { TrialData } from '../core/trialInputs';
 import { buildMlp, polynomialFeatureCount, polynomialFeatures, weightPenalty } from './mlp';
+import { yieldToEventLoop } from './eventLoop';
 import { createOptimizer } from './optimizer';
 import type { HypergradientOptimizer } from './hypergradientOptimizer';
 
@@ -42,18 +43,6 @@ function dataLoss(outputs: tf.Tensor, targets: tf.Tensor, classCount: number): t
 
 function accuracy(outputs: tf.Tensor, targets: tf.Tensor): tf.Scalar {
   return tf.equal(tf.argMax(outputs, 1), tf.argMax(targets, 1)).toFloat().mean() as tf.Scalar;
-}
-
-/** Yields to the worker's event loop (so a Stop message is heard) without setTimeout's clamping. */
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
 }
 
 /** The network of one trial (an MLP, or ridge as a linear layer on polynomial features) with its training state. */

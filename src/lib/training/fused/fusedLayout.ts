@@ -3,7 +3,7 @@
  * WGSL generator (fusedShader.ts) and the runner (fusedPopulation.ts), so both agree on every
  * offset. All sizes count 32-bit words.
  */
-import type { Activation, ModelSettings } from '../../core/modelSettings';
+import { hiddenWidths, type Activation, type ModelSettings } from '../../core/modelSettings';
 import { updateCoefficients } from '../stackedOptimizer';
 import type { PopulationTrialState } from '../populationProgress';
 
@@ -17,8 +17,10 @@ export interface FusedStructure {
   classification: boolean;
   /** Hidden layers, 0–6. */
   hiddenLayers: number;
-  /** Widest hidden layer of any trial (the padded stride of hidden activations and kernels). */
+  /** Widest hidden layer of any trial and layer (the row stride of hidden activations in scratch). */
   hiddenWidth: number;
+  /** Each hidden layer's width padded to the population's widest in that layer (kernels and biases); absent: hiddenWidth for all. */
+  hiddenWidths?: number[];
   /** Hidden-layer activation. */
   activation: Activation;
   /** Rows of the per-trial scratch (largest batch, and the evaluation chunk). */
@@ -77,7 +79,9 @@ export interface FusedLayout {
 }
 
 /** Words per trial of the settings buffer (see packTrialSettings). */
-export const trialSettingsWords = 18;
+export const trialSettingsWords = 23;
+/** Hidden-layer widths each trial's settings carry (fusedLimits.hiddenLayers). */
+export const trialWidthWords = 6;
 /** Words per trial of the status buffer before the epoch records. */
 export const statusHeaderWords = 8;
 /** Words per epoch record: train loss, validation loss, train accuracy, validation accuracy. */
@@ -98,10 +102,22 @@ export const statusFields = {
   secondPower: 7,
 } as const;
 
+/** Padded widths of a structure's layers, input to output: features, each hidden layer's padded width, outputs. */
+export function paddedWidths(structure: Pick<FusedStructure, 'featureCount' | 'outputCount' | 'hiddenLayers' | 'hiddenWidth' | 'hiddenWidths'>): number[] {
+  const hidden = structure.hiddenWidths ?? Array.from({ length: structure.hiddenLayers }, () => structure.hiddenWidth);
+  return [structure.featureCount, ...hidden, structure.outputCount];
+}
+
+/** Each hidden layer's width padded to the widest of the trials in that layer (all trials of one depth). */
+export function populationWidths(trials: { settings: ModelSettings }[]): number[] {
+  const widths = trials.map(({ settings }) => hiddenWidths(settings));
+  return widths[0].map((_, layer) => widths.reduce((widest, trial) => Math.max(widest, trial[layer]), 0));
+}
+
 /** Computes the buffer layout of a structure. */
 export function fusedLayout(structure: FusedStructure): FusedLayout {
-  const { featureCount, outputCount, hiddenLayers, hiddenWidth, rows } = structure;
-  const widths = [featureCount, ...Array.from({ length: hiddenLayers }, () => hiddenWidth), outputCount];
+  const { outputCount, hiddenLayers, hiddenWidth, rows } = structure;
+  const widths = paddedWidths(structure);
   const layers: FusedLayerLayout[] = [];
   let offset = 0;
   for (let layer = 0; layer + 1 < widths.length; layer++) {
@@ -134,13 +150,15 @@ export function statusStride(recordCapacity: number): number {
 }
 
 /**
- * One trial's settings as the shader reads them, 18 words (u32 and f32 bits):
- * units, batchSize, epochs, patience, keepBest, seed, dropout, learningRate, l1, l2, then the
- * 8 update coefficients of stackedOptimizer.ts's unified rule.
+ * One trial's settings as the shader reads them, 23 words (u32 and f32 bits): the widths of
+ * hidden layers 1–6 (0 past its depth), batchSize, epochs, patience, keepBest, seed, dropout,
+ * learningRate, l1, l2, then the 8 update coefficients of stackedOptimizer.ts's unified rule
+ * (Adam's β1, β2 and their bias-correction bases are the trial's own).
  */
 export function packTrialSettings(settings: ModelSettings, seed: number, trainCount: number, target: DataView, byteOffset: number): void {
+  const widths = hiddenWidths(settings);
   const words = [
-    settings.hiddenLayers > 0 ? settings.units : 0,
+    ...Array.from({ length: trialWidthWords }, (_, layer) => widths[layer] ?? 0),
     Math.max(1, Math.min(settings.batchSize, trainCount)),
     settings.epochs,
     settings.patience,

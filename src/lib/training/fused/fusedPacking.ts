@@ -4,6 +4,7 @@
  * its padded offsets, and the status words. Plain arrays; fusedPopulation.ts uploads them.
  */
 import type { PopulationOptions } from '../population';
+import { hiddenWidths } from '../../core/modelSettings';
 import { initialWeights } from '../initialWeights';
 import { packTrialSettings, statusFields, trialSettingsWords, type FusedLayout, type FusedStructure } from './fusedLayout';
 
@@ -28,11 +29,9 @@ export interface FusedPacking extends FusedDataOffsets {
   statusWords: Float32Array;
 }
 
-/** Layer widths of trial k, unpadded: [featureCount, ...hidden units, outputs]. */
+/** Layer widths of trial k, unpadded: [featureCount, ...each hidden layer's units, outputs]. */
 export function fusedWidths(options: PopulationOptions, structure: FusedStructure, k: number): number[] {
-  const { settings } = options.trials[k];
-  const units = settings.hiddenLayers > 0 ? settings.units : 0;
-  return [options.featureCount, ...Array.from({ length: structure.hiddenLayers }, () => units), structure.outputCount];
+  return [options.featureCount, ...hiddenWidths(options.trials[k].settings), structure.outputCount];
 }
 
 /** Packs the starting contents of every buffer for `capacity` epochs per submit and a status stride of `stride` words. */

@@ -22,6 +22,43 @@ export function accessors(structure: FusedStructure) {
 }
 
 /**
+ * The WGSL bounds of dense layer `index`'s fan-in and fan-out for the running trial: F and C at
+ * the ends, else the trial's own width of that hidden layer (units[layer], read from its settings),
+ * so loops never touch the padding past it.
+ */
+export function layerBounds(structure: Pick<FusedStructure, 'hiddenLayers'>, index: number): { inputs: string; outputs: string } {
+  return { inputs: index === 0 ? 'F' : `units[${index - 1}]`, outputs: index === structure.hiddenLayers ? 'C' : `units[${index}]` };
+}
+
+/**
+ * The batch-gradient sums of dense layer `index` and the optimiser step of each of its
+ * parameters (with the L1/L2 terms where used), from the layer's output deltas at `delta` and its
+ * inputs (the features, or the previous layer's activations in scratch). The one copy both
+ * kernels call: one lane per parameter, the trial's own widths as bounds (padding never stepped).
+ */
+export function gradientUpdates(structure: FusedStructure, index: number, delta: string): string {
+  const layout = fusedLayout(structure);
+  const layer = layout.layers[index];
+  const { weight } = accessors(structure);
+  const { inputs, outputs } = layerBounds(structure, index);
+  const input = index === 0 ? 'featureAt(data[rowList + r], i)' : `scratch[s + ${layout.hiddenActivations[index - 1]}u + r * H + i]`;
+  const penalty = structure.penalty ? ` + setting.l1 * sign(${weight('k')}) + 2.0 * setting.l2 * ${weight('k')}` : '';
+  return `  for (var item = lane; item < (${inputs} + 1u) * ${outputs}; item += WG) {
+    let i = item / ${outputs};
+    let j = item % ${outputs};
+    var sum = 0.0;
+    if (i < ${inputs}) {
+      for (var r = 0u; r < count; r++) { sum += ${input} * scratch[${delta} + r * DW + j]; }
+      let k = ${layer.kernel}u + i * ${layer.outputs}u + j;
+      applyUpdate(w, k, sum${penalty}, setting, scale, secondScale);
+    } else {
+      for (var r = 0u; r < count; r++) { sum += scratch[${delta} + r * DW + j]; }
+      applyUpdate(w, ${layer.bias}u + j, sum, setting, scale, secondScale);
+    }
+  }`;
+}
+
+/**
  * Loss and correctness of one row, computed by one lane alone in private arrays (no dropout),
  * with the same sums in the same order as forwardPass and rowLoss, so the numbers agree.
  */
@@ -29,7 +66,7 @@ export function evaluateRow(structure: FusedStructure): string {
   const layout = fusedLayout(structure);
   const { hiddenLayers } = structure;
   const { weight } = accessors(structure);
-  const lines = [`fn evaluateRow(trial: u32, units: u32, row: u32) -> vec2<f32> {
+  const lines = [`fn evaluateRow(trial: u32, units: Widths, row: u32) -> vec2<f32> {
   let w = trial * ${layout.parameterStride}u;
   var hiddenA: array<f32, H>;
   var hiddenB: array<f32, H>;
@@ -39,9 +76,10 @@ export function evaluateRow(structure: FusedStructure): string {
     const source = index % 2 === 1 ? 'hiddenA' : 'hiddenB';
     const target = isOutput ? 'o' : index % 2 === 0 ? 'hiddenA' : 'hiddenB';
     const input = index === 0 ? 'featureAt(row, i)' : `${source}[i]`;
-    lines.push(`  for (var j = 0u; j < ${isOutput ? 'C' : 'units'}; j++) {
+    const { inputs, outputs } = layerBounds(structure, index);
+    lines.push(`  for (var j = 0u; j < ${outputs}; j++) {
     var sum = 0.0;
-    for (var i = 0u; i < ${index === 0 ? 'F' : 'units'}; i++) { sum += ${input} * ${weight(`${layer.kernel}u + i * ${layer.outputs}u + j`)}; }
+    for (var i = 0u; i < ${inputs}; i++) { sum += ${input} * ${weight(`${layer.kernel}u + i * ${layer.outputs}u + j`)}; }
     let z = sum + ${weight(`${layer.bias}u + j`)};
     ${target}[j] = ${isOutput ? 'z' : 'activate(z)'};
   }`);
@@ -82,15 +120,14 @@ export function backwardAndUpdate(structure: FusedStructure): string {
   const { hiddenLayers } = structure;
   const { weight, barrier, scratchBase } = accessors(structure);
   const lines: string[] = [];
-  lines.push(`fn backwardPass(trial: u32, units: u32, rowList: u32, count: u32, epoch: u32, position: u32, scale: f32, secondScale: f32) {
+  lines.push(`fn backwardPass(trial: u32, units: Widths, rowList: u32, count: u32, epoch: u32, position: u32, scale: f32, secondScale: f32) {
   let w = trial * ${layout.parameterStride}u;
   let s = ${scratchBase};
   let setting = trials[trial];`);
   let current = 0;
   for (let index = hiddenLayers; index >= 0; index--) {
     const layer = layout.layers[index];
-    const inputs = index === 0 ? 'F' : 'units';
-    const outputs = index === hiddenLayers ? 'C' : 'units';
+    const { inputs, outputs } = layerBounds(structure, index);
     const delta = `s + ${layout.deltas[current]}u`;
     const next = `s + ${layout.deltas[1 - current]}u`;
     const omit = structure.omit ?? [];
@@ -116,21 +153,7 @@ export function backwardAndUpdate(structure: FusedStructure): string {
     }
     current = 1 - current;
     if (omit.includes('gradients')) continue;
-    const input = index === 0 ? 'featureAt(data[rowList + r], i)' : `scratch[s + ${layout.hiddenActivations[index - 1]}u + r * H + i]`;
-    const penalty = structure.penalty ? ` + setting.l1 * sign(${weight('k')}) + 2.0 * setting.l2 * ${weight('k')}` : '';
-    lines.push(`  for (var item = lane; item < (${inputs} + 1u) * ${outputs}; item += WG) {
-    let i = item / ${outputs};
-    let j = item % ${outputs};
-    var sum = 0.0;
-    if (i < ${inputs}) {
-      for (var r = 0u; r < count; r++) { sum += ${input} * scratch[${delta} + r * DW + j]; }
-      let k = ${layer.kernel}u + i * ${layer.outputs}u + j;
-      applyUpdate(w, k, sum${penalty}, setting, scale, secondScale);
-    } else {
-      for (var r = 0u; r < count; r++) { sum += scratch[${delta} + r * DW + j]; }
-      applyUpdate(w, ${layer.bias}u + j, sum, setting, scale, secondScale);
-    }
-  }
+    lines.push(`${gradientUpdates(structure, index, delta)}
   ${barrier};`);
   }
   lines.push('}');

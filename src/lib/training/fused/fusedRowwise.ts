@@ -5,34 +5,30 @@
  * in a software adapter, no per-lane gather), and one barrier per batch instead of one per layer.
  * Only the batch-gradient sums (a sum over rows, so across threads) go through scratch.
  */
-import { fusedLayout, type FusedStructure } from './fusedLayout';
-import { accessors } from './fusedPasses';
+import { fusedLayout, paddedWidths, type FusedStructure } from './fusedLayout';
+import { accessors, gradientUpdates } from './fusedPasses';
 
 /** Largest forward multiply-adds per row the unrolled code is generated for (above: loops, fusedPasses.ts). */
 export const rowwiseLimit = 1536;
 
-/** Forward multiply-adds per row of a structure (its unrolled code grows with it). */
-export function rowwiseCost(structure: Pick<FusedStructure, 'featureCount' | 'outputCount' | 'hiddenLayers' | 'hiddenWidth'>): number {
-  const { featureCount, outputCount, hiddenLayers, hiddenWidth } = structure;
-  if (hiddenLayers === 0) return featureCount * outputCount;
-  return featureCount * hiddenWidth + (hiddenLayers - 1) * hiddenWidth * hiddenWidth + hiddenWidth * outputCount;
-}
-
-/** Widths of the padded layers, input to output. */
-function widths(structure: FusedStructure): number[] {
-  return [structure.featureCount, ...Array.from({ length: structure.hiddenLayers }, () => structure.hiddenWidth), structure.outputCount];
+/** Forward multiply-adds per row of a structure, over its padded layer widths (its unrolled code grows with it). */
+export function rowwiseCost(structure: Pick<FusedStructure, 'featureCount' | 'outputCount' | 'hiddenLayers' | 'hiddenWidth' | 'hiddenWidths'>): number {
+  const sizes = paddedWidths(structure);
+  let cost = 0;
+  for (let layer = 0; layer + 1 < sizes.length; layer++) cost += sizes[layer] * sizes[layer + 1];
+  return cost;
 }
 
 /**
  * The unrolled forward pass of one row into SSA values a{layer}_{unit} (layer 0: the features);
- * hidden units past the trial's width are zeroed (they only matter for sigmoid, whose 0 maps to ½).
+ * hidden units past the trial's width of that layer are zeroed (they only matter for sigmoid, whose 0 maps to ½).
  * With `training`, dropout multiplies kept units by 1/(1 − rate) and keeps the masks m{layer}_{unit}
  * and the activations before dropout h{layer}_{unit} for the backward pass.
  */
 function forwardLines(structure: FusedStructure, training: boolean): string[] {
   const layout = fusedLayout(structure);
   const { weight } = accessors(structure);
-  const sizes = widths(structure);
+  const sizes = paddedWidths(structure);
   const lines: string[] = [];
   for (let i = 0; i < structure.featureCount; i++) lines.push(`  let a0_${i} = featureAt(row, ${i}u);`);
   layout.layers.forEach((layer, index) => {
@@ -45,7 +41,7 @@ function forwardLines(structure: FusedStructure, training: boolean): string[] {
         lines.push(`  let a${name} = ${z};`);
         continue;
       }
-      const masked = structure.activation === 'sigmoid' ? `select(0.0, activate(${z}), ${j}u < units)` : `activate(${z})`;
+      const masked = structure.activation === 'sigmoid' ? `select(0.0, activate(${z}), ${j}u < units[${index}])` : `activate(${z})`;
       if (training && structure.dropout) {
         lines.push(`  let h${name} = ${masked};`);
         lines.push(`  let m${name} = select(keep, 0.0, dropping && dropoutDraw(setting.seed, epoch, position + r, ${index * structure.hiddenWidth + j}u) < setting.dropout);`);
@@ -83,9 +79,9 @@ function lossLines(structure: FusedStructure, gradient: boolean): string[] {
 export function rowwisePasses(structure: FusedStructure): string {
   const layout = fusedLayout(structure);
   const { weight, scratchBase } = accessors(structure);
-  const sizes = widths(structure);
+  const sizes = paddedWidths(structure);
   const L = structure.hiddenLayers;
-  const head: string[] = [`fn trainRow(trial: u32, units: u32, row: u32, r: u32, count: u32, epoch: u32, position: u32) {
+  const head: string[] = [`fn trainRow(trial: u32, units: Widths, row: u32, r: u32, count: u32, epoch: u32, position: u32) {
   let w = trial * ${layout.parameterStride}u;
   let s = ${scratchBase};
   let setting = trials[trial];`];
@@ -112,7 +108,7 @@ export function rowwisePasses(structure: FusedStructure): string {
     upper = current;
   }
   train.push('}');
-  const evaluate = [`fn evaluateRow(trial: u32, units: u32, row: u32) -> vec2<f32> {
+  const evaluate = [`fn evaluateRow(trial: u32, units: Widths, row: u32) -> vec2<f32> {
   let w = trial * ${layout.parameterStride}u;`, ...forwardLines(structure, false), ...lossLines(structure, false), '  return vec2<f32>(loss, correct);', '}'];
   return [...train, ...evaluate].join('\n');
 }
@@ -120,31 +116,12 @@ export function rowwisePasses(structure: FusedStructure): string {
 /** WGSL of the batch-gradient sums and optimiser step of every parameter, from the deltas trainRow stored. */
 export function rowwiseGradients(structure: FusedStructure): string {
   const layout = fusedLayout(structure);
-  const { weight, barrier, scratchBase } = accessors(structure);
-  const lines = [`fn gradientStep(trial: u32, units: u32, rowList: u32, count: u32, scale: f32, secondScale: f32) {
+  const { barrier, scratchBase } = accessors(structure);
+  const lines = [`fn gradientStep(trial: u32, units: Widths, rowList: u32, count: u32, scale: f32, secondScale: f32) {
   let w = trial * ${layout.parameterStride}u;
   let s = ${scratchBase};
   let setting = trials[trial];`];
-  layout.layers.forEach((layer, index) => {
-    const inputs = index === 0 ? 'F' : 'units';
-    const outputs = index === structure.hiddenLayers ? 'C' : 'units';
-    const delta = `s + ${layout.layerDeltas[index]}u`;
-    const input = index === 0 ? 'featureAt(data[rowList + r], i)' : `scratch[s + ${layout.hiddenActivations[index - 1]}u + r * H + i]`;
-    const penalty = structure.penalty ? ` + setting.l1 * sign(${weight('k')}) + 2.0 * setting.l2 * ${weight('k')}` : '';
-    lines.push(`  for (var item = lane; item < (${inputs} + 1u) * ${outputs}; item += WG) {
-    let i = item / ${outputs};
-    let j = item % ${outputs};
-    var sum = 0.0;
-    if (i < ${inputs}) {
-      for (var r = 0u; r < count; r++) { sum += ${input} * scratch[${delta} + r * DW + j]; }
-      let k = ${layer.kernel}u + i * ${layer.outputs}u + j;
-      applyUpdate(w, k, sum${penalty}, setting, scale, secondScale);
-    } else {
-      for (var r = 0u; r < count; r++) { sum += scratch[${delta} + r * DW + j]; }
-      applyUpdate(w, ${layer.bias}u + j, sum, setting, scale, secondScale);
-    }
-  }`);
-  });
+  layout.layers.forEach((_, index) => lines.push(gradientUpdates(structure, index, `s + ${layout.layerDeltas[index]}u`)));
   lines.push(`  ${barrier};`, '}');
   return lines.join('\n');
 }

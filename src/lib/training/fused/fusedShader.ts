@@ -7,8 +7,8 @@
  */
 import { diagnosisThresholds } from '../../core/diagnose';
 import type { Activation } from '../../core/modelSettings';
-import { fusedLayout, fusedStates, statusFields, statusHeaderWords, type FusedStructure } from './fusedLayout';
-import { accessors, applyUpdate, backwardAndUpdate, evaluateRow } from './fusedPasses';
+import { fusedLayout, fusedStates, statusFields, statusHeaderWords, trialWidthWords, type FusedStructure } from './fusedLayout';
+import { accessors, applyUpdate, backwardAndUpdate, evaluateRow, layerBounds } from './fusedPasses';
 import { rowwiseGradients, rowwisePasses } from './fusedRowwise';
 
 const float = (value: number) => (Number.isInteger(value) ? `${value}.0` : `${value}`);
@@ -38,8 +38,9 @@ struct Params {
   validationIndexOffset: u32, orderOffset: u32, orderSlots: u32, firstEpoch: u32,
   epochsPerDispatch: u32, trialOffset: u32, statusStride: u32, baseline: f32,
 }
+alias Widths = array<u32, ${trialWidthWords}>;
 struct Trial {
-  units: u32, batchSize: u32, epochs: u32, patience: u32, keepBest: u32, seed: u32,
+  units: Widths, batchSize: u32, epochs: u32, patience: u32, keepBest: u32, seed: u32,
   dropout: f32, learningRate: f32, l1: f32, l2: f32, coefficients: array<f32, 8>,
 }
 @group(0) @binding(0) var<uniform> params: Params;
@@ -84,7 +85,7 @@ fn statusWrite(trial: u32, field: u32, value: f32) { status[trial * params.statu
   if (!structure.rowwise) emit(evaluateRow(structure));
   // Mean loss and accuracy on both splits in one loop (one inlined copy of evaluateRow): each
   // lane evaluates whole rows, then lane 0 adds the lanes' sums (valid in lane 0 only).
-  emit(`fn evaluateSplits(trial: u32, units: u32) -> vec4<f32> {
+  emit(`fn evaluateSplits(trial: u32, units: Widths) -> vec4<f32> {
   var sum = vec4<f32>(0.0);
   let trainCount = params.trainCount;
   for (var r = lane; r < trainCount + params.validationCount; r += WG) {
@@ -117,14 +118,13 @@ function loopedPasses(structure: FusedStructure): string {
   const lines: string[] = [];
   const emit = (text: string) => lines.push(text);
   // Forward pass of `count` rows whose dataset indices sit at data[rowList + r].
-  emit(`fn forwardPass(trial: u32, units: u32, rowList: u32, count: u32, training: bool, epoch: u32, position: u32) {
+  emit(`fn forwardPass(trial: u32, units: Widths, rowList: u32, count: u32, training: bool, epoch: u32, position: u32) {
   let w = trial * ${layout.parameterStride}u;
   let s = ${scratchBase};
   let setting = trials[trial];`);
   layout.layers.forEach((layer, index) => {
     const isOutput = index === hiddenLayers;
-    const inputs = index === 0 ? 'F' : 'units';
-    const outputs = isOutput ? 'C' : 'units';
+    const { inputs, outputs } = layerBounds(structure, index);
     const input = index === 0 ? 'featureAt(data[rowList + r], i)' : `scratch[s + ${layout.hiddenActivations[index - 1]}u + r * H + i]`;
     emit(`  for (var item = lane; item < count * ${outputs}; item += WG) {
     let r = item / ${outputs};
@@ -214,10 +214,10 @@ fn main(@builtin(workgroup_id) group: vec3<u32>, @builtin(local_invocation_index
   let trial = group.x + params.trialOffset;
   let w = trial * ${layout.parameterStride}u;
   let setting = trials[trial];
-  if (lane == 0u) { sharedWords[0] = setting.batchSize; sharedWords[1] = setting.units; }
+  if (lane == 0u) { sharedWords[0] = setting.batchSize; }
   let shape = workgroupUniformLoad(&sharedWords);
   let batchSize = shape[0];
-  let units = shape[1];
+  let units = setting.units;
 ${structure.local ? `  for (var index = lane; index < 3u * P; index += WG) { localWeights[index] = weights[w + index]; }
   workgroupBarrier();` : ''}
   var firstPower = statusRead(trial, ${field.firstPower}u);

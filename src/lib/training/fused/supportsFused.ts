@@ -1,6 +1,6 @@
-import { hasUniformWidthsAndDefaultBetas, type ModelSettings } from '../../core/modelSettings';
+import { hiddenWidths, type ModelSettings } from '../../core/modelSettings';
 import { maxOf } from '../../core/extent';
-import { fusedLayout, statusStride, workgroupBytes, type FusedStructure } from './fusedLayout';
+import { fusedLayout, populationWidths, statusStride, workgroupBytes, type FusedStructure } from './fusedLayout';
 import { rowwiseCost, rowwiseLimit } from './fusedRowwise';
 
 /** Whether the fused trainer can run a set of trials, and why not when it can't. */
@@ -30,27 +30,28 @@ export function fusedWorkgroupSize(hiddenWidth: number): number {
 
 /**
  * Checks that trials can train together in the fused kernel: all MLPs of one depth and
- * activation (units, batch size and every training setting may differ), within fusedLimits and
+ * activation (each layer's units, batch size, Adam's β's and every training setting may differ;
+ * each layer is padded to its widest trial, the padding masked), within fusedLimits and
  * the device's buffer limits. Returns the shader's structure, or the reason it can't.
  */
 export function supportsFused(trials: { settings: ModelSettings }[], context: FusedSupportContext): FusedSupport {
   if (trials.length === 0) return { supported: false, reason: 'no trials' };
   const first = trials[0].settings;
   for (const { settings } of trials) {
-    if (!hasUniformWidthsAndDefaultBetas(settings)) return { supported: false, reason: 'the fused kernel uses one width for all layers and Adam\'s default β\'s (0.9, 0.999)' };
     if (settings.kind !== 'mlp') return { supported: false, reason: `the fused kernel trains MLPs, not ${settings.kind}` };
     if (settings.optimizer === 'sgd-hd' || settings.optimizer === 'adam-hd') return { supported: false, reason: `the fused kernel keeps each learning rate fixed, and ${settings.optimizer} adapts it (hypergradient descent)` };
     if (settings.hiddenLayers !== first.hiddenLayers || settings.activation !== first.activation) {
       return { supported: false, reason: 'trials differ in depth or activation: train them as separate populations' };
     }
     if (settings.hiddenLayers > fusedLimits.hiddenLayers) return { supported: false, reason: `more than ${fusedLimits.hiddenLayers} hidden layers` };
-    if (settings.hiddenLayers > 0 && settings.units > fusedLimits.units) return { supported: false, reason: `more than ${fusedLimits.units} units per layer` };
+    if (hiddenWidths(settings).some((units) => units > fusedLimits.units)) return { supported: false, reason: `more than ${fusedLimits.units} units per layer` };
     if (settings.dropout < 0 || settings.dropout >= 1) return { supported: false, reason: `dropout ${settings.dropout} is outside [0, 1)` };
   }
   if (context.classCount > fusedLimits.classes) return { supported: false, reason: `more than ${fusedLimits.classes} classes` };
   if (context.featureCount > fusedLimits.features) return { supported: false, reason: `more than ${fusedLimits.features} input columns` };
   if (context.classCount === 1 || context.classCount < 0) return { supported: false, reason: `invalid classCount ${context.classCount}` };
-  const hiddenWidth = first.hiddenLayers > 0 ? maxOf(trials.map((trial) => trial.settings.units)) : 0;
+  const widths = populationWidths(trials);
+  const hiddenWidth = widths.length > 0 ? maxOf(widths) : 0;
   const largestBatch = maxOf(trials.map((trial) => Math.min(trial.settings.batchSize, context.trainCount)));
   const shape: Omit<FusedStructure, 'local'> = {
     featureCount: context.featureCount,
@@ -58,6 +59,7 @@ export function supportsFused(trials: { settings: ModelSettings }[], context: Fu
     classification: context.classCount > 0,
     hiddenLayers: first.hiddenLayers,
     hiddenWidth,
+    hiddenWidths: widths,
     activation: first.activation,
     rows: Math.max(32, largestBatch),
     workgroupSize: fusedWorkgroupSize(hiddenWidth),

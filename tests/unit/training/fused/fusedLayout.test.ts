@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultModelSettings } from '../../../../src/lib/core/modelSettings';
-import { fusedLayout, packTrialSettings, trialSettingsWords } from '../../../../src/lib/training/fused/fusedLayout';
+import { defaultModelSettings, type ModelSettings } from '../../../../src/lib/core/modelSettings';
+import { fusedLayout, packTrialSettings, populationWidths, trialSettingsWords } from '../../../../src/lib/training/fused/fusedLayout';
 import { fusedShader } from '../../../../src/lib/training/fused/fusedShader';
 
 describe('fusedLayout', () => {
@@ -24,11 +24,38 @@ describe('fusedLayout', () => {
     expect(fusedShader({ ...structure, local: true })).not.toContain('storageBarrier()');
   });
 
-  it('packs a trial as 18 words: integers, then rates and the update coefficients', () => {
+  it('packs a trial as 23 words: six layer widths, integers, then rates and the update coefficients', () => {
     const view = new DataView(new ArrayBuffer(trialSettingsWords * 4));
-    packTrialSettings({ ...defaultModelSettings, units: 7, batchSize: 500, learningRate: 0.25, optimizer: 'sgd' }, 9, 320, view, 0);
-    expect([0, 1, 2, 5].map((word) => view.getUint32(word * 4, true))).toEqual([7, 320, defaultModelSettings.epochs, 9]);
-    expect(view.getFloat32(7 * 4, true)).toBe(0.25);
-    expect(Array.from({ length: 8 }, (_, i) => view.getFloat32((10 + i) * 4, true))).toEqual([0, 1, 0, 0, 0, 0, 1, 0]);
+    packTrialSettings({ ...defaultModelSettings, hiddenLayers: 3, units: 7, units2: 3, batchSize: 500, learningRate: 0.25, optimizer: 'sgd' }, 9, 320, view, 0);
+    // Layer 3's width 0 means "as wide as layer 1"; layers past the depth are 0.
+    expect(Array.from({ length: 6 }, (_, i) => view.getUint32(i * 4, true))).toEqual([7, 3, 7, 0, 0, 0]);
+    expect([6, 7, 10].map((word) => view.getUint32(word * 4, true))).toEqual([320, defaultModelSettings.epochs, 9]);
+    expect(view.getFloat32(12 * 4, true)).toBe(0.25);
+    expect(Array.from({ length: 8 }, (_, i) => view.getFloat32((15 + i) * 4, true))).toEqual([0, 1, 0, 0, 0, 0, 1, 0]);
+  });
+
+  it('packs a trial\'s own Adam β\'s as its decay rates and bias-correction bases', () => {
+    const view = new DataView(new ArrayBuffer(trialSettingsWords * 4));
+    packTrialSettings({ ...defaultModelSettings, optimizer: 'adam', beta1: 0.8, beta2: 0.99 }, 1, 320, view, 0);
+    const coefficients = Array.from({ length: 8 }, (_, i) => view.getFloat32((15 + i) * 4, true));
+    expect(coefficients).toEqual([0.8, 1 - 0.8, 0.99, 1 - 0.99, 0.8, 0.99, 0, 1e-7].map(Math.fround));
+  });
+
+  it('pads each hidden layer to the widest trial in that layer, not to the widest layer overall', () => {
+    const trial = (settings: Partial<ModelSettings>) => ({ settings: { ...defaultModelSettings, hiddenLayers: 3, ...settings } });
+    const widths = populationWidths([trial({ units: 8, units2: 16, units3: 4 }), trial({ units: 16, units2: 8, units3: 8 }), trial({ units: 12 })]);
+    expect(widths).toEqual([16, 16, 12]);
+    const structure = { featureCount: 2, outputCount: 3, classification: true, hiddenLayers: 3, hiddenWidth: 16, hiddenWidths: widths, activation: 'relu' as const, rows: 32, workgroupSize: 32, dropout: false, penalty: false, keepBest: false, local: false };
+    const layout = fusedLayout(structure);
+    expect(layout.layers.map((layer) => [layer.inputs, layer.outputs, layer.kernel, layer.bias])).toEqual([
+      [2, 16, 0, 32],
+      [16, 16, 48, 304],
+      [16, 12, 320, 512],
+      [12, 3, 524, 560],
+    ]);
+    expect(layout.parameterCount).toBe(563);
+    // Hidden activations keep the widest layer's row stride.
+    expect(layout.hiddenActivations).toEqual([0, 32 * 16, 2 * 32 * 16]);
+    expect(fusedShader(structure)).toContain('units: Widths');
   });
 });

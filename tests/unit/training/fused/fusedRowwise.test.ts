@@ -16,12 +16,12 @@ describe('fusedRowwise', () => {
     expect(fusedLayout({ ...structure, rowwise: false }).layerDeltas).toEqual([]);
   });
 
-  it('reads every weight at a constant index and masks sigmoid units past the trial width', () => {
+  it('reads every weight at a constant index and masks sigmoid units past the trial\'s width of that layer', () => {
     const code = fusedShader(structure);
     expect(code).toContain('fn trainRow(');
     expect(code).not.toContain('fn forwardPass(');
     // First hidden unit of layer 1: inputs 0 and 1 at kernel words 0 and 4, bias at word 8.
-    expect(code).toContain('let a1_0 = select(0.0, activate(a0_0 * localWeights[0u] + a0_1 * localWeights[4u] + localWeights[8u]), 0u < units);');
+    expect(code).toContain('let a1_0 = select(0.0, activate(a0_0 * localWeights[0u] + a0_1 * localWeights[4u] + localWeights[8u]), 0u < units[0]);');
     expect(fusedShader({ ...structure, activation: 'tanh' })).toContain('let a1_0 = activate(a0_0 * localWeights[0u]');
   });
 
@@ -34,5 +34,16 @@ describe('fusedRowwise', () => {
     expect(small.supported && small.structure.rowwise).toBe(true);
     expect(rowwiseCost({ featureCount: 2, outputCount: 2, hiddenLayers: 2, hiddenWidth: 64 })).toBeGreaterThan(rowwiseLimit);
     expect(large.supported && large.structure.rowwise).toBe(false);
+  });
+
+  it('counts the forward multiply-adds over each layer\'s padded width, so narrow later layers keep a net rowwise', () => {
+    expect(rowwiseCost({ featureCount: 2, outputCount: 3, hiddenLayers: 3, hiddenWidth: 16, hiddenWidths: [16, 8, 4] })).toBe(2 * 16 + 16 * 8 + 8 * 4 + 4 * 3);
+    const trial = (units: number, units2: number) => ({ settings: { ...defaultModelSettings, hiddenLayers: 2, units, units2 } });
+    // 64 then 4 units: 2·64 + 64·4 + 4·2 = 392 multiply-adds (64 in both layers would be 4,352).
+    const narrowSecond = supportsFused([trial(64, 4)], { featureCount: 2, classCount: 2, trainCount: 320 });
+    expect(narrowSecond.supported && narrowSecond.structure.rowwise).toBe(true);
+    const wideSecond = supportsFused([trial(64, 4), trial(4, 64)], { featureCount: 2, classCount: 2, trainCount: 320 });
+    expect(wideSecond.supported && wideSecond.structure.hiddenWidths).toEqual([64, 64]);
+    expect(wideSecond.supported && wideSecond.structure.rowwise).toBe(false);
   });
 });

@@ -17,6 +17,22 @@ describe('supportsFused', () => {
     }
   });
 
+  it('accepts trials with their own width per layer and their own Adam β\'s, padding each layer to its widest trial', () => {
+    const support = supportsFused([trial({ hiddenLayers: 3, units: 8, units2: 16, units3: 4 }), trial({ hiddenLayers: 3, units: 16, units2: 8, beta1: 0.8, beta2: 0.99 }), trial({ hiddenLayers: 3, units: 6 })], context);
+    expect(support.supported).toBe(true);
+    if (support.supported) {
+      expect(support.structure.hiddenWidths).toEqual([16, 16, 16]);
+      expect(support.structure.hiddenWidth).toBe(16);
+    }
+    const narrow = supportsFused([trial({ hiddenLayers: 2, units: 8, units2: 4 }), trial({ hiddenLayers: 2, units: 6, units2: 3 })], context);
+    expect(narrow.supported && narrow.structure.hiddenWidths).toEqual([8, 4]);
+  });
+
+  it('refuses a later layer wider than 128 units', () => {
+    const support = supportsFused([trial({ hiddenLayers: 2, units: 16, units2: 129 })], context);
+    expect(support.supported ? '' : support.reason).toMatch(/128 units/);
+  });
+
   it('says why it refuses ridge models, mixed depths and layers wider than 128 units', () => {
     const reason = (trials: ReturnType<typeof trial>[]) => {
       const support = supportsFused(trials, context);
