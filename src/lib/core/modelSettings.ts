@@ -179,9 +179,3 @@ export function adamBetas(settings: Pick<ModelSettings, 'optimizer'> & Partial<P
   if (!usesAdamBetas(settings.optimizer)) return { ...defaultAdamBetas };
   return { beta1: settings.beta1 ?? defaultAdamBetas.beta1, beta2: settings.beta2 ?? defaultAdamBetas.beta2 };
 }
-
-/** Whether every hidden layer is as wide as the first and Adam (if used) runs at the default β's: the network a single-width trainer can hold. */
-export function hasUniformWidthsAndDefaultBetas(settings: ModelSettings): boolean {
-  const { beta1, beta2 } = adamBetas(settings);
-  return hiddenWidths(settings).every((width) => width === settings.units) && beta1 === defaultAdamBetas.beta1 && beta2 === defaultAdamBetas.beta2;
-}

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { invalidSetting } from '../../../src/lib/core/modelChecks';
-import { adamBetas, defaultModelSettings, hasUniformWidthsAndDefaultBetas, hiddenWidths, trialSettings } from '../../../src/lib/core/modelSettings';
+import { adamBetas, defaultModelSettings, hiddenWidths, trialSettings } from '../../../src/lib/core/modelSettings';
 import { withConditions } from '../../../src/lib/core/searchConditions';
 import { defaultSettings, modelSettingsOf, searchFormDimension, searchSpace, settingDefinitions, type SearchFormSetting } from '../../../src/lib/core/settings';
 import { isActive, validateSpace, type Params } from '../../../src/lib/core/space';
@@ -34,15 +34,6 @@ describe("Adam's β's", () => {
     expect(adamBetas({ ...defaultModelSettings, optimizer: 'adam-hd', beta1: 0.5, beta2: 0.9 })).toEqual({ beta1: 0.5, beta2: 0.9 });
     expect(adamBetas({ ...defaultModelSettings, optimizer: 'sgd', beta1: 0.5 })).toEqual({ beta1: 0.9, beta2: 0.999 });
     expect(adamBetas({ optimizer: 'adam' })).toEqual({ beta1: 0.9, beta2: 0.999 });
-  });
-
-  it('hasUniformWidthsAndDefaultBetas holds for the defaults and fails for a narrower layer or another β', () => {
-    expect(hasUniformWidthsAndDefaultBetas(defaultModelSettings)).toBe(true);
-    expect(hasUniformWidthsAndDefaultBetas({ ...defaultModelSettings, units2: 16 })).toBe(true);
-    expect(hasUniformWidthsAndDefaultBetas({ ...defaultModelSettings, units2: 8 })).toBe(false);
-    expect(hasUniformWidthsAndDefaultBetas({ ...defaultModelSettings, hiddenLayers: 1, units2: 8 })).toBe(true);
-    expect(hasUniformWidthsAndDefaultBetas({ ...defaultModelSettings, beta2: 0.99 })).toBe(false);
-    expect(hasUniformWidthsAndDefaultBetas({ ...defaultModelSettings, optimizer: 'sgd', beta2: 0.99 })).toBe(true);
   });
 });
 
