@@ -16,7 +16,7 @@ import { exported, useWasm, withoutWebGPU } from './searchReload';
 
 let session: Session;
 before(async () => {
-  session = await openSession();
+  session = await openSession({ startOn: 'wasm' });
 });
 after(async () => {
   await session?.close();

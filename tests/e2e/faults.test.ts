@@ -10,7 +10,7 @@ import { openPage, openSession, type Session } from './harness';
 
 let session: Session;
 before(async () => {
-  session = await openSession();
+  session = await openSession({ startOn: 'wasm' });
 });
 after(async () => {
   await session?.close();

@@ -10,7 +10,7 @@ let page: Page;
 let context: BrowserContext;
 
 before(async () => {
-  session = await openSession();
+  session = await openSession({ startOn: 'wasm' });
   ({ page, context } = await openPage(session, { initScript: withoutWebGPU }));
   await page.goto(`${session.url}#dataset=moons&samples=300&hiddenLayers=1&optimizer=adam-hd&learningRate=0.001&epochs=30`);
   await waitForBackend(page);

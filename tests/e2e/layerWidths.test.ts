@@ -21,7 +21,7 @@ const screenshots = process.env.LAYER_SCREENSHOTS;
 
 let session: Session;
 before(async () => {
-  session = await openSession();
+  session = await openSession({ startOn: 'wasm' });
 });
 after(async () => {
   await session?.close();

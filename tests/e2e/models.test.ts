@@ -10,7 +10,7 @@ let context: BrowserContext;
 let log: PageLog;
 
 before(async () => {
-  session = await openSession();
+  session = await openSession({ startOn: 'wasm' });
   ({ page, context, log } = await openPage(session, { initScript: withoutWebGPU }));
   await page.goto(`${session.url}#dataset=moons&samples=300`);
   await waitForBackend(page);

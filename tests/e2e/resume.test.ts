@@ -5,7 +5,7 @@ import { ended, exported, savedEndedTrials, useWasm, withoutWebGPU } from './sea
 
 let session: Session;
 before(async () => {
-  session = await openSession();
+  session = await openSession({ startOn: 'wasm' });
 });
 after(async () => {
   await session?.close();

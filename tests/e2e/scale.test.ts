@@ -19,7 +19,7 @@ import { largeStudy, recordLongTasks, scaleScenario } from './scaleScenario';
 
 let session: Session;
 before(async () => {
-  session = await openSession();
+  session = await openSession({ startOn: 'wasm' });
 });
 after(async () => {
   await session?.close();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { writeFile, mkdir } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
-import { openSession, waitForBackend, type Session } from './harness';
+import { openSession, startOnScript, waitForBackend, type Session } from './harness';
 import { openAt } from './layoutChecks';
 import { exported, useWasm } from './searchReload';
 
@@ -16,8 +16,10 @@ after(async () => {
 describe('saved and imported studies in the full views', () => {
   it('a saved Bayesian search reopens as a map with its surrogate, curves, parallel coordinates and replay, on the remembered backend', async () => {
     const { page, context, errors } = await openAt(session.browser, { width: 1366, height: 768 });
+    // Starts on CPU (as if chosen before, so nothing is measured first); choosing WASM below is what the reload must remember.
+    await context.addInitScript(startOnScript('cpu'));
     await page.goto(session.url);
-    await waitForBackend(page);
+    assert.equal(await waitForBackend(page), 'cpu');
     await useWasm(page);
     await page.getByTestId('samples-input').fill('100');
     await page.getByTestId('epochs-input').fill('3');
