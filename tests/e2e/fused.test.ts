@@ -39,11 +39,11 @@ after(async () => {
   if (folder) rmSync(folder, { recursive: true, force: true });
 });
 
-const trainWithWeights = (which: 'fused' | 'reference', run: FusedTestRun): Promise<FusedTestResult> =>
+const trainWithWeights = (which: 'fused' | 'reference' | 'hypergradient', run: FusedTestRun): Promise<FusedTestResult> =>
   page.evaluate(([name, argument]) => window.fusedTest[name](argument), [which, run] as const);
-const train = async (which: 'fused' | 'reference', run: FusedTestRun) => (await trainWithWeights(which, run)).histories;
+const train = async (which: 'fused' | 'reference' | 'hypergradient', run: FusedTestRun) => (await trainWithWeights(which, run)).histories;
 
-/** Largest relative difference of train and validation losses over all epochs; also checks lengths and end states. */
+/** Largest relative difference of train and validation losses (and accuracies, and hypergradient trials' learning rates) over all epochs; also checks lengths and end states. */
 function largestDifference(fused: FusedTestHistory[], reference: FusedTestHistory[]): number {
   assert.equal(fused.length, reference.length);
   let largest = 0;
@@ -52,10 +52,11 @@ function largestDifference(fused: FusedTestHistory[], reference: FusedTestHistor
     assert.equal(history.at(-1)?.[4], reference[k].at(-1)?.[4], `trial ${k} ended differently`);
     history.forEach((epoch, e) => {
       if (epoch[4] === 'diverged') return;
-      for (const column of [0, 1, 2, 3] as const) {
+      assert.equal(epoch[5] === undefined, reference[k][e][5] === undefined, `trial ${k} epoch ${e + 1}: a learning rate on one side only`);
+      for (const column of [0, 1, 2, 3, 5] as const) {
         const mine = epoch[column];
         const theirs = reference[k][e][column];
-        if (mine === null || theirs === null) continue;
+        if (mine === null || theirs === null || mine === undefined || theirs === undefined) continue;
         largest = Math.max(largest, Math.abs(mine - theirs) / Math.max(Math.abs(theirs), 1e-12));
       }
     });
@@ -223,6 +224,39 @@ describe('the fused WebGPU trainer with per-layer widths and Adam β\'s, against
       // Same seed, default β's: a different path, so the β's did reach the kernel.
       const final = (k: number) => fused.histories[k].at(-1)![0];
       assert.ok(Math.abs(final(0) - final(1)) > 1e-3 * final(1), `${kernel}: β's made no difference (${final(0)} vs ${final(1)})`);
+    }
+  });
+});
+
+describe('the fused WebGPU trainer with hypergradient descent, against each trial alone on TF.js', () => {
+  // The reference trains each trial alone with HypergradientOptimizer from the same initial weights
+  // and data order (tests/e2e/fusedHypergradientReference.ts): losses and the learning rate α
+  // at each epoch's end must agree, and α must have moved (else the test could not see it).
+  it('matches every epoch\'s losses and learning rate within 1e-4 for sgd-hd and adam-hd, on the rowwise and the looped kernel', async () => {
+    for (const [units, kernel] of [[12, 'rowwise'], [64, 'looped']] as const) {
+      const settings = { epochs: 20, hiddenLayers: 2, units, activation: 'tanh' as const, learningRate: 0.03, batchSize: 16 };
+      const run: FusedTestRun = {
+        dataset: 'spiral',
+        samples: 80,
+        epochsPerSubmit: 7,
+        trials: [
+          { settings: { ...settings, optimizer: 'sgd-hd', hypergradientRate: 0.01 }, seed: 1 },
+          { settings: { ...settings, optimizer: 'adam-hd', learningRate: 0.01, hypergradientRate: 0.0001 }, seed: 2 },
+          { settings: { ...settings, optimizer: 'adam-hd', units: 8, beta1: 0.8, hypergradientRate: 0.0003, l2: 0.01 }, seed: 3 },
+          { settings: { ...settings, optimizer: 'adam', units: 8 }, seed: 4 },
+        ],
+      };
+      const fused = await trainWithWeights('fused', run);
+      assert.equal(fused.kernel, kernel);
+      const reference = await train('hypergradient', run);
+      const difference = largestDifference(fused.histories, reference);
+      assert.ok(difference < 1e-4, `${kernel}: ${difference}`);
+      fused.histories.slice(0, 3).forEach((history, k) => {
+        const rate = history.at(-1)![5]!;
+        const start = run.trials[k].settings.learningRate!;
+        assert.ok(Math.abs(rate - start) > 1e-3 * start, `${kernel} trial ${k}: α stayed at ${rate}`);
+      });
+      assert.equal(fused.histories[3].at(-1)![5], undefined, 'a fixed-rate trial records no learning rate');
     }
   });
 });

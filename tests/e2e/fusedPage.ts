@@ -11,6 +11,7 @@ import { spiral } from '../../src/lib/datasets/spiral';
 import { createPopulation, type Population, type PopulationOptions } from '../../src/lib/training/population';
 import { createFusedPopulation } from '../../src/lib/training/fused/fusedPopulation';
 import { requestTrainingDevice } from '../../src/lib/training/webgpuDevice';
+import { hypergradientReference } from './fusedHypergradientReference';
 
 /** One run of the page: a dataset, trials and how many epochs to report. */
 export interface FusedTestRun {
@@ -24,8 +25,8 @@ export interface FusedTestRun {
   workgroupMemory?: boolean;
 }
 
-/** One trial's reported epochs: [trainLoss, validationLoss, trainAccuracy, validationAccuracy, state]. */
-export type FusedTestHistory = [number, number, number | null, number | null, string][];
+/** One trial's reported epochs: [trainLoss, validationLoss, trainAccuracy, validationAccuracy, state, learningRate (hypergradient trials)]. */
+export type FusedTestHistory = [number, number, number | null, number | null, string, number?][];
 
 /** What a run hands back: each trial's epochs, and every trial's final weights (kernels then biases, flattened). */
 export interface FusedTestResult {
@@ -57,7 +58,9 @@ async function history(population: Population): Promise<FusedTestResult> {
     while (!population.isFinished()) {
       const epoch = await population.runEpoch();
       epoch.trials.forEach((entry, k) => {
-        if (entry) histories[k].push([entry.trainLoss, entry.validationLoss, entry.trainAccuracy ?? null, entry.validationAccuracy ?? null, entry.state]);
+        if (!entry) return;
+        histories[k].push([entry.trainLoss, entry.validationLoss, entry.trainAccuracy ?? null, entry.validationAccuracy ?? null, entry.state]);
+        if (entry.learningRate !== undefined) histories[k].at(-1)!.push(entry.learningRate);
       });
     }
     const weights = (await population.readWeights()).map((layers) => layers.flatMap((layer) => [...layer.kernel, ...layer.bias]));
@@ -85,10 +88,15 @@ async function reference(run: FusedTestRun): Promise<FusedTestResult> {
   return history(createPopulation(options(run)));
 }
 
+/** The hypergradient trials' reference: each trial alone on TF.js with HypergradientOptimizer, same weights and order (no final weights). */
+async function hypergradient(run: FusedTestRun): Promise<FusedTestResult> {
+  return { histories: await hypergradientReference(options(run)), weights: [] };
+}
+
 declare global {
   interface Window {
     /** Entry points for tests/e2e/fused.test.ts. */
-    fusedTest: { fused: typeof fused; reference: typeof reference };
+    fusedTest: { fused: typeof fused; reference: typeof reference; hypergradient: typeof hypergradient };
   }
 }
-window.fusedTest = { fused, reference };
+window.fusedTest = { fused, reference, hypergradient };

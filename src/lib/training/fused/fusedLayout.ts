@@ -3,7 +3,7 @@
  * WGSL generator (fusedShader.ts) and the runner (fusedPopulation.ts), so both agree on every
  * offset. All sizes count 32-bit words.
  */
-import { hiddenWidths, type Activation, type ModelSettings } from '../../core/modelSettings';
+import { hiddenWidths, isHypergradient, type Activation, type ModelSettings } from '../../core/modelSettings';
 import { updateCoefficients } from '../stackedOptimizer';
 import type { PopulationTrialState } from '../populationProgress';
 
@@ -37,6 +37,8 @@ export interface FusedStructure {
   local: boolean;
   /** One thread per row with unrolled layers (small networks, fusedRowwise.ts), else one thread per (row, unit) with loops. */
   rowwise?: boolean;
+  /** Whether any trial adapts its learning rate by hypergradient descent (sgd-hd, adam-hd): each parameter then keeps its previous direction. */
+  hypergradient?: boolean;
   /** Profiling only: parts of the epoch left out, to time the rest (results are then wrong). */
   omit?: FusedPart[];
 }
@@ -62,8 +64,10 @@ export interface FusedLayout {
   layers: FusedLayerLayout[];
   /** Parameters of one trial (kernels and biases, padded). */
   parameterCount: number;
-  /** Words per trial in the parameter buffer: weights, first moments, second moments (+ best weights). */
+  /** Words per trial in the parameter buffer: weights, first moments, second moments (+ best weights) (+ previous directions). */
   parameterStride: number;
+  /** Hypergradient only: first word of the previous directions d_{t−1} in a trial's parameter block (else 0). */
+  previous: number;
   /** Row stride of the delta buffers: max(hiddenWidth, outputCount). */
   deltaWidth: number;
   /** First word of hidden layer h's activations in a trial's scratch, [rows, hiddenWidth]. */
@@ -79,13 +83,13 @@ export interface FusedLayout {
 }
 
 /** Words per trial of the settings buffer (see packTrialSettings). */
-export const trialSettingsWords = 23;
+export const trialSettingsWords = 25;
 /** Hidden-layer widths each trial's settings carry (fusedLimits.hiddenLayers). */
 export const trialWidthWords = 6;
 /** Words per trial of the status buffer before the epoch records. */
-export const statusHeaderWords = 8;
-/** Words per epoch record: train loss, validation loss, train accuracy, validation accuracy. */
-export const recordWords = 4;
+export const statusHeaderWords = 9;
+/** Words per epoch record: train loss, validation loss, train accuracy, validation accuracy, learning rate at the epoch's end. */
+export const recordWords = 5;
 
 /** Trial states (the population's words) as the shader writes them in the status buffer. */
 export const fusedStates = { running: 0, diverged: 1, 'early-stopped': 2, complete: 3, stopped: 4 } as const satisfies Record<PopulationTrialState, number>;
@@ -100,6 +104,7 @@ export const statusFields = {
   bestEpoch: 5,
   firstPower: 6,
   secondPower: 7,
+  learningRate: 8,
 } as const;
 
 /** Padded widths of a structure's layers, input to output: features, each hidden layer's padded width, outputs. */
@@ -127,7 +132,9 @@ export function fusedLayout(structure: FusedStructure): FusedLayout {
     offset += inputs * outputs + outputs;
   }
   const parameterCount = offset;
-  const parameterStride = parameterCount * (structure.keepBest ? 4 : 3);
+  const blocks = structure.keepBest ? 4 : 3;
+  const parameterStride = parameterCount * (blocks + (structure.hypergradient ? 1 : 0));
+  const previous = structure.hypergradient ? parameterCount * blocks : 0;
   const deltaWidth = Math.max(hiddenWidth, outputCount);
   const hiddenActivations = Array.from({ length: hiddenLayers }, (_, h) => h * rows * hiddenWidth);
   const outputs = hiddenLayers * rows * hiddenWidth;
@@ -135,7 +142,7 @@ export function fusedLayout(structure: FusedStructure): FusedLayout {
   const deltas: [number, number] = [firstDelta, firstDelta + rows * deltaWidth];
   const regions = structure.rowwise ? Math.max(2, hiddenLayers + 1) : 2;
   const layerDeltas = structure.rowwise ? Array.from({ length: hiddenLayers + 1 }, (_, index) => firstDelta + index * rows * deltaWidth) : [];
-  return { layers, parameterCount, parameterStride, deltaWidth, hiddenActivations, outputs, deltas, layerDeltas, scratchStride: firstDelta + regions * rows * deltaWidth };
+  return { layers, parameterCount, parameterStride, previous, deltaWidth, hiddenActivations, outputs, deltas, layerDeltas, scratchStride: firstDelta + regions * rows * deltaWidth };
 }
 
 /** Bytes of workgroup memory a structure needs to keep its weights and scratch there. */
@@ -150,10 +157,11 @@ export function statusStride(recordCapacity: number): number {
 }
 
 /**
- * One trial's settings as the shader reads them, 23 words (u32 and f32 bits): the widths of
+ * One trial's settings as the shader reads them, 25 words (u32 and f32 bits): the widths of
  * hidden layers 1–6 (0 past its depth), batchSize, epochs, patience, keepBest, seed, dropout,
- * learningRate, l1, l2, then the 8 update coefficients of stackedOptimizer.ts's unified rule
- * (Adam's β1, β2 and their bias-correction bases are the trial's own).
+ * learningRate, l1, l2, the 8 update coefficients of stackedOptimizer.ts's unified rule
+ * (Adam's β1, β2 and their bias-correction bases are the trial's own; sgd-hd and adam-hd use
+ * sgd's and adam's), then 1 for hypergradient descent (else 0) and its rate β.
  */
 export function packTrialSettings(settings: ModelSettings, seed: number, trainCount: number, target: DataView, byteOffset: number): void {
   const widths = hiddenWidths(settings);
@@ -166,6 +174,11 @@ export function packTrialSettings(settings: ModelSettings, seed: number, trainCo
     seed >>> 0,
   ];
   words.forEach((value, index) => target.setUint32(byteOffset + 4 * index, value, true));
-  const floats = [settings.dropout, settings.learningRate, settings.l1, settings.l2, ...updateCoefficients(settings)];
+  const hypergradient = isHypergradient(settings.optimizer);
+  const rule = hypergradient ? { ...settings, optimizer: settings.optimizer === 'sgd-hd' ? 'sgd' as const : 'adam' as const } : settings;
+  const floats = [settings.dropout, settings.learningRate, settings.l1, settings.l2, ...updateCoefficients(rule)];
   floats.forEach((value, index) => target.setFloat32(byteOffset + 4 * (words.length + index), value, true));
+  const tail = byteOffset + 4 * (words.length + floats.length);
+  target.setUint32(tail, hypergradient ? 1 : 0, true);
+  target.setFloat32(tail + 4, hypergradient ? settings.hypergradientRate : 0, true);
 }

@@ -68,6 +68,7 @@ export function packFused(options: PopulationOptions, structure: FusedStructure,
     statusWords[k * stride + statusFields.bestValidation] = Infinity;
     statusWords[k * stride + statusFields.firstPower] = 1;
     statusWords[k * stride + statusFields.secondPower] = 1;
+    statusWords[k * stride + statusFields.learningRate] = trials[k].settings.learningRate;
   }
   return { dataWords, settingsBytes, parameters, statusWords, targetOffset, trainIndexOffset, validationIndexOffset, orderOffset };
 }

@@ -34,7 +34,8 @@ export function layerBounds(structure: Pick<FusedStructure, 'hiddenLayers'>, ind
  * The batch-gradient sums of dense layer `index` and the optimiser step of each of its
  * parameters (with the L1/L2 terms where used), from the layer's output deltas at `delta` and its
  * inputs (the features, or the previous layer's activations in scratch). The one copy both
- * kernels call: one lane per parameter, the trial's own widths as bounds (padding never stepped).
+ * kernels call: one lane per parameter, the trial's own widths as bounds (padding never stepped);
+ * with hypergradient descent only the gather (the step follows in hypergradientStep).
  */
 export function gradientUpdates(structure: FusedStructure, index: number, delta: string): string {
   const layout = fusedLayout(structure);
@@ -42,6 +43,8 @@ export function gradientUpdates(structure: FusedStructure, index: number, delta:
   const { weight } = accessors(structure);
   const { inputs, outputs } = layerBounds(structure, index);
   const input = index === 0 ? 'featureAt(data[rowList + r], i)' : `scratch[s + ${layout.hiddenActivations[index - 1]}u + r * H + i]`;
+  // With hypergradient descent the step waits for the rate (fusedHypergradient.ts): gather the gradient only.
+  const step = (index: string, gradient: string) => (structure.hypergradient ? `gather(w, ${index}, ${gradient})` : `applyUpdate(w, ${index}, ${gradient}, setting, scale, secondScale)`);
   const penalty = structure.penalty ? ` + setting.l1 * sign(${weight('k')}) + 2.0 * setting.l2 * ${weight('k')}` : '';
   return `  for (var item = lane; item < (${inputs} + 1u) * ${outputs}; item += WG) {
     let i = item / ${outputs};
@@ -50,10 +53,10 @@ export function gradientUpdates(structure: FusedStructure, index: number, delta:
     if (i < ${inputs}) {
       for (var r = 0u; r < count; r++) { sum += ${input} * scratch[${delta} + r * DW + j]; }
       let k = ${layer.kernel}u + i * ${layer.outputs}u + j;
-      applyUpdate(w, k, sum${penalty}, setting, scale, secondScale);
+      ${step('k', `sum${penalty}`)};
     } else {
       for (var r = 0u; r < count; r++) { sum += scratch[${delta} + r * DW + j]; }
-      applyUpdate(w, ${layer.bias}u + j, sum, setting, scale, secondScale);
+      ${step(`${layer.bias}u + j`, 'sum')};
     }
   }`;
 }

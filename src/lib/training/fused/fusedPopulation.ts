@@ -12,7 +12,8 @@ import { appendAll, maxOf } from '../../core/extent';
 import { createEpochPlanner, type EpochPlanner } from '../epochPlan';
 import type { LayerWeights } from '../initialWeights';
 import { trainingBaseline } from '../trainTrial';
-import { fusedLayout, fusedStates, statusFields, statusHeaderWords, statusStride, type FusedLayout, type FusedPart, type FusedStructure } from './fusedLayout';
+import { isHypergradient } from '../../core/modelSettings';
+import { fusedLayout, fusedStates, recordWords, statusFields, statusHeaderWords, statusStride, type FusedLayout, type FusedPart, type FusedStructure } from './fusedLayout';
 import { createBuffers, type FusedBuffers } from './fusedBuffers';
 import { fusedWidths, packFused, type FusedPacking } from './fusedPacking';
 import { fusedShader } from './fusedShader';
@@ -245,13 +246,14 @@ class FusedTrainer implements FusedPopulation {
       const done = words[k * stride + statusFields.epochsDone];
       const finalState = stateNames.get(words[k * stride + statusFields.state]) ?? 'diverged';
       for (let epoch = this.#epochsDone[k]; epoch < done; epoch++) {
-        const record = k * stride + statusHeaderWords + (epoch - this.#globalEpoch) * 4;
+        const record = k * stride + statusHeaderWords + (epoch - this.#globalEpoch) * recordWords;
         const state = epoch + 1 === done ? finalState : 'running';
         const entry: PopulationTrialEpoch = { epoch: epoch + 1, trainLoss: values[record], validationLoss: values[record + 1], state };
         if (classCount > 0) {
           entry.trainAccuracy = values[record + 2];
           entry.validationAccuracy = values[record + 3];
         }
+        if (isHypergradient(this.#options.trials[k].settings.optimizer)) entry.learningRate = values[record + 4];
         epochs[epoch - this.#globalEpoch].trials[k] = entry;
       }
       this.#epochsDone[k] = done;

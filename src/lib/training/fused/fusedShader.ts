@@ -7,9 +7,10 @@
  */
 import { diagnosisThresholds } from '../../core/diagnose';
 import type { Activation } from '../../core/modelSettings';
-import { fusedLayout, fusedStates, statusFields, statusHeaderWords, trialWidthWords, type FusedStructure } from './fusedLayout';
+import { fusedLayout, fusedStates, recordWords, statusFields, statusHeaderWords, trialWidthWords, type FusedStructure } from './fusedLayout';
 import { accessors, applyUpdate, backwardAndUpdate, evaluateRow, layerBounds } from './fusedPasses';
 import { rowwiseGradients, rowwisePasses } from './fusedRowwise';
+import { hypergradientFunctions, hypergradientStep } from './fusedHypergradient';
 
 const float = (value: number) => (Number.isInteger(value) ? `${value}.0` : `${value}`);
 
@@ -42,6 +43,7 @@ alias Widths = array<u32, ${trialWidthWords}>;
 struct Trial {
   units: Widths, batchSize: u32, epochs: u32, patience: u32, keepBest: u32, seed: u32,
   dropout: f32, learningRate: f32, l1: f32, l2: f32, coefficients: array<f32, 8>,
+  hypergradient: u32, hypergradientRate: f32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> data: array<u32>;
@@ -101,6 +103,7 @@ fn statusWrite(trial: u32, field: u32, value: f32) { status[trial * params.statu
 }`);
 
   emit(applyUpdate(structure));
+  emit(hypergradientFunctions(structure));
   emit(structure.rowwise ? rowwiseGradients(structure) : backwardAndUpdate(structure));
   emit(mainFunction(structure));
   // `lane` is used as a module-scope private so helper functions need no extra parameter.
@@ -187,6 +190,7 @@ function mainFunction(structure: FusedStructure): string {
   const limits = diagnosisThresholds;
   const field = statusFields;
   const omit = structure.omit ?? [];
+  const hd = structure.hypergradient ?? false;
   const backward = omit.includes('backward') ? '' : 'backwardPass(trial, units, orderList + start, count, epoch, start, scale, secondScale);';
   const looped = `forwardPass(trial, units, orderList + start, count, true, epoch, start);
       for (var r = lane; r < count; r += WG) { rowLoss(trial, r, data[orderList + start + r], count, true); }
@@ -222,7 +226,8 @@ ${structure.local ? `  for (var index = lane; index < 3u * P; index += WG) { loc
   workgroupBarrier();` : ''}
   var firstPower = statusRead(trial, ${field.firstPower}u);
   var secondPower = statusRead(trial, ${field.secondPower}u);
-  for (var e = 0u; e < params.epochsPerDispatch; e++) {
+${hd ? `  rate = statusRead(trial, ${field.learningRate}u);
+` : ''}  for (var e = 0u; e < params.epochsPerDispatch; e++) {
     if (lane == 0u) {
       sharedWords[0] = bitcast<u32>(statusRead(trial, ${field.state}u));
       sharedWords[1] = bitcast<u32>(statusRead(trial, ${field.epochsDone}u));
@@ -236,18 +241,21 @@ ${structure.local ? `  for (var index = lane; index < 3u * P; index += WG) { loc
       let count = min(batchSize, params.trainCount - start);
       firstPower *= setting.coefficients[4];
       secondPower *= setting.coefficients[5];
-      let scale = setting.learningRate / (1.0 - firstPower);
+      let scale = ${hd ? 'select(setting.learningRate, 1.0, setting.hypergradient == 1u)' : 'setting.learningRate'} / (1.0 - firstPower);
       let secondScale = 1.0 / (1.0 - secondPower);
       ${structure.rowwise ? rowwise : looped}
+${hd && !omit.includes('gradients') && !omit.includes('backward') ? hypergradientStep(structure) : ''}
     }
     ${evaluation}
     if (lane == 0u) {
       let done = epoch + 1u;
-      let record = ${statusHeaderWords}u + slot * 4u;
+      let record = ${statusHeaderWords}u + slot * ${recordWords}u;
       statusWrite(trial, record, train.x);
       statusWrite(trial, record + 1u, validation.x);
       statusWrite(trial, record + 2u, train.y);
       statusWrite(trial, record + 3u, validation.y);
+      statusWrite(trial, record + 4u, ${hd ? 'rate' : 'setting.learningRate'});${hd ? `
+      statusWrite(trial, ${field.learningRate}u, rate);` : ''}
       statusWrite(trial, ${field.epochsDone}u, bitcast<f32>(done));
       statusWrite(trial, ${field.firstPower}u, firstPower);
       statusWrite(trial, ${field.secondPower}u, secondPower);

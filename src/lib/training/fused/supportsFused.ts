@@ -1,4 +1,4 @@
-import { hiddenWidths, type ModelSettings } from '../../core/modelSettings';
+import { hiddenWidths, isHypergradient, type ModelSettings } from '../../core/modelSettings';
 import { maxOf } from '../../core/extent';
 import { fusedLayout, populationWidths, statusStride, workgroupBytes, type FusedStructure } from './fusedLayout';
 import { rowwiseCost, rowwiseLimit } from './fusedRowwise';
@@ -30,7 +30,7 @@ export function fusedWorkgroupSize(hiddenWidth: number): number {
 
 /**
  * Checks that trials can train together in the fused kernel: all MLPs of one depth and
- * activation (each layer's units, batch size, Adam's β's and every training setting may differ;
+ * activation (each layer's units, batch size, Adam's β's and every training setting, hypergradient descent included, may differ;
  * each layer is padded to its widest trial, the padding masked), within fusedLimits and
  * the device's buffer limits. Returns the shader's structure, or the reason it can't.
  */
@@ -39,7 +39,6 @@ export function supportsFused(trials: { settings: ModelSettings }[], context: Fu
   const first = trials[0].settings;
   for (const { settings } of trials) {
     if (settings.kind !== 'mlp') return { supported: false, reason: `the fused kernel trains MLPs, not ${settings.kind}` };
-    if (settings.optimizer === 'sgd-hd' || settings.optimizer === 'adam-hd') return { supported: false, reason: `the fused kernel keeps each learning rate fixed, and ${settings.optimizer} adapts it (hypergradient descent)` };
     if (settings.hiddenLayers !== first.hiddenLayers || settings.activation !== first.activation) {
       return { supported: false, reason: 'trials differ in depth or activation: train them as separate populations' };
     }
@@ -67,6 +66,7 @@ export function supportsFused(trials: { settings: ModelSettings }[], context: Fu
     penalty: trials.some((trial) => trial.settings.l1 > 0 || trial.settings.l2 > 0),
     keepBest: trials.some((trial) => trial.settings.patience > 0 && trial.settings.restoreBestWeights),
     rowwise: false,
+    hypergradient: trials.some((trial) => isHypergradient(trial.settings.optimizer)),
   };
   shape.rowwise = rowwiseCost(shape) <= rowwiseLimit;
   const structure: FusedStructure = { ...shape, local: workgroupBytes(shape) <= (context.limits?.maxComputeWorkgroupStorageSize ?? 16384) };

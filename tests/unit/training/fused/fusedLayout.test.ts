@@ -24,7 +24,7 @@ describe('fusedLayout', () => {
     expect(fusedShader({ ...structure, local: true })).not.toContain('storageBarrier()');
   });
 
-  it('packs a trial as 23 words: six layer widths, integers, then rates and the update coefficients', () => {
+  it('packs a trial as 25 words: six layer widths, integers, then rates and the update coefficients', () => {
     const view = new DataView(new ArrayBuffer(trialSettingsWords * 4));
     packTrialSettings({ ...defaultModelSettings, hiddenLayers: 3, units: 7, units2: 3, batchSize: 500, learningRate: 0.25, optimizer: 'sgd' }, 9, 320, view, 0);
     // Layer 3's width 0 means "as wide as layer 1"; layers past the depth are 0.
@@ -32,6 +32,33 @@ describe('fusedLayout', () => {
     expect([6, 7, 10].map((word) => view.getUint32(word * 4, true))).toEqual([320, defaultModelSettings.epochs, 9]);
     expect(view.getFloat32(12 * 4, true)).toBe(0.25);
     expect(Array.from({ length: 8 }, (_, i) => view.getFloat32((15 + i) * 4, true))).toEqual([0, 1, 0, 0, 0, 0, 1, 0]);
+    expect([view.getUint32(23 * 4, true), view.getFloat32(24 * 4, true)]).toEqual([0, 0]);
+  });
+
+  it('packs a hypergradient trial with its base rule\'s coefficients, a flag and its rate β', () => {
+    const view = new DataView(new ArrayBuffer(trialSettingsWords * 4));
+    packTrialSettings({ ...defaultModelSettings, optimizer: 'adam-hd', hypergradientRate: 0.0625 }, 1, 320, view, 0);
+    expect(Array.from({ length: 8 }, (_, i) => view.getFloat32((15 + i) * 4, true))).toEqual([0.9, 1 - 0.9, 0.999, 1 - 0.999, 0.9, 0.999, 0, 1e-7].map(Math.fround));
+    expect([view.getUint32(23 * 4, true), view.getFloat32(24 * 4, true)]).toEqual([1, 0.0625]);
+    packTrialSettings({ ...defaultModelSettings, optimizer: 'sgd-hd', hypergradientRate: 0.5 }, 1, 320, view, 0);
+    expect(Array.from({ length: 8 }, (_, i) => view.getFloat32((15 + i) * 4, true))).toEqual([0, 1, 0, 0, 0, 0, 1, 0]);
+    expect([view.getUint32(23 * 4, true), view.getFloat32(24 * 4, true)]).toEqual([1, 0.5]);
+  });
+
+  it('gives hypergradient structures a previous-direction block after the others, and a shader that gathers before it steps', () => {
+    const structure = { featureCount: 3, outputCount: 4, classification: true, hiddenLayers: 2, hiddenWidth: 8, activation: 'relu' as const, rows: 32, workgroupSize: 32, dropout: false, penalty: false, keepBest: true, local: false };
+    expect(fusedLayout(structure).previous).toBe(0);
+    const layout = fusedLayout({ ...structure, hypergradient: true });
+    expect([layout.parameterStride, layout.previous]).toEqual([5 * 140, 4 * 140]);
+    expect(fusedLayout({ ...structure, keepBest: false, hypergradient: true }).previous).toBe(3 * 140);
+    for (const rowwise of [false, true]) {
+      const code = fusedShader({ ...structure, hypergradient: true, rowwise });
+      expect(code).toContain('gather(w, k, sum)');
+      expect(code).not.toContain('applyUpdate(w, k,');
+      expect(code).toContain('rate += setting.hypergradientRate * workgroupSum(partial)');
+      expect(code.indexOf('rate += setting.hypergradientRate')).toBeLessThan(code.indexOf('statusWrite(trial, record + 4u, rate)'));
+    }
+    expect(fusedShader(structure)).not.toContain('gather(');
   });
 
   it('packs a trial\'s own Adam β\'s as its decay rates and bias-correction bases', () => {

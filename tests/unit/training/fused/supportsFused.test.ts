@@ -17,6 +17,13 @@ describe('supportsFused', () => {
     }
   });
 
+  it('accepts hypergradient trials beside fixed-rate ones, and marks the structure as hypergradient only when one is there', () => {
+    const mixed = supportsFused([trial({ optimizer: 'sgd-hd' }), trial({ optimizer: 'adam-hd' }), trial({ optimizer: 'adam' })], context);
+    expect(mixed.supported && mixed.structure.hypergradient).toBe(true);
+    const fixed = supportsFused([trial({ optimizer: 'adam' }), trial({ optimizer: 'sgd' })], context);
+    expect(fixed.supported && fixed.structure.hypergradient).toBe(false);
+  });
+
   it('accepts trials with their own width per layer and their own Adam β\'s, padding each layer to its widest trial', () => {
     const support = supportsFused([trial({ hiddenLayers: 3, units: 8, units2: 16, units3: 4 }), trial({ hiddenLayers: 3, units: 16, units2: 8, beta1: 0.8, beta2: 0.99 }), trial({ hiddenLayers: 3, units: 6 })], context);
     expect(support.supported).toBe(true);
