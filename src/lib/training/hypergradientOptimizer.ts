@@ -16,8 +16,8 @@ export type HypergradientRule = 'sgd' | 'adam';
 // Adam's ε as tf.train.adam uses it for float32; β1 and β2 are the trial's (Keras's 0.9 and 0.999 by default).
 const adamEpsilon = 1e-7;
 
-/** Why hypergradient trials train one by one on TF.js, as the page says it. */
-export const hypergradientTrainerReason = 'hypergradient descent (sgd-hd, adam-hd) changes each trial\'s learning rate every step, which the stacked population and the fused kernel do not model: those trials train one by one on TF.js';
+/** Why hypergradient trials train one by one on TF.js where the fused kernel can't take them, as the page says it. */
+export const hypergradientTrainerReason = 'hypergradient descent (sgd-hd, adam-hd) changes each trial\'s learning rate every step, which the TF.js stacked population does not model (only the fused WebGPU kernel does): without it, those trials train one by one on TF.js';
 
 /** The same settings with the hypergradient rule's fixed-rate base (sgd-hd → sgd, adam-hd → adam): what speed calibration measures. */
 export function fixedRuleSettings<T extends Pick<ModelSettings, 'optimizer'>>(settings: T): T {

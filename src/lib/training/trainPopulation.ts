@@ -8,7 +8,8 @@ import { isHypergradient, type ModelSettings } from '../core/modelSettings';
 import { hypergradientTrainerReason } from './hypergradientOptimizer';
 import type { LayerWeights } from '../core/networkWeights';
 import type { EpochRecord } from '../core/trial';
-import { choosePopulation } from './fused/choosePopulation';
+import { choosePopulation, fusedPopulation } from './fused/choosePopulation';
+import { appendAll } from '../core/extent';
 import type { Population, PopulationTrialEpoch } from './population';
 import { groupTrials } from './populationGroups';
 import { networkWeights } from './networkArtifacts';
@@ -80,11 +81,16 @@ function record({ state: _state, ...epoch }: PopulationTrialEpoch): EpochRecord 
   return epoch;
 }
 
-async function trainGroup(data: TrialData, trials: BatchTrial[], callbacks: BatchCallbacks): Promise<void> {
+/** Trains one group as a population; with `fusedOnly` (hypergradient trials), returns false without training when the fused trainer can't take it. */
+async function trainGroup(data: TrialData, trials: BatchTrial[], callbacks: BatchCallbacks, fusedOnly = false): Promise<boolean> {
   const started = performance.now();
+  const options = { ...data, trials: trials.map(({ settings, seed }) => ({ settings, seed })) };
   // The fused WebGPU trainer where it can run these trials, else the TF.js population (the reference).
-  const { population, trainer, reason } = await choosePopulation({ ...data, trials: trials.map(({ settings, seed }) => ({ settings, seed })) });
-  callbacks.onTrainer?.(trainer, trials.length, reason);
+  const chosen = fusedOnly ? await fusedPopulation(options) : await choosePopulation(options);
+  if (!chosen.population) return false;
+  const { population } = chosen;
+  const trainer = 'trainer' in chosen ? chosen.trainer : 'fused';
+  callbacks.onTrainer?.(trainer, trials.length, chosen.reason);
   const ended = new Set<number>();
   const epochsDone = new Array<number>(trials.length).fill(0);
   // The epoch of each trial's lowest validation loss: with early stopping and restoreBestWeights,
@@ -139,6 +145,7 @@ async function trainGroup(data: TrialData, trials: BatchTrial[], callbacks: Batc
   } finally {
     population.dispose();
   }
+  return true;
 }
 
 /** Trains every trial of the batch; each one's end is reported exactly once, failures included. */
@@ -156,20 +163,23 @@ export async function trainBatch(data: TrialData, trials: BatchTrial[], callback
     const message = error instanceof Error ? error.message : String(error);
     for (const trial of group) guarded.onEnd(trial.trialId, 'failed', 0, 0, message);
   };
-  // Trials the populations can't model train one by one: the classic families, ridge, and hypergradient descent.
+  // Trials the populations can't model train one by one: the classic families and ridge; hypergradient
+  // descent too where the fused kernel can't take them (the TF.js population keeps each rate fixed).
   const stackable = (trial: BatchTrial) => trial.settings.kind === 'mlp' && !isHypergradient(trial.settings.optimizer);
-  const ridge = trials.filter((trial) => !stackable(trial));
+  const ridge = trials.filter((trial) => trial.settings.kind !== 'mlp');
   const mlp = trials.filter(stackable);
+  const adaptive = trials.filter((trial) => trial.settings.kind === 'mlp' && isHypergradient(trial.settings.optimizer));
   // Padding narrower trials to the widest pays where kernel launches dominate; not on plain CPU.
-  const groups = groupTrials(mlp, tf.getBackend() !== 'cpu').map((indices) => indices.map((index) => mlp[index]));
-  for (const group of groups) {
+  const grouped = (list: BatchTrial[]) => groupTrials(list, tf.getBackend() !== 'cpu').map((indices) => indices.map((index) => list[index]));
+  const hypergradient: BatchTrial[] = [];
+  for (const [group, fusedOnly] of [...grouped(mlp).map((group) => [group, false] as const), ...grouped(adaptive).map((group) => [group, true] as const)]) {
     try {
-      await trainGroup(data, group, guarded);
+      if (!(await trainGroup(data, group, guarded, fusedOnly))) appendAll(hypergradient, group);
     } catch (error) {
       failAll(group, error);
     }
   }
-  const hypergradient = ridge.filter((trial) => trial.settings.kind === 'mlp');
+  appendAll(ridge, hypergradient);
   // After the populations' own reports, so the page keeps this reason while these trials train.
   if (hypergradient.length > 0) callbacks.onTrainer?.('tfjs', hypergradient.length, hypergradientTrainerReason);
   let lastWatched = -Infinity;

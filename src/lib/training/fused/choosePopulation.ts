@@ -26,18 +26,25 @@ function webgpuDevice(): GPUDevice | null {
  * `fused`: the fused trainer's batching, where it runs, and the device when TF.js's backend is not WebGPU.
  */
 export async function choosePopulation(options: PopulationOptions, fused: Partial<Pick<FusedPopulationOptions, 'epochsPerSubmit' | 'device'>> = {}): Promise<ChosenPopulation> {
+  const chosen = await fusedPopulation(options, fused);
+  if (chosen.population) return { population: chosen.population, trainer: 'fused', reason: null };
+  return { population: createPopulation(options), trainer: 'tfjs', reason: chosen.reason };
+}
+
+/** The fused trainer for these trials, or why it can't run them, with no TF.js fallback (for trials only it can train together: hypergradient descent). */
+export async function fusedPopulation(options: PopulationOptions, fused: Partial<Pick<FusedPopulationOptions, 'epochsPerSubmit' | 'device'>> = {}): Promise<{ population: Population; reason: null } | { population: null; reason: string }> {
   const device = fused.device ?? webgpuDevice();
-  if (!device) return { population: createPopulation(options), trainer: 'tfjs', reason: `the fused trainer needs WebGPU (backend: ${tf.getBackend()})` };
+  if (!device) return { population: null, reason: `the fused trainer needs WebGPU (backend: ${tf.getBackend()})` };
   const support = supportsFused(options.trials, {
     featureCount: options.featureCount,
     classCount: options.classCount,
     trainCount: options.trainIndices.length,
     limits: device.limits,
   });
-  if (!support.supported) return { population: createPopulation(options), trainer: 'tfjs', reason: support.reason };
+  if (!support.supported) return { population: null, reason: support.reason };
   try {
-    return { population: await createFusedPopulation({ ...options, ...fused, device }), trainer: 'fused', reason: null };
+    return { population: await createFusedPopulation({ ...options, ...fused, device }), reason: null };
   } catch (error) {
-    return { population: createPopulation(options), trainer: 'tfjs', reason: error instanceof Error ? error.message : String(error) };
+    return { population: null, reason: error instanceof Error ? error.message : String(error) };
   }
 }
