@@ -1,7 +1,8 @@
 /**
  * Trains a batch of trials the fast way: trials that share a structure train together as one
  * population (stacked kernels, one readback per epoch); ridge trials, which the population
- * trainer doesn't model, train one by one. Reports through callbacks; never touches the UI.
+ * trainer doesn't model, train one by one, and so do hypergradient trials where the fused kernel
+ * can't take them. Reports through callbacks; never touches the UI.
  */
 import * as tf from './tf';
 import { isHypergradient, type ModelSettings } from '../core/modelSettings';
