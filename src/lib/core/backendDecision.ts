@@ -70,6 +70,16 @@ export interface CalibratedChoice {
   fusedFallback: string | null;
 }
 
+/**
+ * The reason the status line gives for the backend that trains. On "fastest available" the latest
+ * hand-training decision replaces the one the backend started with, as long as it picked that
+ * backend: a later calibration (another dataset, another model size) has its own figures, and the
+ * line must not keep an earlier job's.
+ */
+export function statusReason(started: { name: BackendName; reason: string }, requested: BackendName | 'auto', hand: CalibratedChoice | null): string {
+  return requested === 'auto' && hand && hand.decision.backend === started.name ? hand.decision.reason : started.reason;
+}
+
 /** Human name of a candidate. */
 export function candidateLabel(candidate: Candidate): string {
   return candidate === 'fused' ? 'fused WebGPU' : backendLabels[candidate];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calibrationKey, decideBackend, formatRatio, mlpParameters, predictedMs, type Measurement } from '../../../src/lib/core/backendDecision';
+import { calibrationKey, decideBackend, formatRatio, mlpParameters, predictedMs, statusReason, type CalibratedChoice, type Measurement } from '../../../src/lib/core/backendDecision';
 
 const software = { trials: 1, trialEpochs: 50, softwareAdapter: true };
 const hardware = { trials: 1, trialEpochs: 50, softwareAdapter: false };
@@ -140,5 +140,30 @@ describe('calibrationKey', () => {
   it('counts an MLP\'s weights and biases layer by layer', () => {
     expect(mlpParameters(2, 2, 16, 2)).toBe(3 * 16 + 17 * 16 + 17 * 2);
     expect(mlpParameters(4, 0, 16, 1)).toBe(5);
+  });
+});
+
+describe('statusReason', () => {
+  const started = { name: 'wasm' as const, reason: 'WebGPU here is a software adapter: WASM for hand-training: … (8.2 s)' };
+  const hand = (backend: 'wasm' | 'webgpu', reason: string): CalibratedChoice => ({
+    trials: 1,
+    trialEpochs: 30,
+    decision: { candidate: backend, backend, reason },
+    measurements: [],
+    key: 'k1',
+    cached: false,
+    elapsedMs: 100,
+    oneOffMs: 0,
+    fusedFallback: null,
+  });
+
+  it("gives the latest hand-training decision's reason on fastest available, not the start's stale one", () => {
+    expect(statusReason(started, 'auto', hand('wasm', 'newer: WASM (0.4 s)'))).toBe('newer: WASM (0.4 s)');
+  });
+
+  it("keeps the start's reason when nothing was calibrated, when the backend is forced, or when the decision picked another backend", () => {
+    expect(statusReason(started, 'auto', null)).toBe(started.reason);
+    expect(statusReason(started, 'wasm', hand('wasm', 'newer'))).toBe(started.reason);
+    expect(statusReason(started, 'auto', hand('webgpu', 'newer'))).toBe(started.reason);
   });
 });
