@@ -8,23 +8,17 @@ import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import * as tf from '@tensorflow/tfjs';
 import type { Page } from 'playwright-core';
 import { generateDataset } from '../../src/lib/datasets/index';
 import { splitForTraining } from '../../src/lib/datasets/trainingSplit';
 import { studyCost } from '../../src/lib/analysis/cost';
 import { minOf } from '../../src/lib/core/extent';
-import { openPage, openSession, type Session } from './harness';
+import { openPage, sessionPerFile } from './harness';
 import { exported, useWasm, withoutWebGPU } from './searchReload';
 
-let session: Session;
-before(async () => {
-  session = await openSession({ startOn: 'wasm' });
-});
-after(async () => {
-  await session?.close();
-});
+const session = sessionPerFile({ startOn: 'wasm' });
 
 /** Where to save screenshots of the views, when set. */
 const screenshots = process.env.ANALYSIS_SCREENSHOTS;

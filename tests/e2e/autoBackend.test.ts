@@ -4,19 +4,13 @@
  * with its reason, the measurements are cached per browser, and a search wave decides apart.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { decideBackend, type Measurement } from '../../src/lib/core/backendDecision';
 import { defaultModelSettings } from '../../src/lib/core/modelSettings';
-import { openPage, openSession, type Session } from './harness';
+import { openPage, sessionPerFile } from './harness';
 
-let session: Session;
-before(async () => {
-  session = await openSession();
-});
-after(async () => {
-  await session?.close();
-});
+const session = sessionPerFile();
 
 const cached = (page: Page) => page.evaluate(() => JSON.parse(localStorage.getItem('tuning-playground:calibrations') ?? '{}') as Record<string, Measurement[]>);
 

@@ -4,19 +4,13 @@
  * trial that had ended (and been saved) before a reload comes back exactly as it was.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { createRandom } from '../../src/lib/core/random';
 import type { StudyExport } from '../../src/lib/storage/exportStudy';
-import { openPage, openSession, type Session } from './harness';
+import { openPage, sessionPerFile } from './harness';
 import { ended, exported, savedEndedTrials, useWasm, withoutWebGPU } from './searchReload';
 
-let session: Session;
-before(async () => {
-  session = await openSession({ startOn: 'wasm' });
-});
-after(async () => {
-  await session?.close();
-});
+const session = sessionPerFile({ startOn: 'wasm' });
 
 const budget = 16;
 

@@ -4,18 +4,12 @@
  * named by its trial, settings and score, and Enter selects the trial as a click does.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { openSession, type Session } from './harness';
+import { sessionPerFile } from './harness';
 import { openAt, seriousViolations } from './layoutChecks';
 
-let session: Session;
-before(async () => {
-  session = await openSession();
-});
-after(async () => {
-  await session?.close();
-});
+const session = sessionPerFile();
 
 /** What has focus: its test id, trial, accessible name, and whether a focus ring shows. */
 const focused = (page: Page) =>

@@ -5,22 +5,16 @@
  * those as "not used". Trials run on WASM with 100 spiral points and 2 epochs.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isActive, type Params } from '../../src/lib/core/space';
 import { parseStudyJson, studyToJson } from '../../src/lib/storage/exportStudy';
-import { openPage, openSession, type Session } from './harness';
+import { openPage, sessionPerFile } from './harness';
 import { exported, useWasm, withoutWebGPU } from './searchReload';
 
-let session: Session;
-before(async () => {
-  session = await openSession({ startOn: 'wasm' });
-});
-after(async () => {
-  await session?.close();
-});
+const session = sessionPerFile({ startOn: 'wasm' });
 
 describe('a conditional search in the page', () => {
   it('marks conditional settings, runs, and shows the trials that lacked them as not used', async () => {

@@ -5,19 +5,11 @@
  * photographed as test-results/confusion-labels-*.png.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import { openSession, type Session } from './harness';
+import { describe, it } from 'node:test';
+import { sessionPerFile } from './harness';
 import { openAt, viewports } from './layoutChecks';
 
-let session: Session;
-before(async () => {
-  session = await openSession();
-  mkdirSync('test-results', { recursive: true });
-});
-after(async () => {
-  await session?.close();
-});
+const session = sessionPerFile({ results: true });
 
 /** Each label's text, tooltip and box, the chart's box, and how far a clipping ancestor cuts the chart (px). */
 interface LabelReport {

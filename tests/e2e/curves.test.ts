@@ -5,17 +5,11 @@
  * point here, so the tests train on the WASM backend, which is faster here than software WebGPU.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { openPage, openSession, type Session } from './harness';
+import { openPage, sessionPerFile } from './harness';
 
-let session: Session;
-before(async () => {
-  session = await openSession({ startOn: 'wasm' });
-});
-after(async () => {
-  await session?.close();
-});
+const session = sessionPerFile({ startOn: 'wasm' });
 
 /** Hides WebGPU from the page, so no test here waits for the slow software adapter to start. */
 const withoutWebGPU = 'Object.defineProperty(Navigator.prototype, "gpu", { get: () => undefined, configurable: true }); delete Navigator.prototype.gpu;';

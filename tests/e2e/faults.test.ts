@@ -4,17 +4,11 @@
  * and CSV columns left out kept through a reload and a saved study.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { studyToJson, type StudyExport } from '../../src/lib/storage/exportStudy';
-import { openPage, openSession, type Session } from './harness';
+import { openPage, sessionPerFile } from './harness';
 
-let session: Session;
-before(async () => {
-  session = await openSession({ startOn: 'wasm' });
-});
-after(async () => {
-  await session?.close();
-});
+const session = sessionPerFile({ startOn: 'wasm' });
 
 const withoutWebGPU = 'Object.defineProperty(Navigator.prototype, "gpu", { get: () => undefined, configurable: true }); delete Navigator.prototype.gpu;';
 

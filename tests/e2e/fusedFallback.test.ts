@@ -7,17 +7,11 @@
  */
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { defaultModelSettings } from '../../src/lib/core/modelSettings';
-import { distDirectory, openPage, openSession, type Session } from './harness';
+import { distDirectory, openPage, sessionPerFile } from './harness';
 
-let session: Session;
-before(async () => {
-  session = await openSession();
-});
-after(async () => {
-  await session?.close();
-});
+const session = sessionPerFile();
 
 interface TrainerMessage {
   type: string;

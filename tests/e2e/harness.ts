@@ -2,8 +2,9 @@
  * Shared set-up of the browser tests: serve the built app on localhost and drive Debian's
  * Chromium through playwright-core, with real WebGPU via its SwiftShader adapter.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { after, before } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 import type { BackendName } from '../../src/lib/core/backendNames';
@@ -76,6 +77,23 @@ export async function openSession(options: { startOn?: StartOn } = {}): Promise<
       await new Promise<void>((resolve) => (server as Server).close(() => resolve()));
     },
   };
+}
+
+/**
+ * One session for the whole test file: opened in the file's `before` hook, closed in its `after`
+ * (`results` also makes test-results/ for the file's screenshots). Returns the session, filled in
+ * once the hook has run, so tests read `session.url` and `session.browser` as usual.
+ */
+export function sessionPerFile(options: { startOn?: StartOn; results?: boolean } = {}): Session {
+  const session = {} as Session;
+  before(async () => {
+    Object.assign(session, await openSession({ startOn: options.startOn }));
+    if (options.results) mkdirSync('test-results', { recursive: true });
+  });
+  after(async () => {
+    await session.close?.();
+  });
+  return session;
 }
 
 /** What a page did that a test may want to check afterwards. */

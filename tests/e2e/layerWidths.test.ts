@@ -9,23 +9,17 @@ import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { hiddenWidths, trialSettings, type ModelSettings } from '../../src/lib/core/modelSettings';
 import { isActive } from '../../src/lib/core/space';
-import { openPage, openSession, waitForBackend, type Session } from './harness';
+import { openPage, waitForBackend, sessionPerFile } from './harness';
 import { exported, useWasm, withoutWebGPU } from './searchReload';
 
 /** Where to save screenshots, when set (each at 800×600, 1366×768 and 1920×1080). */
 const screenshots = process.env.LAYER_SCREENSHOTS;
 
-let session: Session;
-before(async () => {
-  session = await openSession({ startOn: 'wasm' });
-});
-after(async () => {
-  await session?.close();
-});
+const session = sessionPerFile({ startOn: 'wasm' });
 
 /** The model and search form as a person sees them: layer widths, β's, checked rows and their ranges. */
 async function form(page: Page): Promise<Record<string, unknown>> {

@@ -2,16 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { viewNames } from '../../src/lib/core/settings';
-import { openSession, waitForBackend, type Session } from './harness';
+import { waitForBackend, sessionPerFile } from './harness';
 import { embedProblems, inWindow, openAt, seriousViolations, sidewaysOverflow, viewports } from './layoutChecks';
 
-let session: Session;
-before(async () => {
-  session = await openSession();
-});
-after(async () => {
-  await session?.close();
-});
+const session = sessionPerFile();
 
 /** Opens the page (from openAt with `wasm`) on WASM with a small problem (100 points, 40 epochs per trial). */
 async function openSmall(page: Page): Promise<void> {

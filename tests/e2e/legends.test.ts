@@ -4,20 +4,12 @@
  * Uses the WASM backend (fast and steady here; the skeleton test covers WebGPU).
  */
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { openPage as openAnyPage, openSession, type Session } from './harness';
+import { openPage as openAnyPage, type Session, sessionPerFile } from './harness';
 import { rememberWasm } from './layoutChecks';
 
-let session: Session;
-before(async () => {
-  session = await openSession();
-  mkdirSync('test-results', { recursive: true });
-});
-after(async () => {
-  await session?.close();
-});
+const session = sessionPerFile({ results: true });
 
 /** A page that starts on WASM (remembered before it loads), so it measures no backend first. */
 const openPage = (from: Session) => openAnyPage(from, { initScript: rememberWasm });

@@ -8,19 +8,13 @@ import { execFile } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { openSession, type Session } from './harness';
+import { sessionPerFile } from './harness';
 import { openAt, seriousViolations, viewports } from './layoutChecks';
 import { exported, useWasm } from './searchReload';
 
-let session: Session;
-before(async () => {
-  session = await openSession();
-});
-after(async () => {
-  await session?.close();
-});
+const session = sessionPerFile();
 
 const screenshots = process.env.NETWORK_SCREENSHOTS;
 

@@ -1,20 +1,14 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page, Worker } from 'playwright-core';
 import { contentSecurityPolicy } from '../../scripts/contentSecurityPolicy.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 import { listFiles } from '../../src/lib/offline/precachePlugin';
-import { distDirectory, openPage, openSession, waitForBackend, type Session } from './harness';
+import { distDirectory, openPage, waitForBackend, sessionPerFile } from './harness';
 
-let session: Session;
-before(async () => {
-  session = await openSession();
-});
-after(async () => {
-  await session?.close();
-});
+const session = sessionPerFile();
 
 /** Records the page's securitypolicyviolation events in window.__cspViolations, from before any app script runs. */
 const recordViolations = `

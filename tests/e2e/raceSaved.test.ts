@@ -7,20 +7,14 @@
  */
 import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { openSession, type Session } from './harness';
+import { sessionPerFile } from './harness';
 import { openAt, seriousViolations, sidewaysOverflow, viewports } from './layoutChecks';
 import { exported } from './searchReload';
 import type { StudyExport } from '../../src/lib/storage/exportStudy';
 
-let session: Session;
-before(async () => {
-  session = await openSession();
-});
-after(async () => {
-  await session?.close();
-});
+const session = sessionPerFile();
 
 /** Runs a search with `strategy` and `budget` trials and returns its export once its last trial is saved. */
 async function savedSearch(page: Page, strategy: string, budget: number): Promise<StudyExport> {

@@ -1,15 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { openPage, openSession, type Session } from './harness';
+import { describe, it } from 'node:test';
+import { openPage, sessionPerFile } from './harness';
 import { ended, exported, savedEndedTrials, useWasm, withoutWebGPU } from './searchReload';
 
-let session: Session;
-before(async () => {
-  session = await openSession({ startOn: 'wasm' });
-});
-after(async () => {
-  await session?.close();
-});
+const session = sessionPerFile({ startOn: 'wasm' });
 
 describe('a search interrupted by a reload', () => {
   it('resumes keeping every trial that had ended, trains the interrupted one again, and runs no trial twice', async () => {

@@ -3,17 +3,11 @@
  * saved with the study, and the banner counts only the trials that had ended.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { openPage, openSession, type Session } from './harness';
+import { describe, it } from 'node:test';
+import { openPage, sessionPerFile } from './harness';
 import { ended, exported, savedEndedTrials, useWasm, withoutWebGPU } from './searchReload';
 
-let session: Session;
-before(async () => {
-  session = await openSession({ startOn: 'wasm' });
-});
-after(async () => {
-  await session?.close();
-});
+const session = sessionPerFile({ startOn: 'wasm' });
 
 describe('a search on shipped data interrupted by a reload', () => {
   it('resumes from the data saved with it, keeping every trial that had ended', async () => {

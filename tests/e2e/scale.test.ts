@@ -12,18 +12,12 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { maxStudyCharacters } from '../../src/lib/storage/exportStudy';
-import { openPage, openSession, type Session } from './harness';
+import { openPage, sessionPerFile } from './harness';
 import { largeStudy, recordLongTasks, scaleScenario } from './scaleScenario';
 
-let session: Session;
-before(async () => {
-  session = await openSession({ startOn: 'wasm' });
-});
-after(async () => {
-  await session?.close();
-});
+const session = sessionPerFile({ startOn: 'wasm' });
 
 const trialCount = 200_000;
 

@@ -5,19 +5,11 @@
  * themselves when a link searches one; photographed as test-results/search-groups-*.png.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import { openSession, type Session } from './harness';
+import { describe, it } from 'node:test';
+import { sessionPerFile } from './harness';
 import { openAt, sidewaysOverflow, viewports } from './layoutChecks';
 
-let session: Session;
-before(async () => {
-  session = await openSession();
-  mkdirSync('test-results', { recursive: true });
-});
-after(async () => {
-  await session?.close();
-});
+const session = sessionPerFile({ results: true });
 
 describe('folded rows in the search form', () => {
   it('shows the later layers\' widths and the β\'s as one closed row each that opens, and open when a link searches them', async () => {

@@ -1,17 +1,11 @@
 import assert from 'node:assert/strict';
 import { writeFile, mkdir } from 'node:fs/promises';
-import { after, before, describe, it } from 'node:test';
-import { openSession, startOnScript, waitForBackend, type Session } from './harness';
+import { describe, it } from 'node:test';
+import { startOnScript, waitForBackend, sessionPerFile } from './harness';
 import { openAt } from './layoutChecks';
 import { exported, useWasm } from './searchReload';
 
-let session: Session;
-before(async () => {
-  session = await openSession();
-});
-after(async () => {
-  await session?.close();
-});
+const session = sessionPerFile();
 
 describe('saved and imported studies in the full views', () => {
   it('a saved Bayesian search reopens as a map with its surrogate, curves, parallel coordinates and replay, on the remembered backend', async () => {

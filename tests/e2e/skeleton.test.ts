@@ -1,15 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { openPage, openSession, waitForBackend, type Session } from './harness';
+import { openPage, waitForBackend, sessionPerFile } from './harness';
 
-let session: Session;
-before(async () => {
-  session = await openSession();
-});
-after(async () => {
-  await session?.close();
-});
+const session = sessionPerFile();
 
 /**
  * Waits until a page opened on WebGPU (startOn 'webgpu': chosen as a person would, since "fastest

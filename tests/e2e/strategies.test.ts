@@ -3,18 +3,12 @@
  * on WASM (WebGPU hidden) with 100 spiral points and 2 epochs, so the test stays small.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { openPage, openSession, type Session } from './harness';
+import { openPage, sessionPerFile } from './harness';
 import { useWasm, withoutWebGPU } from './searchReload';
 
-let session: Session;
-before(async () => {
-  session = await openSession({ startOn: 'wasm' });
-});
-after(async () => {
-  await session?.close();
-});
+const session = sessionPerFile({ startOn: 'wasm' });
 
 async function openSearch(page: Page): Promise<void> {
   await page.goto(session.url);
