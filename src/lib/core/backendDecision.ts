@@ -150,6 +150,8 @@ export interface WorkloadShape {
   rows: number;
   /** Rows per gradient step. */
   batchSize: number;
+  /** Hypergradient trials among them (timed the way they train: one by one on TF.js, together only on the fused kernel). */
+  hypergradient?: boolean;
 }
 
 /**
@@ -158,7 +160,7 @@ export interface WorkloadShape {
  */
 export function calibrationKey(shape: WorkloadShape, adapter: string): string {
   const steps = Math.ceil(shape.rows / Math.max(1, shape.batchSize));
-  return `k${bucket(shape.trials)}-p${bucket(shape.parameters, 16)}-s${bucket(steps)}|${adapter}`;
+  return `k${bucket(shape.trials)}-p${bucket(shape.parameters, 16)}-s${bucket(steps)}${shape.hypergradient ? '-hd' : ''}|${adapter}`;
 }
 
 /** Parameters of an MLP with these layer sizes (inputs, hidden…, outputs). */

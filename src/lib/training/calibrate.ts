@@ -8,7 +8,7 @@ import * as tf from './tf';
 import type { BackendName } from '../core/backendNames';
 import { candidateLabel, predictedMs, type Measurement } from '../core/backendDecision';
 import { calibrationCapMs, limitsAfter, measure, type Timed } from './calibrationTiming';
-import type { ModelSettings } from '../core/modelSettings';
+import { isHypergradient, type ModelSettings } from '../core/modelSettings';
 import type { TrialData } from '../core/trialInputs';
 import { activateBackend, openWebGPUDevice, type BackendHints } from './backend';
 import { choosePopulation } from './fused/choosePopulation';
@@ -89,6 +89,19 @@ function populationRun(workload: CalibrationWorkload, device: GPUDevice | undefi
   };
 }
 
+/**
+ * How the workload trains on a TF.js backend, and so how it is timed there: a wave as one
+ * population (`together`); hand-training, and a wave with hypergradient trials (which TF.js trains
+ * one by one: only the fused kernel trains them together), as one trial alone (`timed`), a
+ * hypergradient one where there is one. For a wave that mixes both, that is the slower way for its
+ * fixed-rate trials: a pessimistic prediction on TF.js backends, never an optimistic one.
+ */
+export function tfjsTiming(workload: CalibrationWorkload): { together: boolean; timed: CalibrationWorkload } {
+  const hypergradient = workload.trials.find(({ settings }) => settings.kind === 'mlp' && isHypergradient(settings.optimizer));
+  if (workload.trials.length > 1 && !hypergradient) return { together: true, timed: workload };
+  return { together: false, timed: { ...workload, trials: [hypergradient ?? workload.trials[0]] } };
+}
+
 /** Why the fused kernel can't take these trials on this device, or its kernel's length in characters when it can. */
 function fusedKernel(workload: CalibrationWorkload, device: GPUDevice): { refusal: string } | { characters: number } {
   const { featureCount, classCount, trainIndices } = workload.data;
@@ -133,6 +146,8 @@ export async function calibrate(workload: CalibrationWorkload, hints: BackendHin
   let oneOffMs = 0;
   const trials = workload.trials.length;
   const trialEpochs = workloadTrialEpochs(workload);
+  const tfjs = tfjsTiming(workload);
+  const tfjsTrials = tfjs.together ? trials : 1;
   for (const [index, name] of order.entries()) {
     // TF.js's CPU backend runs the kernels WASM runs, in plain JavaScript, and its epochs block the
     // worker (no slice can cut them): where WASM measured, CPU is not.
@@ -188,13 +203,11 @@ export async function calibrate(workload: CalibrationWorkload, hints: BackendHin
       oneOffMs += performance.now() - startup;
       continue;
     }
-    const limits = limitsAfter(measurements, trialEpochs, trials, Math.max(20, (budgetMs - measuringMs) / (order.length - index)), calibrationCapMs - measuringMs);
+    const limits = limitsAfter(measurements, trialEpochs, device ? trials : tfjsTrials, Math.max(20, (budgetMs - measuringMs) / (order.length - index)), calibrationCapMs - measuringMs);
     const sliceStart = performance.now();
     const startMs = Math.round(sliceStart - startup);
     try {
-      if (trials === 1) {
-        measurements.push({ candidate: name, ...(await measure(soloRun(workload), 1, limits)) });
-      } else if (device) {
+      if (device) {
         const late = options.onLate && ((result: Timed) => options.onLate?.({ candidate: 'fused', ...result, startMs, measureMs: Math.round(performance.now() - sliceStart) }));
         let failure: string | null = null;
         const run = populationRun(workload, device);
@@ -207,7 +220,7 @@ export async function calibrate(workload: CalibrationWorkload, hints: BackendHin
         }, trials, limits, late);
         measurements.push(failure === null ? { candidate: 'fused', ...result } : { candidate: 'fused', rate: 0, error: (fusedFallback = failure) });
       } else {
-        measurements.push({ candidate: name, ...(await measure(populationRun(workload, undefined), trials, limits)) });
+        measurements.push({ candidate: name, ...(await measure(tfjs.together ? populationRun(workload, undefined) : soloRun(tfjs.timed), tfjsTrials, limits)) });
       }
     } catch (error) {
       measurements.push({ candidate: name, rate: 0, error: error instanceof Error ? error.message : String(error) });

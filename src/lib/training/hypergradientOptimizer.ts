@@ -8,7 +8,7 @@
  * reverse lower it. α stays on the device; the trainer reads it back once per epoch.
  */
 import * as tf from './tf';
-import { defaultAdamBetas, isHypergradient, type ModelSettings } from '../core/modelSettings';
+import { defaultAdamBetas } from '../core/modelSettings';
 
 /** The rule whose learning rate hypergradient descent adapts. */
 export type HypergradientRule = 'sgd' | 'adam';
@@ -19,11 +19,6 @@ const adamEpsilon = 1e-7;
 /** Why hypergradient trials train one by one on TF.js where the fused kernel can't take them, as the page says it. */
 export const hypergradientTrainerReason = 'hypergradient descent (sgd-hd, adam-hd) changes each trial\'s learning rate every step, which the TF.js stacked population does not model (only the fused WebGPU kernel does): without it, those trials train one by one on TF.js';
 
-/** The same settings with the hypergradient rule's fixed-rate base (sgd-hd → sgd, adam-hd → adam): what speed calibration measures. */
-export function fixedRuleSettings<T extends Pick<ModelSettings, 'optimizer'>>(settings: T): T {
-  if (!isHypergradient(settings.optimizer)) return settings;
-  return { ...settings, optimizer: settings.optimizer === 'sgd-hd' ? 'sgd' : 'adam' };
-}
 
 /** Per-variable state: the previous direction d_{t−1}, and Adam's moments. */
 interface VariableState {

@@ -7,12 +7,11 @@ import { parameterCount } from '../analysis/parameterCount';
 import { calibrationKey, decideBackend, type CalibratedChoice, type Measurement } from '../core/backendDecision';
 
 export type { CalibratedChoice } from '../core/backendDecision';
-import { defaultModelSettings, hiddenWidths, type ModelSettings } from '../core/modelSettings';
+import { defaultModelSettings, hiddenWidths, isHypergradient, type ModelSettings } from '../core/modelSettings';
 import type { TrialData } from '../core/trialInputs';
 import { spiral } from '../datasets/spiral';
 import { activateBackend, describeAdapter, discardWebGPU, type BackendHints } from '../training/backend';
 import { calibrate, workloadTrialEpochs, type CalibrationWorkload } from '../training/calibrate';
-import { fixedRuleSettings } from '../training/hypergradientOptimizer';
 
 
 /** The workload the page's hand-training starts with: the default model on a 400-point spiral. */
@@ -39,6 +38,7 @@ function shapeKey(workload: CalibrationWorkload, adapter: string): string {
     parameters: parameterCount({ ...widest, kind: 'mlp' }, featureCount, Math.max(1, classCount)),
     rows: trainIndices.length,
     batchSize: widest.batchSize,
+    hypergradient: workload.trials.some(({ settings }) => isHypergradient(settings.optimizer)),
   }, adapter);
 }
 
@@ -81,8 +81,8 @@ export class AutoBackend {
    * the current backend (null). A shape is measured once; each job length is decided on it.
    */
   async prepare(workload: CalibrationWorkload): Promise<{ choice: CalibratedChoice; fresh: boolean } | null> {
-    // Hypergradient trials are timed as their fixed-rate rule: the same kernels, one scalar more.
-    const mlp = workload.trials.filter(({ settings }) => settings.kind === 'mlp').map((trial) => ({ ...trial, settings: fixedRuleSettings(trial.settings) }));
+    // Hypergradient trials are timed as they will train (calibrate's tfjsWay), under a key of their own.
+    const mlp = workload.trials.filter(({ settings }) => settings.kind === 'mlp');
     if (mlp.length === 0) return null;
     const shaped = { ...workload, trials: mlp };
     const adapter = await describeAdapter(this.#hints);

@@ -137,6 +137,11 @@ describe('calibrationKey', () => {
     expect(calibrationKey({ ...shape, trials: 1 }, 'a')).not.toBe(calibrationKey({ ...shape, trials: 2 }, 'a'));
   });
 
+  it('keeps hypergradient workloads apart (they train one by one on TF.js), and old keys unchanged', () => {
+    expect(calibrationKey({ ...shape, hypergradient: true }, 'a')).toBe('k16-p4096-s16-hd|a');
+    expect(calibrationKey({ ...shape, hypergradient: false }, 'a')).toBe(calibrationKey(shape, 'a'));
+  });
+
   it('counts an MLP\'s weights and biases layer by layer', () => {
     expect(mlpParameters(2, 2, 16, 2)).toBe(3 * 16 + 17 * 16 + 17 * 2);
     expect(mlpParameters(4, 0, 16, 1)).toBe(5);

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultModelSettings, type ModelSettings } from '../../../src/lib/core/modelSettings';
 import type { EpochRecord } from '../../../src/lib/core/trial';
 import { supportsFused } from '../../../src/lib/training/fused/supportsFused';
-import { fixedRuleSettings, hypergradientTrainerReason } from '../../../src/lib/training/hypergradientOptimizer';
+import { hypergradientTrainerReason } from '../../../src/lib/training/hypergradientOptimizer';
+import { tfjsTiming, type CalibrationWorkload } from '../../../src/lib/training/calibrate';
 import { trainBatch } from '../../../src/lib/training/trainPopulation';
 import { trainTrial } from '../../../src/lib/training/trainTrial';
 import { spiralTrialData, useCpuBackend } from './spiralTrialData';
@@ -51,11 +52,19 @@ describe('hypergradient descent in training', () => {
     expect(reasons.at(-1)).toBe(hypergradientTrainerReason);
   });
 
-  it('is accepted by the fused kernel, and calibrated as its fixed-rate rule', () => {
+  it('is accepted by the fused kernel', () => {
     const support = supportsFused([{ settings: { ...base, optimizer: 'sgd-hd' } }], { featureCount: 2, classCount: 2, trainCount: 60 });
     expect(support.supported && support.structure.hypergradient).toBe(true);
-    expect(fixedRuleSettings({ optimizer: 'sgd-hd' as const }).optimizer).toBe('sgd');
-    expect(fixedRuleSettings({ optimizer: 'adam-hd' as const }).optimizer).toBe('adam');
-    expect(fixedRuleSettings({ optimizer: 'rmsprop' as const }).optimizer).toBe('rmsprop');
+  });
+
+  it('is timed on TF.js backends the way it trains there: one hypergradient trial alone, not the wave as a population', () => {
+    const data = { features: new Float32Array(0), targets: new Float32Array(0), featureCount: 2, classCount: 2, trainIndices: [], validationIndices: [] } as unknown as CalibrationWorkload['data'];
+    const plain = Array.from({ length: 4 }, (_, seed) => ({ settings: { ...base }, seed }));
+    const hd = { settings: { ...base, optimizer: 'adam-hd' as const }, seed: 9 };
+    expect(tfjsTiming({ data, trials: plain })).toMatchObject({ together: true });
+    const mixed = tfjsTiming({ data, trials: [...plain, hd] });
+    expect(mixed.together).toBe(false);
+    expect(mixed.timed.trials).toEqual([hd]);
+    expect(tfjsTiming({ data, trials: plain.slice(0, 1) })).toMatchObject({ together: false, timed: { trials: plain.slice(0, 1) } });
   });
 });
