@@ -71,13 +71,14 @@ export interface CalibratedChoice {
 }
 
 /**
- * The reason the status line gives for the backend that trains. On "fastest available" the latest
- * hand-training decision replaces the one the backend started with, as long as it picked that
- * backend: a later calibration (another dataset, another model size) has its own figures, and the
- * line must not keep an earlier job's.
+ * The backend the status line shows after a new hand-training decision: where the line gave the
+ * previous hand-training decision's reason and the new one keeps that backend, the new reason (a
+ * later calibration, for another dataset or model size, has its own figures, and the line must
+ * not keep an earlier job's); any other reason (a restart after a lost GPU, a forced choice) stays.
  */
-export function statusReason(started: { name: BackendName; reason: string }, requested: BackendName | 'auto', hand: CalibratedChoice | null): string {
-  return requested === 'auto' && hand && hand.decision.backend === started.name ? hand.decision.reason : started.reason;
+export function followHandChoice<T extends { name: BackendName; reason: string }>(shown: T | null, previous: CalibratedChoice | null, next: CalibratedChoice): T | null {
+  if (!shown || !previous || shown.reason !== previous.decision.reason || next.decision.backend !== shown.name) return shown;
+  return { ...shown, reason: next.decision.reason };
 }
 
 /** Human name of a candidate. */

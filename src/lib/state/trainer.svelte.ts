@@ -13,7 +13,7 @@ import { readBackendChoice, saveBackendChoice } from '../storage/backendChoice';
 import { pageStore } from '../storage/settledStudies';
 import type { LineageEntry } from '../search/pbt';
 import type { PbtRequest, WorkerResponse } from '../worker/protocol';
-import type { CalibratedChoice } from '../core/backendDecision';
+import { followHandChoice, type CalibratedChoice } from '../core/backendDecision';
 import { readCalibrations, saveCalibration } from '../storage/calibrationCache';
 
 /** What a trial's sender hears about it. */
@@ -105,7 +105,10 @@ export class Trainer {
       },
       calibrated: ({ choice }) => {
         if (choice.trials > 1) this.searchChoice = choice;
-        else this.handChoice = choice;
+        else {
+          this.backend = followHandChoice(this.backend, this.handChoice, choice);
+          this.handChoice = choice;
+        }
         if (!choice.cached) saveCalibration(pageStore(), choice.key, choice.measurements);
       },
       'population-trainer': ({ trainer, backend, reason }) => {

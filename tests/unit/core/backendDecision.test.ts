@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calibrationKey, decideBackend, formatRatio, mlpParameters, predictedMs, statusReason, type CalibratedChoice, type Measurement } from '../../../src/lib/core/backendDecision';
+import { calibrationKey, decideBackend, formatRatio, mlpParameters, predictedMs, followHandChoice, type CalibratedChoice, type Measurement } from '../../../src/lib/core/backendDecision';
 
 const software = { trials: 1, trialEpochs: 50, softwareAdapter: true };
 const hardware = { trials: 1, trialEpochs: 50, softwareAdapter: false };
@@ -148,8 +148,7 @@ describe('calibrationKey', () => {
   });
 });
 
-describe('statusReason', () => {
-  const started = { name: 'wasm' as const, reason: 'WebGPU here is a software adapter: WASM for hand-training: … (8.2 s)' };
+describe('followHandChoice', () => {
   const hand = (backend: 'wasm' | 'webgpu', reason: string): CalibratedChoice => ({
     trials: 1,
     trialEpochs: 30,
@@ -161,14 +160,19 @@ describe('statusReason', () => {
     oneOffMs: 0,
     fusedFallback: null,
   });
+  const first = hand('wasm', 'WebGPU here is a software adapter: … WASM (8.2 s)');
 
-  it("gives the latest hand-training decision's reason on fastest available, not the start's stale one", () => {
-    expect(statusReason(started, 'auto', hand('wasm', 'newer: WASM (0.4 s)'))).toBe('newer: WASM (0.4 s)');
+  it("takes a new hand-training decision's reason where the line gave the previous one's, on the same backend", () => {
+    const shown = { name: 'wasm' as const, reason: first.decision.reason, readyMs: 500 };
+    expect(followHandChoice(shown, first, hand('wasm', 'newer: WASM (0.4 s)'))).toEqual({ name: 'wasm', reason: 'newer: WASM (0.4 s)', readyMs: 500 });
   });
 
-  it("keeps the start's reason when nothing was calibrated, when the backend is forced, or when the decision picked another backend", () => {
-    expect(statusReason(started, 'auto', null)).toBe(started.reason);
-    expect(statusReason(started, 'wasm', hand('wasm', 'newer'))).toBe(started.reason);
-    expect(statusReason(started, 'auto', hand('webgpu', 'newer'))).toBe(started.reason);
+  it('keeps any other reason (a restart after a lost GPU), the first decision, and a decision for another backend as they are', () => {
+    const restarted = { name: 'wasm' as const, reason: 'restarted after a lost GPU' };
+    expect(followHandChoice(restarted, first, hand('wasm', 'newer'))).toBe(restarted);
+    const shown = { name: 'wasm' as const, reason: first.decision.reason };
+    expect(followHandChoice(shown, null, first)).toBe(shown);
+    expect(followHandChoice(shown, first, hand('webgpu', 'newer'))).toBe(shown);
+    expect(followHandChoice(null, first, hand('wasm', 'newer'))).toBeNull();
   });
 });
