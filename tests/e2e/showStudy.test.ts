@@ -53,6 +53,8 @@ describe('saved and imported studies in the full views', () => {
     assert.match((await page.getByTestId('saved-study-name').first().textContent()) ?? '', /^bayesian on spiral, shown-study \(imported\)/);
     await page.getByTestId('show-opened-study').click();
     await page.getByTestId('search-message').filter({ hasText: 'Finished' }).waitFor({ timeout: 30_000 });
+    // The message may still be the study shown before: wait for the import's fifth point, then count.
+    await page.locator('[data-testid=trial-point]').nth(4).waitFor({ timeout: 30_000 });
     assert.equal(await page.locator('[data-testid=trial-point]').count(), 5);
     assert.deepEqual(errors, []);
     await context.close();
