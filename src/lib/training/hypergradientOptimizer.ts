@@ -19,7 +19,6 @@ const adamEpsilon = 1e-7;
 /** Why hypergradient trials train one by one on TF.js where the fused kernel can't take them, as the page says it. */
 export const hypergradientTrainerReason = 'hypergradient descent (sgd-hd, adam-hd) changes each trial\'s learning rate every step, which the TF.js stacked population does not model (only the fused WebGPU kernel does): without it, those trials train one by one on TF.js';
 
-
 /** Per-variable state: the previous direction d_{t−1}, and Adam's moments. */
 interface VariableState {
   previous: tf.Variable;

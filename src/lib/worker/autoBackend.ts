@@ -81,7 +81,7 @@ export class AutoBackend {
    * the current backend (null). A shape is measured once; each job length is decided on it.
    */
   async prepare(workload: CalibrationWorkload): Promise<{ choice: CalibratedChoice; fresh: boolean } | null> {
-    // Hypergradient trials are timed as they will train (calibrate's tfjsWay), under a key of their own.
+    // Hypergradient trials are timed as they will train (calibrate's tfjsTiming), under a key of their own.
     const mlp = workload.trials.filter(({ settings }) => settings.kind === 'mlp');
     if (mlp.length === 0) return null;
     const shaped = { ...workload, trials: mlp };
