@@ -123,6 +123,9 @@ describe('charts a teacher can read', () => {
     const { page, context, log } = await openPage(session);
     await page.goto(session.url);
     await onWasm(page);
+    // The 2-D picture the page opens with names its classes and its filled and hollow points.
+    const planeLegend = (await page.locator('[data-legend=data-view]').getAttribute('aria-label')) ?? '';
+    assert.match(planeLegend, /^Legend: class 1, class 2, filled: training point, hollow: validation point$/);
     await page.getByTestId('dataset-select').selectOption('iris');
     const view = page.getByTestId('pca-view');
     await view.waitFor({ timeout: 30_000 });

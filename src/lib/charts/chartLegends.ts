@@ -9,6 +9,7 @@ import type { DiagnosisLabel, Trial, TrialState } from '../core/trial';
 import { diagnosisColors } from './diagnosisColors';
 import { rampColors, type LegendItem } from './legendLayout';
 import { objectiveDomain } from './objectiveScale';
+import { classColor } from './palette';
 
 /** The objective's colour ramp, best (lowest) on the left, over `domain` (the trials' own unless given); none before a trial has a value. */
 export function objectiveRamp(trials: readonly Trial[], domain: [number, number] | null = objectiveDomain(trials)): LegendItem[] {
@@ -42,5 +43,18 @@ export function markItems(states: Iterable<TrialState>, hasSelection: boolean): 
   if (present.has('diverged') || present.has('failed')) items.push({ kind: 'mark', label: 'diverged / failed', mark: 'cross' });
   items.push({ kind: 'mark', label: 'best (black ring)', mark: 'best' });
   if (hasSelection) items.push({ kind: 'mark', label: 'selected (blue ring)', mark: 'selected' });
+  return items;
+}
+
+/**
+ * The 2-D data picture's legend: a swatch per class (in the points' colours), filled and hollow
+ * points (training and validation rows), and the shaded background once a model has painted it.
+ */
+export function planeLegend(classNames: readonly string[], shaded: boolean): LegendItem[] {
+  // Whole names ("class 1", "inner ring"): a legend has room for the shared word an axis drops.
+  const items: LegendItem[] = classNames.map((name, k) => ({ kind: 'swatch', label: name.length <= 20 ? name : `${name.slice(0, 19)}…`, color: classColor(k) }));
+  items.push({ kind: 'mark', label: 'filled: training point', mark: 'filled', color: '#555' });
+  items.push({ kind: 'mark', label: 'hollow: validation point', mark: 'hollow', color: '#555' });
+  if (shaded && classNames.length > 0) items.push({ kind: 'swatch', label: "shading: the model's predicted class", color: '#d9d9d9' });
   return items;
 }

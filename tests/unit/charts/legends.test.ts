@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { layoutLegend, itemWidth, type LegendItem } from '../../../src/lib/charts/legendLayout';
-import { diagnosisSwatches, markItems, objectiveRamp, underlayRamp } from '../../../src/lib/charts/chartLegends';
+import { diagnosisSwatches, markItems, objectiveRamp, planeLegend, underlayRamp } from '../../../src/lib/charts/chartLegends';
 import { axisNameRows, fitName } from '../../../src/lib/charts/parallelAxes';
 import type { Trial } from '../../../src/lib/core/trial';
 
@@ -63,5 +63,16 @@ describe('axisNameRows', () => {
   it('shortens a name too long even for two rows', () => {
     expect(fitName('aVeryLongHyperparameterName', 60)).toMatch(/…$/);
     expect(fitName('aVeryLongHyperparameterName', 60).length).toBeLessThanOrEqual(9);
+  });
+});
+
+describe('planeLegend', () => {
+  it('names every class in its points\' colour, the filled and hollow points, and the shading once a model painted it', () => {
+    const before = planeLegend(['class 0', 'class 1'], false);
+    expect(before.filter((item) => item.kind === 'swatch').map((item) => item.label)).toEqual(['class 0', 'class 1']);
+    expect(before.map((item) => item.label)).toEqual(expect.arrayContaining(['filled: training point', 'hollow: validation point']));
+    expect(before.some((item) => item.label.startsWith('shading'))).toBe(false);
+    expect(planeLegend(['class 0', 'class 1'], true).some((item) => item.label.startsWith('shading'))).toBe(true);
+    expect(planeLegend([], true).some((item) => item.kind === 'swatch')).toBe(false);
   });
 });
